@@ -627,154 +627,154 @@
       <translation>CSV files (*.csv);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="352" />
+      <location filename="../../desktop/views/calendar/window.py" line="363" />
       <source>工作日历</source>
       <translation>Working-day calendar</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="353" />
+      <location filename="../../desktop/views/calendar/window.py" line="364" />
       <source>年份</source>
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="354" />
+      <location filename="../../desktop/views/calendar/window.py" line="365" />
       <source>节假日和调休上班日</source>
       <translation>Holidays and make-up workdays</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="355" />
+      <location filename="../../desktop/views/calendar/window.py" line="366" />
       <source>录入全年安排…</source>
       <translation>Enter the whole year…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="356" />
+      <location filename="../../desktop/views/calendar/window.py" line="367" />
       <source>逐行录入程序未内置也未录入的年份的全部节假日和调休上班日,一次保存</source>
       <translation>Enter, row by row, every statutory holiday and make-up workday of a year neither built in nor entered, and save them at once</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="357" />
+      <location filename="../../desktop/views/calendar/window.py" line="368" />
       <source>录入一天…</source>
       <translation>Enter a day…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="358" />
+      <location filename="../../desktop/views/calendar/window.py" line="369" />
       <source>已录入全年安排的年份中增补一天;或任何年份的广西地方节假日(如壮族三月三)</source>
       <translation>Add one day to a year entered as a whole, or a Guangxi regional day (such as Sanyuesan) to any year</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="359" />
+      <location filename="../../desktop/views/calendar/window.py" line="370" />
       <source>删除所选日期</source>
       <translation>Remove selected day</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="360" />
+      <location filename="../../desktop/views/calendar/window.py" line="371" />
       <source>导入 CSV…</source>
       <translation>Import CSV…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="361" />
+      <location filename="../../desktop/views/calendar/window.py" line="372" />
       <source>每行:日期,类别,名称,如 2027-02-06,调休上班,春节调休;类别为 holiday/法定节假日 或 workday/调休上班。导入的年份如已有录入,先询问是否整体替换。</source>
       <translation>Each row: date,category,name, e.g. 2027-02-06,workday,Spring Festival make-up workday; the category is holiday (statutory holiday) or workday (make-up workday). If a year in the file already has entered days, you are asked before they are replaced as a whole.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="364" />
+      <location filename="../../desktop/views/calendar/window.py" line="375" />
       <source>工作日历全市统一:只有市级管理员可以录入、删除或导入节假日安排</source>
       <translation>The working calendar is one for the whole city: only the city administrator can enter, remove or import holidays</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="374" />
+      <location filename="../../desktop/views/calendar/window.py" line="385" />
       <source>%1 年:%2。</source>
       <translation>%1: %2.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="376" />
+      <location filename="../../desktop/views/calendar/window.py" line="387" />
       <source>%1 年:%2。请用“录入全年安排…”逐行录入该年全部法定节假日和调休上班日,或“导入 CSV…”;全年录入后可逐日增删(“录入一天…”在此之前只录入广西地方节假日)。</source>
       <translation>%1: %2. Enter all of the year's statutory holidays and make-up workdays with “Enter whole year…” or “Import CSV…”; then days can be added or removed one by one (until then “Add a day…” takes Guangxi regional days only).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="379" />
+      <location filename="../../desktop/views/calendar/window.py" line="390" />
       <source>%1 年:%2。请市级管理员录入该年全部安排。</source>
       <translation>%1: %2. Please ask the city administrator to enter the year's whole schedule.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="382" />
+      <location filename="../../desktop/views/calendar/window.py" line="393" />
       <source>另有广西地方节假日 %3 天。</source>
       <translation> Plus %3 Guangxi regional day(s).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="389" />
+      <location filename="../../desktop/views/calendar/window.py" line="400" />
       <source>正在保存并重算期限,完成后再关闭</source>
       <translation>Saving and recounting deadlines; close once it is done</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="440" />
+      <location filename="../../desktop/views/calendar/window.py" line="451" />
       <source>已录入 %1 年全年安排 %2 天。</source>
       <translation>Entered the whole schedule of %1: %2 days.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="448" />
+      <location filename="../../desktop/views/calendar/window.py" line="459" />
       <source>已录入 %1 %2。</source>
       <translation>Entered %1 (%2).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="454" />
+      <location filename="../../desktop/views/calendar/window.py" line="465" />
       <source>删除 %1?该日将按国务院的安排(或该年录入的全年安排)计算,期限随之重算。</source>
       <translation>Remove %1? The day will count as the State Council's schedule (or the year entered here) says, and deadlines are recounted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="456" />
+      <location filename="../../desktop/views/calendar/window.py" line="467" />
       <source>删除 %1?该日将按平常的周一至周五计算,未办结期限随之重算。</source>
       <translation>Remove %1? The day will count as usual by the Monday-to-Friday week, and open deadlines will be recounted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="457" />
+      <location filename="../../desktop/views/calendar/window.py" line="468" />
       <source>删除日期</source>
       <translation>Remove day</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="460" />
+      <location filename="../../desktop/views/calendar/window.py" line="471" />
       <source>已删除 %1。</source>
       <translation>Removed %1.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="474" />
+      <location filename="../../desktop/views/calendar/window.py" line="485" />
       <source>%1 年已录入 %2 天</source>
       <translation>%2 days already entered for %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="476" />
+      <location filename="../../desktop/views/calendar/window.py" line="487" />
       <source>替换已录入的安排</source>
       <translation>Replace the entered days</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="477" />
+      <location filename="../../desktop/views/calendar/window.py" line="488" />
       <source>%1。导入将整体替换这些年份已录入的全部日期,替换?</source>
       <translation>%1. The import replaces every day entered for these years. Replace them?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="480" />
+      <location filename="../../desktop/views/calendar/window.py" line="491" />
       <source>未导入:已录入的安排保持不变。</source>
       <translation>Not imported: the entered days are unchanged.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="485" />
+      <location filename="../../desktop/views/calendar/window.py" line="496" />
       <source>已导入 %1 年节假日安排 %2 天(替换原有录入 %3 天)。</source>
       <translation>Imported %2 days of holidays and make-up workdays for %1 (replacing %3 days entered before).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="486" />
+      <location filename="../../desktop/views/calendar/window.py" line="497" />
       <source>已导入 %1 年节假日安排 %2 天。</source>
       <translation>Imported %2 days of holidays and make-up workdays for %1.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="494" />
+      <location filename="../../desktop/views/calendar/window.py" line="505" />
       <source>正在保存并重算未办结案件的期限…</source>
       <translation>Saving and recounting the deadlines of open cases…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="501" />
-      <source>重算了 %1 项未办结案件的期限。</source>
-      <translation> Recounted the deadlines of %1 open cases.</translation>
+      <location filename="../../desktop/views/calendar/window.py" line="512" />
+      <source>%1 项期限随之重算(部门承办、督办、回访与报送)。</source>
+      <translation>%1 deadlines recounted with it (departments' shares, supervision, callbacks and reports).</translation>
     </message>
   </context>
   <context>
@@ -2059,72 +2059,72 @@
   <context>
     <name>DrillDownDialog</name>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="51" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="52" />
       <source>{0} · {1}:计入的记录</source>
       <translation>{0} · {1}: records counted</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="53" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="54" />
       <source>分母(应计)</source>
       <translation>Denominator (counted)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="54" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="55" />
       <source>分子(达标)</source>
       <translation>Numerator (met)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="58" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="59" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="58" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="59" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="58" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="59" />
       <source>期限</source>
       <translation>Deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="58" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="59" />
       <source>完成</source>
       <translation>Completed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="59" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="60" />
       <source>达标</source>
       <translation>Met</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="65" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="66" />
       <source>分母或分子</source>
       <translation>Denominator or numerator</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="66" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="67" />
       <source>计入的记录</source>
       <translation>Records counted</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="69" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="70" />
       <source>本期含已结算月份({0}):下列为当前数据,可能与结算时的数字不同。</source>
       <translation>This period includes settled months ({0}): the rows below are current data and may differ from the figures at settlement.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="90" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="91" />
       <source>是</source>
       <translation>Yes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="90" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="91" />
       <source>否</source>
       <translation>No</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="93" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="94" />
       <source>共 {0} 条</source>
       <translation>{0} in all</translation>
     </message>
@@ -2370,72 +2370,72 @@
   <context>
     <name>EvaluationPanel</name>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="102" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="103" />
       <source>综合评价(第五条、第二十三条)</source>
       <translation>Evaluation (Art. 5, Art. 23)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="104" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="105" />
       <source>2026-10、2026-Q4 或 2026</source>
       <translation>2026-10, 2026-Q4 or 2026</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="111" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="112" />
       <source>计算</source>
       <translation>Calculate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="112" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="113" />
       <source>导出…</source>
       <translation>Export…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="113" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="114" />
       <source>打印考核表…</source>
       <translation>Print assessment form…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="114" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="115" />
       <source>结算本月…</source>
       <translation>Settle month…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="115" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="116" />
       <source>撤销结算…</source>
       <translation>Undo settlement…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="135" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="136" />
       <source>用户“{0}”没有综合评价的权限(第五条、第二十三条):考核数据由值班长或管理员查看;如需查看,请联系管理员。</source>
       <translation>User “{0}” may not evaluate (Art. 5, 23): assessment figures are for shift supervisors and admins; ask an admin if you need them.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="139" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="140" />
       <source>考核期</source>
       <translation>Period</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="139" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="140" />
       <source>对象</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="142" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="143" />
       <source>考核得分</source>
       <translation>Scores</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="171" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="172" />
       <source>{0}尚未结束(至 {1}),结束后才能结算</source>
       <translation>{0} is not over yet (until {1}); it can be settled once it is over</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="174" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="175" />
       <source>冻结该月的考核数据:此后该月及其所在季度、年度按结算数据计算</source>
       <translation>Freeze the month's assessment data: from then on the month, its quarter and its year are calculated from the settled data</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="182" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="183" />
       <source>考核期或对象已更改:按“计算”得出其考核结果。</source>
       <translation>The period or the subjects changed: press Compute for their results.</translation>
     </message>
@@ -2445,102 +2445,102 @@
       <translation>Calculating…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="217" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="209" />
       <source>计算中…正在统计 {0}(第 {1}/{2} 个月,统计后保留,下次即时显示)</source>
       <translation>Calculating… counting {0} (month {1} of {2}; kept once counted, shown at once next time)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="228" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="220" />
       <source>{0} · {1} · {2}:{3} 个对象,{4} 个参与排名。双击比率查看计入的记录(诉求、报送环节或工作日志)。</source>
       <translation>{0} · {1} · {2}: {3} subjects, {4} ranked. Double-click a rate to see the records counted (requests, reporting rungs or work logs).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="232" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="224" />
       <source> 乡镇(街道)按整个乡镇考核:所选{0}属于{1}。</source>
       <translation> A township (street) is assessed as a whole: {0}, as chosen, lies in {1}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="235" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="227" />
       <source> 其中 {0} 为结算数据。</source>
       <translation> Settled data used for {0}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="238" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="230" />
       <source> 考核期至 {0} 尚未结束:所列为截至 {1} 的阶段数据,期末前仍会变化。</source>
       <translation> The period runs to {0} and is not over: the figures are interim, as of {1}, and will change until it ends.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="251" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="243" />
       <source>导出考核结果</source>
       <translation>Export assessment results</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="252" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="244" />
       <source>Excel 工作簿 (*.xlsx);;CSV (*.csv);;JSON (*.json)</source>
       <translation>Excel workbook (*.xlsx);;CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="256" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="248" />
       <source>考核结果已导出到 {0}</source>
       <translation>Assessment results written to {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="257" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="249" />
       <source>考核结果没有导出到 {0}</source>
       <translation>The results were not exported to {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="260" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="252" />
       <source>打印考核表</source>
       <translation>Print assessment form</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="264" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="256" />
       <source>考核表已保存到 {0},共 {1} 页</source>
       <translation>Assessment forms saved to {0}, {1} pages</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="265" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="257" />
       <source>考核表没有保存到 {0}</source>
       <translation>The assessment forms were not saved to {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="274" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="266" />
       <source>结算考核数据</source>
       <translation>Settle assessment data</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="275" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="267" />
       <source>结算 {0} 的考核数据?结算后,该月及其所在季度、年度的考核按结算时的数据计算,不再随后续办理变化;如需更正须撤销结算。</source>
       <translation>Settle the assessment data for {0}? Once settled, the month, its quarter and its year are assessed on the data as settled and no longer change with later handling; to correct them, the settlement must be undone.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="278" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="270" />
       <source>结算中…</source>
       <translation>Settling…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="280" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="272" />
       <source>已结算 {0},共 {1} 项数据。</source>
       <translation>Settled {0}: {1} records.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="286" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="278" />
       <source>撤销结算</source>
       <translation>Undo settlement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="286" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="278" />
       <source>撤销 {0} 结算的理由:</source>
       <translation>Reason for undoing the settlement of {0}:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="290" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="282" />
       <source>已撤销 {0} 的结算。</source>
       <translation>Settlement of {0} undone.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="296" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="288" />
       <source>综合评价</source>
       <translation>Evaluation</translation>
     </message>
@@ -3184,57 +3184,66 @@
   <context>
     <name>ItemForm</name>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="41" />
+      <location filename="../../desktop/views/matters/item_form.py" line="43" />
       <source>修改事项</source>
       <translation>Edit matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="41" />
+      <location filename="../../desktop/views/matters/item_form.py" line="43" />
       <source>新增事项</source>
       <translation>Add matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="51" />
+      <location filename="../../desktop/views/matters/item_form.py" line="53" />
+      <location filename="../../desktop/views/matters/item_form.py" line="108" />
       <source>可要求网格工作人员办理或协助</source>
       <translation>Grid staff may be asked to handle or assist</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="63" />
+      <location filename="../../desktop/views/matters/item_form.py" line="65" />
+      <location filename="../../desktop/views/matters/item_form.py" line="106" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="64" />
+      <location filename="../../desktop/views/matters/item_form.py" line="66" />
+      <location filename="../../desktop/views/matters/item_form.py" line="106" />
       <source>事项名称</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="65" />
+      <location filename="../../desktop/views/matters/item_form.py" line="67" />
+      <location filename="../../desktop/views/matters/item_form.py" line="106" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="66" />
+      <location filename="../../desktop/views/matters/item_form.py" line="68" />
+      <location filename="../../desktop/views/matters/item_form.py" line="107" />
       <source>责任部门</source>
       <translation>Responsible department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="67" />
+      <location filename="../../desktop/views/matters/item_form.py" line="69" />
+      <location filename="../../desktop/views/matters/item_form.py" line="107" />
       <source>复杂程度</source>
       <translation>Complexity</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="68" />
+      <location filename="../../desktop/views/matters/item_form.py" line="70" />
+      <location filename="../../desktop/views/matters/item_form.py" line="107" />
       <source>办理时限</source>
       <translation>Time limit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="69" />
+      <location filename="../../desktop/views/matters/item_form.py" line="71" />
+      <location filename="../../desktop/views/matters/item_form.py" line="108" />
       <source>时限单位</source>
       <translation>Time unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/item_form.py" line="71" />
+      <location filename="../../desktop/views/matters/item_form.py" line="73" />
+      <location filename="../../desktop/views/matters/item_form.py" line="109" />
       <source>说明</source>
       <translation>Notes</translation>
     </message>
@@ -3250,296 +3259,296 @@
   <context>
     <name>LadderPanel</name>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="65" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="66" />
       <source>紧急情况报告进度</source>
       <translation>Emergency reporting progress</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="68" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="69" />
       <source>含已终报的</source>
       <translation>Include closed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="72" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="73" />
       <source>环节</source>
       <translation>Step</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="72" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="73" />
       <source>报送对象</source>
       <translation>Report to</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="72" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="73" />
       <source>时限</source>
       <translation>Due</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="72" />
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="87" />
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="115" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="73" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="88" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="116" />
       <source>报送时间</source>
       <translation>Reported at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="72" />
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="86" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="73" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="87" />
       <source>报送内容</source>
       <translation>What was reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="79" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="80" />
       <source>报送了什么(如:电话报区应急局值班室)</source>
       <translation>What was reported (e.g. phoned the district emergency office)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="84" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="85" />
       <source>紧急情况</source>
       <translation>Emergency</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="85" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="86" />
       <source>报告环节</source>
       <translation>Reporting steps</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="88" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="89" />
       <source>报送时间(北京时间);不改动则按点击“登记报送”的时间登记</source>
       <translation>When it was reported (Beijing time); left alone, the moment “Record” is pressed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="91" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="92" />
       <source>登记报送</source>
       <translation>Record report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="94" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="95" />
       <source>处置完毕…</source>
       <translation>Handled…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="96" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="97" />
       <source>终报…</source>
       <translation>Final report…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="98" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="99" />
       <source>打印信息快报…</source>
       <translation>Print bulletin…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="100" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="101" />
       <source>确认告警</source>
       <translation>Acknowledge alarm</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="102" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="103" />
       <source>更正/补充事实…</source>
       <translation>Correct/add facts…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="104" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="105" />
       <source>更正报送记录…</source>
       <translation>Correct record…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="106" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="107" />
       <source>撤销处置完毕…</source>
       <translation>Undo handled…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="111" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="112" />
       <source>报告时限设置…</source>
       <translation>Reporting time limits…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="156" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="157" />
       <source>【未确认】</source>
       <translation>[Unacknowledged] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="160" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="161" />
       <source>【预警】</source>
       <translation>[WARNING] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="162" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="163" />
       <source>【超时 %1 项】</source>
       <translation>[%1 overdue]</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="181" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="182" />
       <source>(超时 %1 分钟)</source>
       <translation> (%1 min late)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="183" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="184" />
       <source>(又漏报 %1 轮)</source>
       <translation> (%1 more rounds missed)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="186" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="187" />
       <source>漏报,随此时的续报补报</source>
       <translation>missed; made late by the follow-up at this time</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="193" />
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="225" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="194" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="226" />
       <source>超时</source>
       <translation>Late</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="198" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="199" />
       <source>更正记录:</source>
       <translation>Corrections:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="238" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="239" />
       <source>请先在表中选择要登记的环节</source>
       <translation>Select the step to record in the table first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="240" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="241" />
       <source>该环节已报送</source>
       <translation>This step has been reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="242" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="243" />
       <source>终报向各级一并报送:请用“终报…”</source>
       <translation>The final report goes to every level at once: use “Final report…”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="248" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="249" />
       <source>请先在表中选择要更正的已报送环节</source>
       <translation>Select a step already reported to correct it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="252" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="253" />
       <source>更正报送记录</source>
       <translation>correct the record of a report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="254" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="255" />
       <source>只有处置中的报告才能标记处置完毕</source>
       <translation>Only a report still being handled can be marked handled</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="256" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="257" />
       <source>先标记处置完毕,再作终报</source>
       <translation>Mark the situation handled first, then make the final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="259" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="260" />
       <source>只有已处置、尚未终报的报告可以撤销处置完毕</source>
       <translation>Only a handled report without its final report can be set back to open</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="260" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="261" />
       <source>撤销处置完毕</source>
       <translation>undo marking it handled</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="262" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="263" />
       <source>没有可打印的报告</source>
       <translation>No report to print</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="263" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="264" />
       <source>没有待确认的告警</source>
       <translation>No alarm waiting for acknowledgement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="265" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="266" />
       <source>紧急情况告警须由值班长以本人账号确认</source>
       <translation>An emergency alarm must be acknowledged by a shift supervisor with their own account</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="268" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="269" />
       <source>没有未结束的紧急情况报告</source>
       <translation>No open emergency report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="270" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="271" />
       <source>已终报结束的报告不能更正</source>
       <translation>A report closed by its final report cannot be corrected</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="316" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="317" />
       <source>处置完毕 — %1</source>
       <translation>Handled — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="317" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="318" />
       <source>事态已得到处置:终报时限自处置完毕时起算;此后不再需要的续报不再计时。</source>
       <translation>The situation is under control: the final-report deadline runs from this moment; follow-ups no longer needed stop being timed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="318" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="319" />
       <source>处置完毕时间</source>
       <translation>Handled at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="330" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="331" />
       <source>终报 — %1</source>
       <translation>Final report — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="331" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="332" />
       <source>终报向各级一并报送,报告随之结束(《条例》第二十一条)。</source>
       <translation>The final report goes to every level at once and ends the report (Regulation Art. 21).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="332" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="333" />
       <source>终报时间</source>
       <translation>Reported at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="332" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="333" />
       <source>终报内容</source>
       <translation>Final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="347" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="348" />
       <source>%1(报%2)登记的报送时间为 %3。更正后,原记录、更正后的时间和原因都留在报告的更正记录中。</source>
       <translation>%1 (to %2) was recorded as made at %3. The record before, the corrected time and the reason all stay in the report's corrections.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="352" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="353" />
       <source>更正报送记录 — %1</source>
       <translation>Correct record — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="353" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="354" />
       <source>实际报送时间</source>
       <translation>Actually made at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="353" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="354" />
       <source>更正原因</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="363" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="364" />
       <source>撤销处置完毕 — %1</source>
       <translation>Undo handled — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="364" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="365" />
       <source>撤销原因(撤销后续报恢复计时,终报不再计时)</source>
       <translation>Reason (follow-ups fall due again; the final report no longer does)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="371" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="380" />
       <source>保存信息快报</source>
       <translation>Save bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="375" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="384" />
       <source>信息快报</source>
       <translation>Bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="376" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="385" />
       <source>已生成信息快报 %1(%2 页)</source>
       <translation>Bulletin written to %1 (%2 pages)</translation>
     </message>
@@ -3933,286 +3942,286 @@
   <context>
     <name>MatterListWindow</name>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="138" />
+      <location filename="../../desktop/views/matters/window.py" line="139" />
       <source>网格化服务管理事项清单</source>
       <translation>Grid service matter list</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="139" />
+      <location filename="../../desktop/views/matters/window.py" line="140" />
       <source>新建下一版草稿</source>
       <translation>New draft version</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="140" />
+      <location filename="../../desktop/views/matters/window.py" line="141" />
       <source>新增事项…</source>
       <translation>Add matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="141" />
+      <location filename="../../desktop/views/matters/window.py" line="142" />
       <source>修改事项…</source>
       <translation>Edit matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="142" />
-      <location filename="../../desktop/views/matters/window.py" line="343" />
-      <location filename="../../desktop/views/matters/window.py" line="346" />
+      <location filename="../../desktop/views/matters/window.py" line="143" />
+      <location filename="../../desktop/views/matters/window.py" line="356" />
+      <location filename="../../desktop/views/matters/window.py" line="359" />
       <source>删除事项</source>
       <translation>Remove matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="143" />
+      <location filename="../../desktop/views/matters/window.py" line="144" />
       <source>申请纳入事项…</source>
       <translation>Apply to add a matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="144" />
+      <location filename="../../desktop/views/matters/window.py" line="145" />
       <source>申请退出所选事项…</source>
       <translation>Apply to retire the selected matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="145" />
+      <location filename="../../desktop/views/matters/window.py" line="146" />
       <source>公布…</source>
       <translation>Publish…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="146" />
+      <location filename="../../desktop/views/matters/window.py" line="147" />
       <source>打印现行清单…</source>
       <translation>Print current list…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="147" />
+      <location filename="../../desktop/views/matters/window.py" line="148" />
       <source>同意</source>
       <translation>Approve</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="148" />
+      <location filename="../../desktop/views/matters/window.py" line="149" />
       <source>不同意…</source>
       <translation>Reject…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="149" />
+      <location filename="../../desktop/views/matters/window.py" line="150" />
       <source>部门纳入/退出申请(条例第十三条第二款)</source>
       <translation>Department applications to add/retire (Art. 13(2))</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="150" />
+      <location filename="../../desktop/views/matters/window.py" line="151" />
       <source>督促整改(条例第十三条第五款)</source>
       <translation>Rectification orders (Art. 13(5))</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="151" />
+      <location filename="../../desktop/views/matters/window.py" line="152" />
       <source>督促限期整改…</source>
       <translation>Order rectification…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="152" />
+      <location filename="../../desktop/views/matters/window.py" line="153" />
       <source>整改完毕…</source>
       <translation>Rectified…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="153" />
+      <location filename="../../desktop/views/matters/window.py" line="154" />
       <source>记录部门以其他方式(如书面)报来的整改情况,并办结通知</source>
       <translation>Record what the department reported by other means (such as on paper) and close the order</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="154" />
+      <location filename="../../desktop/views/matters/window.py" line="155" />
       <source>报送整改情况…</source>
       <translation>Report rectification…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="155" />
-      <location filename="../../desktop/views/matters/window.py" line="306" />
-      <location filename="../../desktop/views/matters/window.py" line="308" />
+      <location filename="../../desktop/views/matters/window.py" line="156" />
+      <location filename="../../desktop/views/matters/window.py" line="307" />
+      <location filename="../../desktop/views/matters/window.py" line="309" />
       <source>确认整改</source>
       <translation>Confirm rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="156" />
+      <location filename="../../desktop/views/matters/window.py" line="157" />
       <source>退回…</source>
       <translation>Return…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="158" />
+      <location filename="../../desktop/views/matters/window.py" line="159" />
       <source>清单版本</source>
       <translation>List version</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="159" />
+      <location filename="../../desktop/views/matters/window.py" line="160" />
       <source>事项</source>
       <translation>Items</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="160" />
+      <location filename="../../desktop/views/matters/window.py" line="161" />
       <source>部门纳入/退出申请</source>
       <translation>Department applications to add/retire</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="161" />
-      <location filename="../../desktop/views/matters/window.py" line="286" />
+      <location filename="../../desktop/views/matters/window.py" line="162" />
+      <location filename="../../desktop/views/matters/window.py" line="287" />
       <source>督促整改</source>
       <translation>Order rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="164" />
+      <location filename="../../desktop/views/matters/window.py" line="165" />
       <source>尚未编制事项清单</source>
       <translation>No matter list yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="167" />
+      <location filename="../../desktop/views/matters/window.py" line="168" />
       <source>%1 · %2 · 公布日期 %3 · %4 项</source>
       <translation>%1 · %2 · published %3 · %4 items</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="201" />
+      <location filename="../../desktop/views/matters/window.py" line="202" />
       <source>第 %1 版草稿尚未公布;请在草稿上修改</source>
       <translation>Draft version %1 is not yet published; make the changes on it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="209" />
+      <location filename="../../desktop/views/matters/window.py" line="210" />
       <source>第 %1 版(%2)</source>
       <translation>Version %1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="245" />
+      <location filename="../../desktop/views/matters/window.py" line="246" />
       <source>公布</source>
       <translation>Publish</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="245" />
+      <location filename="../../desktop/views/matters/window.py" line="246" />
       <source>自今日起公布第 %1 版?现行版本将同时废止。</source>
       <translation>Publish version %1 from today? The current version will be superseded.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="252" />
+      <location filename="../../desktop/views/matters/window.py" line="253" />
       <source>审核</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="252" />
+      <location filename="../../desktop/views/matters/window.py" line="253" />
       <source>请先选中一条待审核的申请</source>
       <translation>Select an application awaiting review first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="254" />
+      <location filename="../../desktop/views/matters/window.py" line="255" />
       <source>不同意</source>
       <translation>Reject</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="254" />
+      <location filename="../../desktop/views/matters/window.py" line="255" />
       <source>请写明不同意的理由:</source>
       <translation>Reason for rejecting:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="261" />
+      <location filename="../../desktop/views/matters/window.py" line="262" />
       <source>保存事项清单</source>
       <translation>Save matter list</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="265" />
+      <location filename="../../desktop/views/matters/window.py" line="266" />
       <source>打印</source>
       <translation>Print</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="265" />
+      <location filename="../../desktop/views/matters/window.py" line="266" />
       <source>已生成 %1 页</source>
       <translation>%1 pages generated</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="279" />
+      <location filename="../../desktop/views/matters/window.py" line="280" />
       <source>请先选中一条待确认的通知</source>
       <translation>Select an order awaiting confirmation first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="280" />
+      <location filename="../../desktop/views/matters/window.py" line="281" />
       <source>请先选中一条整改中的通知</source>
       <translation>Select an order still being rectified first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="283" />
+      <location filename="../../desktop/views/matters/window.py" line="284" />
       <source>所选通知当前为“%1”,不能%2;</source>
       <translation>The notice selected is “%1”: “%2” is not possible. </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="284" />
+      <location filename="../../desktop/views/matters/window.py" line="285" />
       <source>只有待确认的通知可以%1</source>
       <translation>“%1” is only for a notice awaiting confirmation</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="285" />
+      <location filename="../../desktop/views/matters/window.py" line="286" />
       <source>只有整改中的通知可以%1</source>
       <translation>“%1” is only for a notice being rectified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="290" />
+      <location filename="../../desktop/views/matters/window.py" line="291" />
       <source>记录整改完毕</source>
       <translation>Record as rectified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="293" />
+      <location filename="../../desktop/views/matters/window.py" line="294" />
       <source>整改完毕</source>
       <translation>Rectified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="293" />
+      <location filename="../../desktop/views/matters/window.py" line="294" />
       <source>部门的整改情况:</source>
       <translation>What the department rectified:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="298" />
-      <location filename="../../desktop/views/matters/window.py" line="301" />
+      <location filename="../../desktop/views/matters/window.py" line="299" />
+      <location filename="../../desktop/views/matters/window.py" line="302" />
       <source>报送整改情况</source>
       <translation>Report rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="301" />
+      <location filename="../../desktop/views/matters/window.py" line="302" />
       <source>本部门的整改情况:</source>
       <translation>What our department rectified:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="308" />
+      <location filename="../../desktop/views/matters/window.py" line="309" />
       <source>确认%1已整改完毕?</source>
       <translation>Confirm that %1 has rectified?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="312" />
+      <location filename="../../desktop/views/matters/window.py" line="313" />
       <source>退回整改情况</source>
       <translation>Return the report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="334" />
+      <location filename="../../desktop/views/matters/window.py" line="343" />
       <source>修改事项</source>
       <translation>Edit matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="334" />
       <location filename="../../desktop/views/matters/window.py" line="343" />
+      <location filename="../../desktop/views/matters/window.py" line="356" />
       <source>请先选中一项</source>
       <translation>Select a matter first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="346" />
+      <location filename="../../desktop/views/matters/window.py" line="359" />
       <source>从本草稿中删除“%1”?</source>
       <translation>Remove “%1” from this draft?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="354" />
+      <location filename="../../desktop/views/matters/window.py" line="367" />
       <source>申请纳入事项</source>
       <translation>Apply to add a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="354" />
-      <location filename="../../desktop/views/matters/window.py" line="364" />
+      <location filename="../../desktop/views/matters/window.py" line="367" />
+      <location filename="../../desktop/views/matters/window.py" line="377" />
       <source>申请理由:</source>
       <translation>Reason for the application:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="361" />
-      <location filename="../../desktop/views/matters/window.py" line="364" />
+      <location filename="../../desktop/views/matters/window.py" line="374" />
+      <location filename="../../desktop/views/matters/window.py" line="377" />
       <source>申请退出事项</source>
       <translation>Apply to retire a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="361" />
+      <location filename="../../desktop/views/matters/window.py" line="374" />
       <source>请先在现行清单中选中本部门的一项</source>
       <translation>Select one of your department's matters in the current list first</translation>
     </message>
