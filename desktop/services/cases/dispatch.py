@@ -8,7 +8,8 @@ station under the county bureau under the city's public security bureau), lead t
 departments of the level that handles the case (for a grid or township case, the township's
 own), then each level above it, any level below last; within a level, those whose territory
 covers the case. A township case about an item of the city's public security bureau thus
-suggests the local police station first, then the county bureau, then the city bureau.
+suggests the local police station first, then the county bureau, then the city bureau. A department
+whose objection to the case's jurisdiction was upheld (Art. 18(2)) comes after all others.
 
 A co-handler may be added while the lead works on the case (`add_co_handler`): one found to be
 needed on the spot, or another in place of one whose objection was upheld (Art. 18(2)).
@@ -145,7 +146,7 @@ def suggest_departments(db: Database, actor: Actor, case_id: int) -> list[Depart
             if dept.id in working:
                 reasons.append("正在协办本案(派为主办则改任主办,须重新签收;不派为主办则继续协办)")
             if dept.id in objected:
-                reasons.append("该单位对本案的管辖异议已成立")
+                reasons.append("该单位对本案的管辖异议已成立,应另派其他单位(Art. 18)")
             if dept.level is wanted_level:
                 reasons.append(f"层级相符({wanted_level.label},首接在诉求发生地)")
             if named:
@@ -154,9 +155,13 @@ def suggest_departments(db: Database, actor: Actor, case_id: int) -> list[Depart
                 reasons.append(f"事项清单指定部门({named_name})在本地的下属机构({item.code})")
             if local:
                 reasons.append("属地:服务范围包含本案")
-            key = (not (named or office), _level_rank(dept.level, wanted_level), not local, dept.name)
+            # A department whose objection was upheld comes last, however well it matches: sent first, it
+            # was the one offered, and one press sent the case back to where it had just come from.
+            key = (dept.id in objected, not (named or office), _level_rank(dept.level, wanted_level), not local,
+                   dept.name)
             ranked.append((key, DepartmentSuggestion(dept.id, dept.name, dept.level, tuple(reasons),
-                                                     co_handling=dept.id in working, signs_at_desk=signs_at_desk)))
+                                                     co_handling=dept.id in working, signs_at_desk=signs_at_desk,
+                                                     objected=dept.id in objected)))
         return [suggestion for _, suggestion in sorted(ranked, key=lambda pair: pair[0])]
 
 

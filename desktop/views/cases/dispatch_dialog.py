@@ -152,7 +152,8 @@ class DispatchDialog(AsksBeforeDiscarding, QDialog):
         self.co.clear()
         for s in suggestions:
             name = f"{s.name}({label(s.level)})"
-            self.lead.addItem(name + (self.tr(" · 正在协办") if s.co_handling else ""), s.id)
+            self.lead.addItem(name + (self.tr(" · 正在协办") if s.co_handling else "")
+                              + (self.tr(" · 管辖异议已成立") if s.objected else ""), s.id)
             item = QListWidgetItem(name + (self.tr(" · 正在协办,继续协办") if s.co_handling else ""))
             item.setData(Qt.ItemDataRole.UserRole, s.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -185,6 +186,11 @@ class DispatchDialog(AsksBeforeDiscarding, QDialog):
 
     def send(self) -> None:
         if self.lead.currentData() is None or self.sending:
+            return
+        chosen = self.suggestions[self.lead.currentIndex()]
+        if chosen.objected and not dialogs.confirm(
+                self, self.tr("派遣"), self.tr("%1 对本案的管辖异议已成立(条例第十八条),案件刚从该单位撤回。仍派其为主办单位?")
+                .replace("%1", chosen.name)):
             return
         self._set_sending(True)  # neither a second dispatch nor a Cancel that would not cancel it
         self.tasks.submit(dispatch.dispatch, self.db, self.actor, case_id=self.case_id,

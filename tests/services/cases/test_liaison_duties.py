@@ -127,9 +127,10 @@ def test_a_co_handler_takes_the_lead_after_the_leads_objection_is_upheld(world):
     market = {s.id: s for s in dispatch.suggest_departments(world.db, world.operator, case.id)}[
         world.departments["market"]]
     assert market.co_handling and market.reasons[0].startswith("正在协办本案")
-    police = {s.id: s for s in dispatch.suggest_departments(world.db, world.operator, case.id)}[
-        world.departments["police"]]
-    assert "该单位对本案的管辖异议已成立" in police.reasons
+    suggested = dispatch.suggest_departments(world.db, world.operator, case.id)
+    police = {s.id: s for s in suggested}[world.departments["police"]]
+    assert "该单位对本案的管辖异议已成立,应另派其他单位(Art. 18)" in police.reasons and police.objected
+    assert suggested[-1] == police and suggested[0] != police  # the item's department, but the case came back from it
     old_co = assignments(world, case.id)[AssignmentRole.CO]
     case = dispatch.dispatch(world.db, world.operator, case_id=case.id, lead_department_id=world.departments["market"],
                              expected_version=case.version, now=TUESDAY + 3 * HOUR)
