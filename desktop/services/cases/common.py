@@ -30,6 +30,7 @@ CASE_ACTIONS: dict[str, frozenset[CaseState]] = {
     "dispatch": frozenset({S.RECEIVED, S.REGISTERED, S.ESCALATED, S.REOPENED}),
     # While the lead works on it; once it has fed back its result, the center sends the case back first.
     "add_co_handler": frozenset({S.DISPATCHED, S.SIGNED, S.HANDLING, S.EXTENSION_PENDING, S.SENT_BACK}),
+    "withdraw_co_handler": frozenset({S.DISPATCHED, S.SIGNED, S.HANDLING, S.EXTENSION_PENDING, S.SENT_BACK}),
     "review": frozenset({S.REPORTED, S.UNDER_REVIEW}),
     "hold": frozenset({S.REGISTERED, S.ESCALATED, S.DISPATCHED, S.SIGNED, S.HANDLING, S.REPORTED,
                        S.UNDER_REVIEW, S.SENT_BACK, S.REOPENED}),
@@ -49,7 +50,8 @@ ASSIGNMENT_ACTIONS: dict[str, frozenset[AssignmentState]] = {
 
 ACTION_LABELS = {
     "route": "指定网格", "merge": "合并", "unmerge": "撤销合并", "resolve_on_spot": "就地办结", "escalate": "上报",
-    "assign_down": "下派", "dispatch": "派遣", "add_co_handler": "增加协办单位", "review": "核查", "hold": "暂缓", "reopen": "重办",
+    "assign_down": "下派", "dispatch": "派遣", "add_co_handler": "增加协办单位",
+    "withdraw_co_handler": "撤回协办单位", "review": "核查", "hold": "暂缓", "reopen": "重办",
     "supervise": "督办", "sign": "签收", "contact": "联系诉求人", "stage_report": "报送阶段情况",
     "request_extension": "申请延期", "object": "提出管辖异议", "report_result": "反馈办理结果",
     "decide_extension": "审批延期", "decide_objection": "处理管辖异议",
@@ -62,7 +64,7 @@ ACTION_ARTICLES = {
     "route": "Art. 17", "merge": "Art. 17", "unmerge": "Art. 17", "resolve_on_spot": "Art. 17",
     "escalate": "Art. 17", "assign_down": "Art. 17", "dispatch": "Art. 17",
     # Art. 18: first-receiver responsibility, co-handling, stage reports and objections.
-    "add_co_handler": "Art. 18", "sign": "Art. 18", "stage_report": "Art. 18", "object": "Art. 18",
+    "add_co_handler": "Art. 18", "withdraw_co_handler": "Art. 18", "sign": "Art. 18", "stage_report": "Art. 18", "object": "Art. 18",
     "decide_objection": "Art. 18",
     # Art. 19: contact the requester, extend or pause with reasons, feed the result back.
     "contact": "Art. 19", "request_extension": "Art. 19", "report_result": "Art. 19", "decide_extension": "Art. 19",

@@ -12,7 +12,9 @@ suggests the local police station first, then the county bureau, then the city b
 whose objection to the case's jurisdiction was upheld (Art. 18(2)) comes after all others.
 
 A co-handler may be added while the lead works on the case (`add_co_handler`): one found to be
-needed on the spot, or another in place of one whose objection was upheld (Art. 18(2)).
+needed on the spot, or another in place of one whose objection was upheld (Art. 18(2)); and withdrawn
+(`withdraw_co_handler`): one no longer needed, or one that does not report, whose silence would hold the
+lead's result for ever.
 """
 
 from __future__ import annotations
@@ -275,5 +277,40 @@ def add_co_handler(db: Database, actor: Actor, *, case_id: int, department_id: i
         record(uow, case, "co_added", f"增加协办单位 {department.name}:{reason};办理时限至 {due_text_as_of(share.due_at, now)}",
                at=now, assignment=share, co=department.name, reason=reason,
                calendar_warning=calendar.warning_text())
+        session.flush()
+        return CaseInfo.of(case)
+
+
+def withdraw_co_handler(db: Database, actor: Actor, *, assignment_id: int, reason: str, expected_version: int,
+                        now: datetime | None = None) -> CaseInfo:
+    """Withdraw a co-handler's share (Art. 18(1)): one no longer needed, or one that does not report to the
+    lead, whose result waits for it (department.result_refusal) — for ever, had the center no way to end
+    the share. Its clock stops; the share stays on record as 已撤回, and the evaluation counts a sign-for
+    it missed as missed. Not while its request awaits the center's decision (decided first), nor once it
+    has reported (nothing waits on it). Needs Permission.DISPATCH where the case is handled."""
+    now = now or utcnow()
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationFailed("撤回协办的理由(reason):请写明为何撤回该单位的协办", field="reason")
+    with unit_of_work(db, actor, "cases.withdraw_co_handler") as uow:
+        session = uow.session
+        share = session.get(Assignment, assignment_id)
+        if share is None:
+            raise NotFound(f"承办任务 {assignment_id} 不存在")
+        case = load_case(uow, share.case_id, expected_version)
+        require_on_case(uow, case, Permission.DISPATCH)
+        require_state(case, "withdraw_co_handler")
+        name = session.get(Department, share.department_id).name
+        if share.role is not AssignmentRole.CO or share.state in (AssignmentState.DONE, AssignmentState.WITHDRAWN):
+            raise InvalidTransition(f"{name} 不是本案正在协办的单位,无须撤回", article="Art. 18")
+        if share.state is AssignmentState.REPORTED:
+            raise InvalidTransition(f"{name} 已向主办单位报送办理结果,主办单位不再等待它,无须撤回", article="Art. 18")
+        if share.state in AWAITING_DECISION:
+            request = "延期申请" if share.state is AssignmentState.EXTENSION_PENDING else "管辖异议"
+            raise InvalidTransition(f"{name} 的{request}尚待中心决定;请先处理,再决定是否撤回其协办", article="Art. 18")
+        share.state, share.finished_at = AssignmentState.WITHDRAWN, now
+        sync_case_due(case)
+        record(uow, case, "co_withdrawn", f"撤回协办单位 {name}:{reason}", assignment=share, at=now, co=name,
+               reason=reason)
         session.flush()
         return CaseInfo.of(case)

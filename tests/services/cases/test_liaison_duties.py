@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from case_world import TUESDAY, World, assignments, dispatched, lead_objection_upheld
 from desktop import migrate
-from desktop.errors import InvalidTransition, LawRefusal, PermissionDenied
+from desktop.errors import InvalidTransition, LawRefusal, PermissionDenied, ValidationFailed
 from desktop.models import Assignment, CaseEvent, Setting, utcnow
 from desktop.models.enums import AssignmentRole, AssignmentState, CaseState
 from desktop.services import queue
@@ -282,3 +282,60 @@ def test_the_requesters_number_is_whole_to_a_department_from_signing_for_it_and_
     department.raise_objection(world.db, world.police, assignment_id=lead.id, reason="属市场监管职责",
                                expected_version=case.version, now=TUESDAY + 2 * HOUR)
     assert phone_seen() == "138****0001"
+
+
+@pytest.mark.law("Art. 18")
+def test_a_co_handler_that_does_not_report_is_withdrawn_by_the_center_and_the_lead_reports(world):
+    """Art. 18(1): co-handlers report to the lead, whose result waits for them. One that never does would
+    hold the case for ever: the center withdraws its share, with a reason on the timeline, and the lead
+    then feeds back its result. Not a co-handler whose request the center has still to decide, nor one
+    that has reported, nor by a liaison."""
+    case = dispatched(world, co=["market"])
+    shares = assignments(world, case.id)
+    lead, co = shares[AssignmentRole.LEAD], shares[AssignmentRole.CO]
+    case = _signed(world, case, lead.id, world.police, TUESDAY + HOUR)
+    case = department.contact_requester(world.db, world.police, assignment_id=lead.id, note="已联系",
+                                        expected_version=case.version, now=TUESDAY + 2 * HOUR)
+    with pytest.raises(InvalidTransition, match="协办单位 银海区市场监管局 尚未向主办单位报送办理结果"):
+        department.report_result(world.db, world.police, assignment_id=lead.id, result="已处理",
+                                 expected_version=case.version, now=TUESDAY + 3 * HOUR)
+    with pytest.raises(PermissionDenied):
+        dispatch.withdraw_co_handler(world.db, world.police, assignment_id=co.id, reason="不配合",
+                                     expected_version=case.version)
+    with pytest.raises(ValidationFailed, match="撤回协办的理由"):
+        dispatch.withdraw_co_handler(world.db, world.operator, assignment_id=co.id, reason=" ",
+                                     expected_version=case.version)
+    with pytest.raises(InvalidTransition, match="不是本案正在协办的单位"):
+        dispatch.withdraw_co_handler(world.db, world.operator, assignment_id=lead.id, reason="误派",
+                                     expected_version=case.version)
+    case = dispatch.withdraw_co_handler(world.db, world.operator, assignment_id=co.id, reason="逾期未报送,经协调不再协办",
+                                        expected_version=case.version, now=TUESDAY + 4 * HOUR)
+    withdrawn = assignments(world, case.id)[AssignmentRole.CO]
+    assert (withdrawn.state, withdrawn.finished_at) == (AssignmentState.WITHDRAWN, TUESDAY + 4 * HOUR)
+    event = queries.case_detail(world.db, world.police, case.id).events[-1]
+    assert (event.kind, event.message) == ("co_withdrawn", "撤回协办单位 银海区市场监管局:逾期未报送,经协调不再协办")
+    with pytest.raises(InvalidTransition, match="不是本案正在协办的单位"):
+        dispatch.withdraw_co_handler(world.db, world.operator, assignment_id=co.id, reason="再撤",
+                                     expected_version=case.version)
+    case = department.report_result(world.db, world.police, assignment_id=lead.id, result="已处理",
+                                    expected_version=case.version, now=TUESDAY + 5 * HOUR)
+    assert case.state is CaseState.REPORTED
+
+
+@pytest.mark.law("Art. 18")
+def test_a_co_handler_that_reported_or_awaits_the_centers_decision_is_not_withdrawn(world):
+    case = dispatched(world, co=["market"])
+    co = assignments(world, case.id)[AssignmentRole.CO]
+    case = department.raise_objection(world.db, world.market, assignment_id=co.id, reason="不属市场监管职责",
+                                      expected_version=case.version, now=TUESDAY + HOUR)
+    with pytest.raises(InvalidTransition, match="银海区市场监管局 的管辖异议尚待中心决定;请先处理,再决定是否撤回其协办"):
+        dispatch.withdraw_co_handler(world.db, world.operator, assignment_id=co.id, reason="不配合",
+                                     expected_version=case.version)
+    other = dispatched(world, co=["market"])
+    co = assignments(world, other.id)[AssignmentRole.CO]
+    other = _signed(world, other, co.id, world.market, TUESDAY + HOUR)
+    other = department.report_result(world.db, world.market, assignment_id=co.id, result="已检查摊位",
+                                     expected_version=other.version, now=TUESDAY + 2 * HOUR)
+    with pytest.raises(InvalidTransition, match="已向主办单位报送办理结果,主办单位不再等待它"):
+        dispatch.withdraw_co_handler(world.db, world.operator, assignment_id=co.id, reason="不配合",
+                                     expected_version=other.version)
