@@ -99,7 +99,7 @@ def test_another_departments_case_a_finished_share_and_a_user_of_no_department_a
 def test_a_result_before_contacting_the_requester_and_a_step_out_of_turn_are_refused(demo_db, capsys):
     number = _unsigned_leads(demo_db, "qg_police")[0]
     assert _run(demo_db, "qg_police", "cases", "contact", number, "--note", "已联系")[0] == 1
-    assert "承办任务当前为“待签收”,不能联系诉求人" in capsys.readouterr().err
+    assert "承办任务尚未签收,不能联系诉求人;请先签收" in capsys.readouterr().err
     assert _run(demo_db, "qg_police", "cases", "sign", number)[0] == 0
     code, out = _run(demo_db, "qg_police", "cases", "result", number, "--result", "已处理")
     assert (code, out) == (1, "")

@@ -188,6 +188,9 @@ def require_state(case: Case, action: str) -> None:
 
 
 def require_assignment_state(case: Case, assignment: Assignment, action: str) -> None:
+    if assignment.state is A.DISPATCHED and assignment.state not in ASSIGNMENT_ACTIONS[action]:
+        raise InvalidTransition(f"案件 {case.number} 的承办任务尚未签收,不能{ACTION_LABELS[action]};请先签收",
+                                article=ACTION_ARTICLES[action])
     if assignment.state not in ASSIGNMENT_ACTIONS[action]:
         raise InvalidTransition(
             f"案件 {case.number} 的承办任务当前为“{assignment.state.label}”,不能{ACTION_LABELS[action]};"

@@ -239,7 +239,7 @@ def test_wrong_state_is_refused(world):
     reviewing a case that has fed back no result (Art. 20)."""
     case = dispatched(world)
     lead_id = assignments(world, case.id)[AssignmentRole.LEAD].id
-    with pytest.raises(InvalidTransition, match=r"承办任务当前为“待签收”,不能联系诉求人;请重新查看承办状态\(Art. 19\)$"):
+    with pytest.raises(InvalidTransition, match=r"承办任务尚未签收,不能联系诉求人;请先签收\(Art. 19\)$"):
         department.contact_requester(world.db, world.police, assignment_id=lead_id, note="x",
                                      expected_version=case.version)
     with pytest.raises(InvalidTransition, match=r"不能核查;.*请重新查看案件当前状态\(Art. 20\)$"):
