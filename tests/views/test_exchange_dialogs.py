@@ -296,8 +296,9 @@ def test_export_counts_and_reports_progress_over_the_cases_the_user_may_export(q
         assert reports[-1] == "正在导出 1/1", fmt
         assert (dialog.progress_bar.value(), dialog.progress_bar.maximum()) == (1, 1)
         assert "已导出 1 件" in dialog.status.text()
-        # An operator may not see whole phones (Art. 15): the CSV says so; Open311 carries no phones.
+        # An operator may not see whole phones (Art. 15): the CSV says so; Open311 carries no requester, and says so.
         assert ("联系电话已遮挡(本用户无权查看个人信息,Art. 15)" in dialog.status.text()) is (fmt == "csv")
+        assert ("Open311 文件不含诉求人的姓名和电话" in dialog.status.text()) is (fmt == "open311")
 
 
 def test_export_without_a_queue_takes_every_case_under_the_place_and_cancel_leaves_no_file(

@@ -149,16 +149,20 @@ class ExportDialog(StopsOnClose, Retranslating, QDialog):
         masked = fmt != "open311" and table_export.masks_phones(self.actor, f)  # Open311 carries no phones
         self.task.start(lambda report: formats.export_file(self.db, self.actor, path, fmt, f, report),
                         status=self.tr("正在导出…"), describe=self._describe,
-                        on_done=lambda count: self._done(count, path, masked), cancelled=self.tr("已取消:没有写出文件"))
+                        on_done=lambda count: self._done(count, path, masked, fmt == "open311"),
+                        cancelled=self.tr("已取消:没有写出文件"))
 
     def _describe(self, done: int, total: int, what: str) -> str:
         return self.tr("正在导出 %1/%2").replace("%1", str(done)).replace("%2", str(total))
 
-    def _done(self, count: int, path: Path, masked: bool = False) -> None:
+    def _done(self, count: int, path: Path, masked: bool = False, open311: bool = False) -> None:
         text = self.tr("已导出 %1 件到 %2").replace("%1", str(count)).replace("%2", str(path))
         if masked and count:  # such a file is refused when imported: said now, not there
             text += self.tr("。其中诉求人的联系电话已遮挡(本用户无权查看个人信息,Art. 15):这个文件再导入时会被拒绝;"
                             "要把诉求转入其他系统,请由有权查看个人信息的用户导出")
+        if open311 and count:  # imported elsewhere, its requests have nobody to call back: said before it is sent
+            text += self.tr("。Open311 文件不含诉求人的姓名和电话(个人信息只随 CSV、Excel 导出,Art. 15):"
+                            "据此导入的系统无法回访诉求人")
         self.status.setText(text)
 
 
