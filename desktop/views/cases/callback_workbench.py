@@ -62,7 +62,9 @@ class CallbackWorkbench(QDialog):
         self.table.setHorizontalHeaderLabels([self.tr("应回访时间"), self.tr("案件编号"), self.tr("标题"), self.tr("诉求人"),
                                               self.tr("案件状态")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # The title gives way (elided, whole in the case) so that the case's state stays in sight: with the
+        # last column stretched, a long title pushed it out of the window.
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
