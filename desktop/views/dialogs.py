@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QLabel, QMessageBox, QPlainTextEdit, QWidget
 
 from .. import logs
 from .unsaved import AsksBeforeDiscarding
@@ -73,7 +73,9 @@ class TextDialog(AsksBeforeDiscarding, QInputDialog):
     """A reason, a note or a result of several lines. Tab goes on to the buttons, as in every other
     form: a QInputDialog's text box would type a tab character, and a keyboard user could not leave it.
     A reason typed from a phone call (a refused dispatch, an extension, an objection) is not thrown away
-    by one Esc, Cancel or the close button (views/unsaved.py)."""
+    by one Esc, Cancel or the close button (views/unsaved.py). Every reason, note and result asked is
+    required: OK stays disabled while the box holds only blanks (on an empty box it had closed it as if
+    cancelled, saying nothing)."""
 
     def __init__(self, parent: QWidget | None, title: str, label: str):
         super().__init__(parent)
@@ -86,10 +88,25 @@ class TextDialog(AsksBeforeDiscarding, QInputDialog):
         # A screen reader names the box by the question (not by the note of views/unsaved.py, a label too).
         question = next(label for label in self.findChildren(QLabel) if label is not self.discard_note)
         question.setBuddy(box)
+        self._box = box
+        box.textChanged.connect(self._enable_ok)
+        self._enable_ok()
+
+    def _blank(self) -> bool:
+        return not self._box.toPlainText().strip()
+
+    def _enable_ok(self) -> None:
+        ok = self.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(not self._blank())
+
+    def accept(self) -> None:
+        if not self._blank():  # nor by a key that accepts the dialog past the disabled button
+            super().accept()
 
 
 def ask_lines(parent: QWidget | None, title: str, label: str, typed: str = "") -> str | None:
-    """Text of several lines from the user (starting from `typed`), or None when cancelled."""
+    """Text of several lines from the user (starting from `typed`), or None when cancelled; OK is pressed
+    only with something typed."""
     dialog = TextDialog(parent, title, label)
     dialog.setTextValue(typed)
     if typed:

@@ -9,7 +9,17 @@ from datetime import timedelta
 import pytest
 import shapely
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+)
 from sqlalchemy import select
 
 from desktop.errors import Conflict
@@ -1927,3 +1937,167 @@ def test_dispatch_dialog_says_which_chosen_department_nobody_can_sign_for(qtbot,
     assert dialog.unsigned_note.text() == ""
     dialog.lead.setCurrentIndex(unsigned)
     assert dialog.unsigned_note.text() == said
+
+
+def _asked_for(db, state: AssignmentState) -> tuple[int, str]:
+    """A police share in time asking the center, as its liaison asked: an extension or a jurisdiction
+    objection. The case and the reason asked with."""
+    case_id = _police_case(db, AssignmentState.HANDLING, *_in_time_without_extension())
+    police = actor(db, "qg_police")
+    with db.session() as s:
+        share_id, version = s.execute(select(Assignment.id, Case.version).join(Case).where(
+            Assignment.case_id == case_id, Assignment.department_id == police.department_id,
+            Assignment.state == AssignmentState.HANDLING)).one()
+    if state is AssignmentState.EXTENSION_PENDING:
+        reason = "需第三方鉴定,鉴定机构排期两周"
+        department.request_extension(db, police, assignment_id=share_id, reason=reason, amount=1,
+                                     expected_version=version)
+    else:
+        reason = "该路段由市政部门管养,不属本所职责"
+        department.raise_objection(db, police, assignment_id=share_id, reason=reason, expected_version=version)
+    return case_id, reason
+
+
+@pytest.mark.law("Art. 19")
+def test_refusing_an_extension_asks_why_and_the_liaison_reads_it_on_the_timeline(qtbot, demo_db, tasks, errors,
+                                                                                monkeypatch):
+    """不同意 had sent the refusal with no reason: the liaison read only "不同意延期,按原期限办理". The reason
+    is asked, required (Esc sends nothing), and goes on the timeline the department's panel shows."""
+    case_id, _ = _asked_for(demo_db, AssignmentState.EXTENSION_PENDING)
+    dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_chief"), tasks, case_id)
+    qtbot.addWidget(dialog)
+    asked, answers = [], iter([None, "鉴定可在原期限内完成,请按期办结"])
+    monkeypatch.setattr(case_detail, "ask_decision", lambda *args: False)
+    monkeypatch.setattr(case_detail, "ask_text",
+                        lambda parent, title, label, typed="": asked.append((title, label)) or next(answers))
+    dialog.buttons["decide_extension"].click()  # Esc on the reason: nothing decided
+    assert asked == [("审批延期", "不同意延期的理由(将告知申请单位)")]
+    assert dialog.detail.pending_extension is not None
+    with qtbot.waitSignal(dialog.changed):
+        dialog.buttons["decide_extension"].click()
+    assert dialog.detail.pending_extension is None and not errors
+    liaison = CaseDetailDialog(demo_db, actor(demo_db, "qg_police"), tasks, case_id)
+    qtbot.addWidget(liaison)
+    assert liaison.detail.events[-1].message.endswith("不同意延期,按原期限办理(鉴定可在原期限内完成,请按期办结)")
+
+
+@pytest.mark.law("Art. 18")
+def test_refusing_an_objection_asks_why_and_a_reason_refused_with_the_decision_is_offered_again(
+        qtbot, demo_db, tasks, errors, monkeypatch):
+    """异议不成立 says why to the department told to carry on; the reason typed for a decision refused
+    (the case changed meanwhile) comes back when it is decided again. Upholding it asks nothing more."""
+    from desktop.services.cases import supervision
+
+    case_id, _ = _asked_for(demo_db, AssignmentState.OBJECTION_PENDING)
+    dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_chief"), tasks, case_id)
+    qtbot.addWidget(dialog)
+    seen = dialog.detail.case
+    reason = "该路段经核实属本所辖区,请继续办理"
+    offered = []
+
+    def typed_while_another_desk_supervises(parent, title, label, typed=""):
+        offered.append((label, typed))
+        if len(offered) == 1:
+            supervision.supervise(demo_db, actor(demo_db, "qg_chief"), case_id=case_id, level=SupervisionLevel.GENERAL,
+                                  reason="请加快", expected_version=seen.version)
+        return reason
+
+    monkeypatch.setattr(case_detail, "ask_decision", lambda *args: False)
+    monkeypatch.setattr(case_detail, "ask_text", typed_while_another_desk_supervises)
+    dialog.buttons["decide_objection"].click()
+    assert len(errors) == 1 and "已被" in errors[0]  # refused: the case changed under the decision
+    with qtbot.waitSignal(dialog.changed):
+        dialog.buttons["decide_objection"].click()
+    label = "异议不成立的理由(将告知提出异议的单位)"
+    assert offered == [(label, ""), (label, reason)]
+    assert dialog.detail.events[-1].message.endswith(f"异议不成立,继续办理({reason})")
+
+
+def test_upholding_an_objection_asks_no_reason(qtbot, demo_db, tasks, monkeypatch):
+    case_id, _ = _asked_for(demo_db, AssignmentState.OBJECTION_PENDING)
+    dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_chief"), tasks, case_id)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(case_detail, "ask_decision", lambda *args: True)
+    monkeypatch.setattr(case_detail, "ask_text", lambda *args, **kwargs: pytest.fail("asked for a reason"))
+    with qtbot.waitSignal(dialog.changed):
+        dialog.buttons["decide_objection"].click()
+    assert "异议成立,撤回派遣" in dialog.detail.events[-1].message
+
+
+@pytest.mark.law("Art. 19")
+@pytest.mark.parametrize("action", ["contact", "stage_report", "object"])
+def test_ok_on_a_blank_note_is_not_pressed_until_something_is_typed(qtbot, demo_db, tasks, errors, monkeypatch,
+                                                                    action):
+    """OK on an empty box (or one of blanks) had closed it as if cancelled: nothing sent, nothing said."""
+    case_id = _police_case(demo_db, AssignmentState.SIGNED, Assignment.contacted_at.is_(None))
+    dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_police"), tasks, case_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitActive(dialog)
+
+    def blank_then_typed(box: dialogs.TextDialog):
+        box.show()
+        qtbot.waitActive(box)
+        ok = box.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        note = box.findChild(QPlainTextEdit)
+        assert not ok.isEnabled()
+        qtbot.keyClicks(note, "  ")
+        qtbot.keyClick(note, Qt.Key.Key_Return)
+        assert not ok.isEnabled()
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        assert box.isVisible()
+        note.insertPlainText("已与诉求人约定现场核实")  # typed through an input method: no key to click
+        assert ok.isEnabled()
+        ok.click()
+        return box.result()
+
+    monkeypatch.setattr(dialogs.TextDialog, "exec", blank_then_typed)
+    with qtbot.waitSignal(dialog.changed):
+        dialog.buttons[action].click()
+    assert "已与诉求人约定现场核实" in dialog.detail.events[-1].message and not errors
+
+
+@pytest.mark.law("Art. 18")
+@pytest.mark.law("Art. 19")
+@pytest.mark.parametrize("state, said", [(AssignmentState.EXTENSION_PENDING, "延期申请待中心审批(申请于 %1)"),
+                                         (AssignmentState.OBJECTION_PENDING, "管辖异议待中心处理(提出于 %1)")])
+def test_a_liaison_waiting_for_the_center_is_told_so_where_its_steps_were(qtbot, demo_db, tasks, state, said):
+    """After 申请延期 or 提出管辖异议 the liaison's action bar was simply empty."""
+    from desktop.services.clock import BEIJING
+
+    case_id, _ = _asked_for(demo_db, state)
+    dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_police"), tasks, case_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    asked_at = dialog.detail.events[-1].at
+    assert dialog.buttons == {} and dialog.waiting.isVisible()
+    assert dialog.waiting.text() == said.replace("%1", asked_at.astimezone(BEIJING).strftime("%m-%d %H:%M"))
+    center = CaseDetailDialog(demo_db, actor(demo_db, "qg_chief"), tasks, case_id)
+    qtbot.addWidget(center)
+    assert center.waiting.isHidden()  # the center decides: its buttons say what there is to do
+
+
+@pytest.mark.law("Art. 18")
+def test_an_extension_past_the_deadline_says_why_it_may_not_be_asked(qtbot, demo_db, answered, monkeypatch):
+    """Past its handling deadline 申请延期 was simply missing; the command line says why, and so does the panel."""
+    from desktop.services.cases import queries
+    from desktop.services.clock import due_text
+
+    tasks = Deferred()
+    case_id = _police_case(demo_db, AssignmentState.HANDLING, *_in_time_without_extension())
+    dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_police"), tasks, case_id)
+    qtbot.addWidget(dialog)
+    tasks.run_all()
+    own = next(a for a in dialog.detail.assignments if a.id == dialog.detail.own_assignment_id)
+    assert dialog.buttons["request_extension"].toolTip() == ""  # in time: asked as ever
+    late = own.due_at + timedelta(hours=1)
+    monkeypatch.setattr(queries, "utcnow", lambda: late)
+    dialog.reload()
+    tasks.run_all()
+    why = (f"案件 {dialog.detail.case.number} 的办理期限已于 {due_text(own.due_at)} 届满,不能再申请延期;"
+           "请报送阶段性工作情况说明逾期理由,并尽快办结(Art. 18)")
+    assert list(dialog.buttons).index("request_extension") == list(dialog.buttons).index("stage_report") + 1
+    assert dialog.buttons["request_extension"].toolTip() == why
+    monkeypatch.setattr(case_detail, "ask_int", lambda *args: pytest.fail("asked for the extension"))
+    dialog.buttons["request_extension"].click()
+    assert answered == [why] and not tasks.queued

@@ -82,3 +82,31 @@ def test_a_reason_of_several_sentences_wraps_in_its_box(qtbot):
     box = dialog.findChild(QPlainTextEdit)
     assert box.horizontalScrollBar().maximum() == 0
     assert box.document().documentLayout().documentSize().height() > 1  # more than one line, wrapped
+
+
+def test_ok_on_a_box_of_blanks_stays_disabled(qtbot):
+    """OK on an empty reason had closed the box as if cancelled, and nothing was said: a required text is
+    accepted only once something is typed; one offered again (typed before a refusal) is accepted as it is."""
+    from PySide6.QtWidgets import QDialogButtonBox, QPlainTextEdit
+
+    def ok(dialog):
+        return dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+
+    dialog = dialogs.TextDialog(None, "联系诉求人", "联系情况")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    box = dialog.findChild(QPlainTextEdit)
+    assert not ok(dialog).isEnabled()
+    box.setPlainText(" \n\t ")
+    assert not ok(dialog).isEnabled()
+    dialog.accept()  # by no other way either
+    assert dialog.isVisible() and dialog.result() == 0
+    box.insertPlainText("已电话联系")
+    assert ok(dialog).isEnabled()
+    ok(dialog).click()
+    assert not dialog.isVisible() and dialog.result() == 1
+    offered = dialogs.TextDialog(None, "联系诉求人", "联系情况")
+    qtbot.addWidget(offered)
+    offered.setTextValue("已电话联系")
+    offered.show()
+    assert ok(offered).isEnabled()

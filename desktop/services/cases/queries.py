@@ -94,6 +94,19 @@ def _pending_objection(session, rows) -> PendingRequest | None:
     return request and PendingRequest(request.id, f"{department} 提出管辖异议:{request.reason}")
 
 
+def _asked_at(session, share: Assignment):
+    """When the share's request the center has still to decide (an extension, an objection) was made; None
+    when none waits."""
+    if share.state is AssignmentState.EXTENSION_PENDING:
+        model, at = Extension, Extension.requested_at
+    elif share.state is AssignmentState.OBJECTION_PENDING:
+        model, at = Objection, Objection.raised_at
+    else:
+        return None
+    return session.scalar(select(func.max(at)).where(model.assignment_id == share.id,
+                                                     model.state == DecisionState.PENDING))
+
+
 def _running_share(actor: Actor, shares) -> Assignment | None:
     """The actor's department's running share among a case's `shares` (at most one,
     uq_assignments_one_active_per_department)."""
@@ -121,13 +134,15 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
         if actor.can(Permission.REVIEW, place.code):
             actions += ["decide_extension"] * bool(pending_ext) + ["decide_objection"] * bool(pending_obj)
         own = _running_share(actor, (a for a, _ in rows))
-        not_yet = ()
+        not_yet, own_request_at = [], None
         if own is not None and actor.can(Permission.HANDLE, township.code):
-            may_extend = extension_refusal(session, own, utcnow(), case.number) is None
-            actions += [a for a, states in ASSIGNMENT_ACTIONS.items() if own.state in states
-                        and (a != "request_extension" or may_extend)]
+            actions += [a for a, states in ASSIGNMENT_ACTIONS.items() if own.state in states]
+            # Offered, saying why not, rather than missing: asked once already, or past its deadline.
+            if "request_extension" in actions and (late := extension_refusal(session, own, utcnow(), case.number)):
+                not_yet.append(("request_extension", late.message))
             if "report_result" in actions and (early := result_refusal(session, case, own)) is not None:
-                not_yet = (("report_result", early.message),)
+                not_yet.append(("report_result", early.message))
+            own_request_at = _asked_at(session, own)
         # Whole to those who may see personal data, and to those who must call the requester: the
         # department handling its share (Art. 19(1)) and whoever is to make a pending callback (Art. 20).
         callbacks = session.scalars(select(Callback).where(Callback.case_id == case.id).order_by(Callback.id)).all()
@@ -177,7 +192,8 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
             handling_limit=limit.amount, handling_unit=limit.unit,
             merged_in=merged_in, route_choices=grid_choices(session, case) if "route" in actions else (),
             supervise_due=default_due(WorkCalendar.load(session), utcnow()) if "supervise" in actions else None,
-            handled_above=handled_above, merged_into_id=case.merged_into_id, not_yet=not_yet,
+            handled_above=handled_above, merged_into_id=case.merged_into_id, not_yet=tuple(not_yet),
+            own_request_at=own_request_at,
         )
     record_shown(db, actor, shown)
     if "merge" in actions and detail.lon is not None:  # looked up once this session has let go

@@ -241,3 +241,6 @@ class CaseDetail:
     # Actions offered that the case is not ready for yet, with why and what comes first (a lead's result
     # before the requester was contacted): said when the button is pressed, before anything is typed.
     not_yet: tuple[tuple[str, str], ...] = ()
+    # When the current user's department asked what the center has still to decide (an extension, an
+    # objection): the panel says its steps wait for that, since then.
+    own_request_at: datetime | None = None

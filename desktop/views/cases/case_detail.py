@@ -240,7 +240,13 @@ class CaseDetailDialog(QDialog):
         timeline_bar.rangeChanged.connect(self._keep_newest_in_view)
         timeline_bar.actionTriggered.connect(self._stop_following)
         self.action_bar = QHBoxLayout()
+        # Why a liaison's share offers no step while the center decides its request (_waiting_text).
+        self.waiting = QLabel()
+        self.waiting.setWordWrap(True)
+        self.waiting.hide()
+        self.action_bar.addWidget(self.waiting)
         self.buttons: dict[str, QPushButton] = {}
+        self._not_yet: dict[str, str] = {}  # the actions shown that the case is not ready for, with why
         self._actions_shown = False
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
@@ -305,7 +311,20 @@ class CaseDetailDialog(QDialog):
         self.timeline_view.resizeColumnsToContents()
         self._follow_newest = True
         self._keep_newest_in_view()
-        self._show_actions(detail.actions, dict(detail.not_yet))
+        self._not_yet = dict(detail.not_yet)
+        self.waiting.setText(self._waiting_text(detail))
+        self.waiting.setVisible(bool(self.waiting.text()))
+        self._show_actions(detail.actions, self._not_yet)
+
+    def _waiting_text(self, detail: CaseDetail) -> str:
+        """What the liaison's own share waits for while the center decides its extension or objection (Art.
+        18(2), 19(2)), and since when: its steps resume once decided. Empty otherwise."""
+        own = _own_share(detail)
+        if own is None or detail.own_request_at is None:
+            return ""
+        text = (self.tr("延期申请待中心审批(申请于 %1)") if own.state is AssignmentState.EXTENSION_PENDING
+                else self.tr("管辖异议待中心处理(提出于 %1)"))
+        return text.replace("%1", beijing_text(detail.own_request_at, "%m-%d %H:%M"))
 
     def _widen_for_shares(self) -> None:
         """Open wide enough for the shares table whole, its result given room too, within the screen: at
@@ -468,7 +487,7 @@ class CaseDetailDialog(QDialog):
     def run(self, action: str) -> None:
         """Ask what the action needs, then call its service with the version on screen. An action the case
         is not ready for yet says what comes first instead: nothing is typed for the service to refuse."""
-        if (why := dict(self.detail.not_yet).get(action)) is not None:
+        if (why := self._not_yet.get(action)) is not None:
             dialogs.information(self, self.tr(ACTION_LABELS[action]), why)
             return
         self._asking = True
@@ -656,19 +675,35 @@ class CaseDetailDialog(QDialog):
         due_at = None if day == default else end_of_day(day)
         return supervision.supervise, self._case(level=levels[chosen], reason=reason, due_at=due_at)
 
+    def _refusal_reason(self, action: str, label: str, approve: bool | None) -> str | None:
+        """A decision refusing what a department asked says why, on the timeline its liaison reads (Art. 18(2),
+        19(2)); an approval needs no reason (""). None when the decision or its reason is cancelled."""
+        if approve is None:
+            return None
+        if approve:
+            return ""
+        reason = self._ask(action, label)
+        return reason.strip() if reason else None
+
     def _do_decide_extension(self):
         request = self.detail.pending_extension
         approve = ask_decision(self, self.tr("审批延期"), request.text + "\n\n" + self.tr("同意延期申请?"),
                                self.tr("同意延期"), self.tr("不同意"))
-        return approve is not None and (review.decide_extension, {
-            "extension_id": request.id, "approve": approve, "expected_version": self._decided.case.version})
+        comment = self._refusal_reason("decide_extension", QT_TRANSLATE_NOOP(
+            "CaseDetailDialog", "不同意延期的理由(将告知申请单位)"), approve)
+        return comment is not None and (review.decide_extension, {
+            "extension_id": request.id, "approve": approve, "comment": comment,
+            "expected_version": self._decided.case.version})
 
     def _do_decide_objection(self):
         request = self.detail.pending_objection
         approve = ask_decision(self, self.tr("管辖异议"), request.text + "\n\n" + self.tr("异议成立并撤回派遣?"),
                                self.tr("异议成立,撤回派遣"), self.tr("异议不成立,继续办理"))
-        return approve is not None and (review.decide_objection, {
-            "objection_id": request.id, "approve": approve, "expected_version": self._decided.case.version})
+        comment = self._refusal_reason("decide_objection", QT_TRANSLATE_NOOP(
+            "CaseDetailDialog", "异议不成立的理由(将告知提出异议的单位)"), approve)
+        return comment is not None and (review.decide_objection, {
+            "objection_id": request.id, "approve": approve, "comment": comment,
+            "expected_version": self._decided.case.version})
 
     def _do_sign(self):
         return department.sign_for, self._share()

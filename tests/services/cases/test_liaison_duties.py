@@ -77,27 +77,32 @@ def test_a_result_fed_back_late_says_why(world):
 
 @pytest.mark.law("Art. 19")
 def test_an_extension_is_offered_only_while_it_may_be_asked(world, monkeypatch):
-    """Once per share (unless refused) and before the deadline (department.request_extension): the
-    panel offers no button that would only be refused."""
+    """Once per share (unless refused) and before the deadline (department.request_extension): past either,
+    the panel's button says why before anything is typed, as the service would refuse it (not_yet)."""
+    def why_not():
+        return dict(queries.case_detail(world.db, world.police, case.id).not_yet).get("request_extension")
+
     case = dispatched(world, now=utcnow())
     lead = assignments(world, case.id)[AssignmentRole.LEAD]
     case = department.sign_for(world.db, world.police, assignment_id=lead.id, expected_version=case.version)
-    assert "request_extension" in queries.case_detail(world.db, world.police, case.id).actions
+    assert "request_extension" in queries.case_detail(world.db, world.police, case.id).actions and why_not() is None
     monkeypatch.setattr(queries, "utcnow", lambda: lead.due_at + HOUR)
-    assert "request_extension" not in queries.case_detail(world.db, world.police, case.id).actions
+    assert "届满,不能再申请延期;请报送阶段性工作情况说明逾期理由" in why_not()
     monkeypatch.undo()
     case = department.request_extension(world.db, world.police, assignment_id=lead.id, reason="需鉴定", amount=2,
                                         expected_version=case.version)
     extension = queries.case_detail(world.db, world.operator, case.id).pending_extension
+    assert queries.case_detail(world.db, world.police, case.id).own_request_at is not None  # waiting since then
     case = review.decide_extension(world.db, world.operator, extension_id=extension.id, approve=False,
                                    expected_version=case.version)
-    assert "request_extension" in queries.case_detail(world.db, world.police, case.id).actions  # refused: asked anew
+    assert why_not() is None  # refused: asked anew
+    assert queries.case_detail(world.db, world.police, case.id).own_request_at is None
     case = department.request_extension(world.db, world.police, assignment_id=lead.id, reason="需第三方鉴定",
                                         amount=2, expected_version=case.version)
     extension = queries.case_detail(world.db, world.operator, case.id).pending_extension
     case = review.decide_extension(world.db, world.operator, extension_id=extension.id, approve=True,
                                    expected_version=case.version)
-    assert "request_extension" not in queries.case_detail(world.db, world.police, case.id).actions
+    assert "已申请过延期(同意),每件承办任务只能延期一次" in why_not()
 
 
 def test_contacting_the_requester_again_keeps_a_case_sent_back(world):
