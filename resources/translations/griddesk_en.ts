@@ -810,98 +810,98 @@
       <translation>Case state</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="70" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="72" />
       <source>双击打开案件详情</source>
       <translation>Double-click to open the case</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="71" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="73" />
       <source>待回访</source>
       <translation>Callbacks due</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="82" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="84" />
       <source>已联系上诉求人</source>
       <translation>Requester reached</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="85" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="87" />
       <source>已解决</source>
       <translation>Resolved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="86" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="88" />
       <source>未解决</source>
       <translation>Not resolved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="91" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="93" />
       <source>请选择</source>
       <translation>Choose</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="101" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="103" />
       <source>记录回访</source>
       <translation>Record callback</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="103" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="105" />
       <source>回访方式</source>
       <translation>Callback by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="105" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="107" />
       <source>是否解决</source>
       <translation>Resolved?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="106" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="108" />
       <source>满意度</source>
       <translation>Satisfaction</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="107" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="109" />
       <source>后续处理</source>
       <translation>Follow-up</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="108" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="110" />
       <source>回访记录</source>
       <translation>Callback notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="165" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="167" />
       <source>案件 %1 的回访已由其他值班台记录(或不再需要回访),刚填写的回答未保存,已清空</source>
       <translation>The callback of case %1 was recorded at another desk (or is no longer due); the answer being filled in was not saved and has been cleared</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="205" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="207" />
       <source>已换到另一件回访(案件 %1),原先填写的回答未保存,已清空</source>
       <translation>Moved to another callback (case %1): the answer begun was not saved and has been cleared</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="234" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="236" />
       <source>暂缓理由:%1;已向诉求人解释:%2</source>
       <translation>On hold: %1; explained to the requester: %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="235" />
       <location filename="../../desktop/views/cases/callback_workbench.py" line="237" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="239" />
       <source>(未记录)</source>
       <translation>(not recorded)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="237" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="239" />
       <source>办理结果:%1</source>
       <translation>Result: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="239" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="241" />
       <source>第 %1 次回访:此前 %2 次未联系上诉求人</source>
       <translation>Attempt %1: the requester was not reached the previous %2 time(s)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="243" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="245" />
       <source>并入本案的重复诉求人,请一并告知:%1</source>
       <translation>Requesters of duplicates merged into this case — tell them too: %1</translation>
     </message>
@@ -909,12 +909,12 @@
   <context>
     <name>CaseDetail</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="711" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="765" />
       <source>案件详情</source>
       <translation>Case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="712" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="766" />
       <source>请先在案件队列中选择一件案件</source>
       <translation>Select a case in the case queue first</translation>
     </message>
@@ -973,357 +973,392 @@
     </message>
     <message>
       <location filename="../../desktop/views/cases/case_detail.py" line="223" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="335" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="696" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="354" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="750" />
       <source>办理结果</source>
       <translation>Result</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="249" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="255" />
       <source>承办情况</source>
       <translation>Handling units</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="253" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="259" />
       <source>办理过程</source>
       <translation>Timeline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="296" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="302" />
       <source>其他终端刚更新了这件案件,已重新载入({time})</source>
       <translation>Another desktop has just updated this case; reloaded ({time})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="332" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="325" />
+      <source>延期申请待中心审批(申请于 %1)</source>
+      <translation>Extension request awaiting the center's decision (asked %1)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="326" />
+      <source>管辖异议待中心处理(提出于 %1)</source>
+      <translation>Jurisdiction objection awaiting the center's decision (raised %1)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="351" />
       <source>退回前的办理结果</source>
       <translation>Result before it was sent back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="334" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="353" />
       <source>重办前的办理结果</source>
       <translation>Result before the reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="345" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="364" />
       <source>案件 {number}</source>
       <translation>Case {number}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="348" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="367" />
       <source>紧急</source>
       <translation>Urgent</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="354" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="373" />
       <source>期限:</source>
       <translation>Deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="354" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="373" />
       <source>计时暂停,待中心决定</source>
       <translation>clock stopped until the center decides</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="361" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="380" />
       <source>本单位:已反馈,待中心核查</source>
       <translation>Ours: result reported, awaiting the center's review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="362" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="381" />
       <source>本单位:计时暂停,待中心决定</source>
       <translation>Ours: clock stopped until the center decides</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="368" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="387" />
       <source>办理机构</source>
       <translation>Handled by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="368" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="387" />
       <source>已上报%1,由%1网格化服务管理机构办理;本级可查看进展,不能办理(第十七条)</source>
       <translation>Escalated to %1: handled by the grid management institution of %1; followed here, not handled (Art. 17)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="370" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="389" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="371" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="390" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="372" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="391" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="372" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="391" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="373" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="392" />
       <source>位置</source>
       <translation>Location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="374" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="393" />
       <source>受理时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="375" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="394" />
       <source>暂缓理由</source>
       <translation>Reason for hold</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="375" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="394" />
       <source>解释情况</source>
       <translation>Explanation given</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="376" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="384" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="395" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="403" />
       <source>并入案件</source>
       <translation>Merged into</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="377" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="396" />
       <source>并入的重复诉求</source>
       <translation>Duplicates merged in</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="379" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="646" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="652" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="398" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="684" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="690" />
       <source>督办</source>
       <translation>Supervise</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="379" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="398" />
       <source>{level}:{reason},期限 {due}</source>
       <translation>{level}: {reason}, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="382" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="401" />
       <source>回访</source>
       <translation>Callback</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="404" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="423" />
       <source>(计时暂停)</source>
       <translation> (clock paused)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="417" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="436" />
       <source>待回访(第 {attempt} 次,前 {before} 次未联系上),期限 {due}</source>
       <translation>To call back (attempt {attempt}; {before} not reached), due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="419" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="438" />
       <source>待回访,期限 {due}</source>
       <translation>pending, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="433" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="452" />
       <source>已于 %1 联系</source>
       <translation>Contacted %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="551" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="606" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="570" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="625" />
       <source>%1(%2)</source>
       <translation>%1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="553" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="572" />
       <source>,相距 %1 米</source>
       <translation>, %1 m away</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="556" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="575" />
       <source>网格(可输入名称或 15 位代码查找)</source>
       <translation>Grid (type a name or the 15-digit code to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="561" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="580" />
       <source>请从列表中选择网格:“%1”与本乡镇(街道)在用的网格都不相符,或与不止一个相符;也可输入网格的 15 位代码</source>
       <translation>Choose a grid from the list: “%1” matches none of the township's grids in use, or more than one; a grid's 15-digit code may be typed too</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="569" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="588" />
       <source>%1 %2(相距 %3 米)</source>
       <translation>%1 %2 (%3 m away)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="571" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="590" />
       <source>并入的案件(选择疑似重复案件,或输入案件编号)</source>
       <translation>Merge into (pick a suspected duplicate, or type a case number)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="577" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="596" />
       <source>撤销并入 %1 的理由(如:核实后并非同一诉求)</source>
       <translation>Why it no longer goes with %1 (e.g. found not to be the same request)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="581" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="600" />
       <source>就地办结情况</source>
       <translation>How it was resolved on the spot</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="588" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="607" />
       <source>上报至%1,上报理由</source>
       <translation>Escalate to %1 — reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="594" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="613" />
       <source>下派至%1,下派说明</source>
       <translation>Assign down to %1 — note</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="609" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="628" />
       <source>协办单位(可输入名称的一部分查找)</source>
       <translation>Co-handler (type part of a name to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="616" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="635" />
       <source>请从列表中选择协办单位:“%1”与可选单位都不相符,或与不止一个相符</source>
       <translation>Choose the co-handling department from the list: “%1” matches none of the departments offered, or more than one</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="620" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="639" />
       <source>增加协办的理由(如:原协办单位异议成立,改由该单位协办)</source>
       <translation>Why this co-handler is added (e.g. the former co-handler's objection was upheld)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="625" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="648" />
+      <source>撤回哪个单位的协办</source>
+      <translation>Withdraw which co-handler</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="655" />
+      <source>请从列表中选择正在协办的单位</source>
+      <translation>Choose a co-handler at work from the list</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="657" />
+      <source>撤回协办的理由(如:逾期未向主办单位报送,经协调不再协办)</source>
+      <translation>Reason for withdrawing (e.g. did not report to the lead in time; after coordination it no longer co-handles)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="663" />
       <source>核查</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="625" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="663" />
       <source>核查办理结果:通过并结案,还是退回承办单位重新办理?</source>
       <translation>Review the result: approve and close, or send it back to the lead department?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="626" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="664" />
       <source>通过并结案</source>
       <translation>Approve and close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="626" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="664" />
       <source>退回重办…</source>
       <translation>Send back…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="629" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="667" />
       <source>退回理由</source>
       <translation>Reason for sending back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="633" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="671" />
       <source>暂缓理由(客观原因)</source>
       <translation>Reason for hold (objective cause)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="634" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="672" />
       <source>向诉求人所作解释</source>
       <translation>Explanation given to the requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="638" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="676" />
       <source>重办理由</source>
       <translation>Reason for reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="646" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="684" />
       <source>督办级别</source>
       <translation>Supervision level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="647" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="685" />
       <source>督办事由</source>
       <translation>Reason for supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="652" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="690" />
       <source>督办期限(至该日 24:00;默认 %1 个工作日)</source>
       <translation>Deadline of the supervision order (to 24:00 of that day; by default %1 working days)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="661" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="709" />
       <source>审批延期</source>
       <translation>Decide extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="661" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="709" />
       <source>同意延期申请?</source>
       <translation>Approve the extension request?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="662" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="710" />
       <source>同意延期</source>
       <translation>Grant the extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="662" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="710" />
       <source>不同意</source>
       <translation>Refuse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="668" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="711" />
+      <source>不同意延期的理由(将告知申请单位)</source>
+      <translation>Reason for refusing the extension (the department asking is told)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="719" />
       <source>管辖异议</source>
       <translation>Jurisdiction objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="668" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="719" />
       <source>异议成立并撤回派遣?</source>
       <translation>Uphold the objection and withdraw the dispatch?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="669" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="720" />
       <source>异议成立,撤回派遣</source>
       <translation>Uphold: withdraw the dispatch</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="669" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="720" />
       <source>异议不成立,继续办理</source>
       <translation>Dismiss: carry on handling</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="677" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="721" />
+      <source>异议不成立的理由(将告知提出异议的单位)</source>
+      <translation>Reason the objection does not stand (the department objecting is told)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="731" />
       <source>联系情况</source>
       <translation>Contact notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="681" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="735" />
       <source>阶段性工作情况</source>
       <translation>Progress so far</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="686" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="740" />
       <source>申请延期</source>
       <translation>Request extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="686" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="740" />
       <source>延期多少%1(不超过原办理时限 %2 %1)</source>
       <translation>Extension in %1 (at most the original limit of %2 %1)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="688" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="742" />
       <source>延期理由</source>
       <translation>Reason for extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="692" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="746" />
       <source>异议理由</source>
       <translation>Grounds of objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="700" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="754" />
       <source>办理期限已过,请说明逾期理由</source>
       <translation>The deadline has passed: why is it late?</translation>
     </message>
@@ -1358,6 +1393,10 @@
     <message>
       <source>增加协办单位</source>
       <translation>Add co-handler</translation>
+    </message>
+    <message>
+      <source>撤回协办单位</source>
+      <translation>Withdraw co-handler</translation>
     </message>
     <message>
       <source>暂缓</source>
@@ -1986,6 +2025,7 @@
     <message>
       <location filename="../../desktop/views/cases/dispatch_dialog.py" line="54" />
       <location filename="../../desktop/views/cases/dispatch_dialog.py" line="85" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="192" />
       <source>派遣</source>
       <translation>Dispatch</translation>
     </message>
@@ -2047,13 +2087,23 @@
     </message>
     <message>
       <location filename="../../desktop/views/cases/dispatch_dialog.py" line="156" />
+      <source> · 管辖异议已成立</source>
+      <translation> · objection upheld</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="157" />
       <source> · 正在协办,继续协办</source>
       <translation> · co-handling, carries on</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="170" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="171" />
       <source>(无推荐理由)</source>
       <translation>(no reason for the suggestion)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="192" />
+      <source>%1 对本案的管辖异议已成立(条例第十八条),案件刚从该单位撤回。仍派其为主办单位?</source>
+      <translation>%1's objection to this case's jurisdiction was upheld (Art. 18 of the Regulations) and the case has just been withdrawn from it. Make it the lead department again?</translation>
     </message>
   </context>
   <context>
@@ -2680,24 +2730,29 @@
       <translation>Exporting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="152" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="153" />
       <source>已取消:没有写出文件</source>
       <translation>Cancelled: no file written</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="155" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="156" />
       <source>正在导出 %1/%2</source>
       <translation>Exporting %1/%2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="158" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="159" />
       <source>已导出 %1 件到 %2</source>
       <translation>Exported %1 cases to %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="160" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="161" />
       <source>。其中诉求人的联系电话已遮挡(本用户无权查看个人信息,Art. 15):这个文件再导入时会被拒绝;要把诉求转入其他系统,请由有权查看个人信息的用户导出</source>
       <translation>. Requesters' phones are masked (this user may not view personal data, Art. 15): the file will be refused if imported; to move the cases to another system, have a user who may view personal data export them</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="164" />
+      <source>。Open311 文件不含诉求人的姓名和电话(个人信息只随 CSV、Excel 导出,Art. 15):据此导入的系统无法回访诉求人</source>
+      <translation>. An Open311 file carries no requester's name or phone (personal data leaves only in CSV and Excel, Art. 15): a system importing it cannot call the requester back</translation>
     </message>
   </context>
   <context>
@@ -6199,17 +6254,17 @@ This wall display has stopped refreshing and no longer shows requests or emergen
       <translation>… %1 more, see “Show Details”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="102" />
+      <location filename="../../desktop/views/dialogs.py" line="119" />
       <source>网格指挥台</source>
       <translation>GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="114" />
+      <location filename="../../desktop/views/dialogs.py" line="131" />
       <source>程序出错,本次操作未完成:%1</source>
       <translation>The program failed; this was not done: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="117" />
+      <location filename="../../desktop/views/dialogs.py" line="134" />
       <source>这不是您的操作有误。详细情况已记入日志文件 %1,请把它交给负责维护本机的同事。</source>
       <translation>This is not a mistake of yours. The details are in the log file %1: please pass it to whoever looks after this computer.</translation>
     </message>

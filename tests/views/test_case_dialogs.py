@@ -2101,3 +2101,32 @@ def test_an_extension_past_the_deadline_says_why_it_may_not_be_asked(qtbot, demo
     monkeypatch.setattr(case_detail, "ask_int", lambda *args: pytest.fail("asked for the extension"))
     dialog.buttons["request_extension"].click()
     assert answered == [why] and not tasks.queued
+
+
+@pytest.mark.law("Art. 18")
+def test_the_center_withdraws_a_co_handler_at_work_with_a_reason_and_it_is_no_longer_offered(qtbot, demo_db, tasks,
+                                                                                            errors, monkeypatch):
+    """A co-handler that never reports held the lead's result for ever: the center ends its share."""
+    with demo_db.session() as s:
+        case_id, version = s.execute(select(Case.id, Case.version).where(Case.state == CaseState.HANDLING)
+                                     .order_by(Case.id).limit(1)).one()
+    operator = actor(demo_db, "qg_op1")
+    dialog = CaseDetailDialog(demo_db, operator, tasks, case_id)
+    qtbot.addWidget(dialog)
+    if "withdraw_co_handler" not in dialog.buttons:  # no co-handler at work yet: one is added
+        assert not any(a.role is AssignmentRole.CO and a.state in dispatch.WITHDRAWABLE for a in dialog.detail.assignments)
+        dispatch.add_co_handler(demo_db, operator, case_id=case_id, department_id=dialog.detail.co_handler_choices[0].id,
+                                reason="需要配合", expected_version=version)
+        dialog.reload()
+    working = [a for a in dialog.detail.assignments if a.role is AssignmentRole.CO and a.state in dispatch.WITHDRAWABLE]
+    offered = []
+    monkeypatch.setattr(case_detail, "ask_choice", lambda parent, title, label, choices: offered.append(choices) or
+                        choices[working[0].department_name])
+    monkeypatch.setattr(case_detail, "ask_text", lambda *args: "逾期未报送,经协调不再协办")
+    with qtbot.waitSignal(dialog.changed):
+        dialog.buttons["withdraw_co_handler"].click()
+    assert not errors and set(offered[0]) == {a.department_name for a in working}
+    share = next(a for a in dialog.detail.assignments if a.id == working[0].id)
+    assert share.state is AssignmentState.WITHDRAWN
+    assert dialog.detail.events[-1].message == f"撤回协办单位 {share.department_name}:逾期未报送,经协调不再协办"
+    assert ("withdraw_co_handler" in dialog.buttons) is (len(working) > 1)

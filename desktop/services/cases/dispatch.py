@@ -281,6 +281,10 @@ def add_co_handler(db: Database, actor: Actor, *, case_id: int, department_id: i
         return CaseInfo.of(case)
 
 
+# A co-handler's share the center may withdraw: at work, neither waiting on the center nor reported.
+WITHDRAWABLE = frozenset({AssignmentState.DISPATCHED, AssignmentState.SIGNED, AssignmentState.HANDLING})
+
+
 def withdraw_co_handler(db: Database, actor: Actor, *, assignment_id: int, reason: str, expected_version: int,
                         now: datetime | None = None) -> CaseInfo:
     """Withdraw a co-handler's share (Art. 18(1)): one no longer needed, or one that does not report to the

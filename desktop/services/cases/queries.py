@@ -21,7 +21,14 @@ from ...models import (
     SupervisionOrder,
 )
 from ...models.base import utcnow
-from ...models.enums import ACTIVE_ASSIGNMENT_STATES, AssignmentState, CallbackState, DecisionState, HandlingLevel
+from ...models.enums import (
+    ACTIVE_ASSIGNMENT_STATES,
+    AssignmentRole,
+    AssignmentState,
+    CallbackState,
+    DecisionState,
+    HandlingLevel,
+)
 from ..clock import WorkCalendar
 from ..numbering import CASE_NUMBER, CASE_NUMBER_EXAMPLE
 from ..personal_data_views import record_shown
@@ -31,7 +38,7 @@ from .callbacks import callback_info, current_lead, may_call
 from .common import ASSIGNMENT_ACTIONS, CASE_ACTIONS, handling_place, liaison_refusal, require_case_view
 from .deadlines import case_limits
 from .department import extension_refusal, result_refusal
-from .dispatch import suggest_departments
+from .dispatch import WITHDRAWABLE, suggest_departments
 from .duplicates import find_duplicates
 from .intake import grid_choices
 from .results import (
@@ -51,7 +58,7 @@ _CENTER_PERMISSION = {
     "route": Permission.INTAKE, "merge": Permission.INTAKE, "unmerge": Permission.INTAKE,
     "resolve_on_spot": Permission.INTAKE,
     "escalate": Permission.DISPATCH, "assign_down": Permission.DISPATCH, "dispatch": Permission.DISPATCH,
-    "add_co_handler": Permission.DISPATCH,
+    "add_co_handler": Permission.DISPATCH, "withdraw_co_handler": Permission.DISPATCH,
     "review": Permission.REVIEW, "hold": Permission.REVIEW, "reopen": Permission.REVIEW,
     "supervise": Permission.SUPERVISE,
 }
@@ -133,6 +140,8 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
                          and case.level in (HandlingLevel.COUNTY, HandlingLevel.CITY) else None)
         if actor.can(Permission.REVIEW, place.code):
             actions += ["decide_extension"] * bool(pending_ext) + ["decide_objection"] * bool(pending_obj)
+        if not any(a.role is AssignmentRole.CO and a.state in WITHDRAWABLE for a, _ in rows):
+            actions = [a for a in actions if a != "withdraw_co_handler"]  # no co-handler it could end
         own = _running_share(actor, (a for a, _ in rows))
         not_yet, own_request_at = [], None
         if own is not None and actor.can(Permission.HANDLE, township.code):

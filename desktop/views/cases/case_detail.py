@@ -640,6 +640,25 @@ class CaseDetailDialog(QDialog):
             "CaseDetailDialog", "增加协办的理由(如:原协办单位异议成立,改由该单位协办)"))
         return reason and (dispatch.add_co_handler, self._case(department_id=int(chosen), reason=reason))
 
+    def _do_withdraw_co_handler(self):
+        """Which co-handler at work the center withdraws (one that does not report holds the lead's result),
+        and why (Art. 18(1)): on the timeline the departments read."""
+        choices = {a.department_name: str(a.id) for a in self.detail.assignments
+                   if a.role is AssignmentRole.CO and a.state in dispatch.WITHDRAWABLE}
+        chosen = ask_choice(self, self.tr(ACTION_LABELS["withdraw_co_handler"]), self.tr("撤回哪个单位的协办"),
+                            choices)
+        if chosen is None:
+            return None
+        if chosen not in choices.values():  # typed, not picked
+            chosen = _one_named(list(choices.items()), chosen)
+            if chosen is None:
+                dialogs.show_error(self, ValidationFailed(self.tr("请从列表中选择正在协办的单位"), field="assignment_id"))
+                return None
+        reason = self._ask("withdraw_co_handler", QT_TRANSLATE_NOOP(
+            "CaseDetailDialog", "撤回协办的理由(如:逾期未向主办单位报送,经协调不再协办)"))
+        return reason and (dispatch.withdraw_co_handler, {"assignment_id": int(chosen), "reason": reason,
+                                                          "expected_version": self._decided.case.version})
+
     def _do_review(self):
         approve = ask_decision(self, self.tr("核查"), self.tr("核查办理结果:通过并结案,还是退回承办单位重新办理?"),
                                self.tr("通过并结案"), self.tr("退回重办…"))
