@@ -130,7 +130,7 @@ _SCHEDULE = func.coalesce(CalendarDay.schedule_year, extract("year", CalendarDay
 class EnterResult:
     years: tuple[int, ...]
     days: int  # days entered (or, by remove_day, removed)
-    recomputed: int  # deadlines moved: shares', callbacks', final reports' (recount_deadlines)
+    recomputed: int  # deadlines moved: shares', supervision orders', callbacks', final reports' (recount_deadlines)
     replaced: int = 0  # days entered earlier that enter_days replaced
     # What the admin should know of what was entered: December days of a published year taken as part of the
     # next year's schedule, over the published one (`_in_schedules`); a year lacking its fixed days off.
@@ -593,9 +593,10 @@ def first_day_to_enter(year: int) -> date:
 
 
 def year_to_enter(db: Database, today: date) -> int:
-    """The year an admin most likely means to enter: this one if neither published nor entered, else the
-    next if neither, else this one. In the December of a year entered here, the next is the one to come."""
-    years = (today.year, today.year + 1)
+    """The year an admin most likely means: this one if neither published nor entered; in November and
+    December (when the State Council publishes the next year's schedule), the next if neither; else this
+    one, to be read. In the December of a year entered here, the next is the one to come."""
+    years = (today.year, today.year + 1) if today.month >= 11 else (today.year,)
     with db.session() as session:
         entered = _entered_days(session, years)
     return next((y for y in years if not published_year(y) and y not in entered), today.year)

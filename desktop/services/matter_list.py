@@ -262,7 +262,9 @@ def list_place(uow: UnitOfWork, place_code: str) -> Place:
 
 
 def _editable_list(uow: UnitOfWork, list_id: int) -> tuple[MatterList, Place]:
-    matter_list = uow.session.get(MatterList, list_id)
+    """The draft, row-locked (PostgreSQL) and read afresh: an item saved while it is published waits, then
+    finds it published, rather than changing a list just put in force."""
+    matter_list = uow.session.get(MatterList, list_id, with_for_update=True, populate_existing=True)
     if matter_list is None:
         raise NotFound(f"事项清单 {list_id} 不存在")
     place = uow.session.get(Place, matter_list.place_id)
@@ -350,8 +352,8 @@ def update_item(db: Database, actor: Actor, item_id: int, draft: ItemDraft, *, d
     the version the form showed: another administrator's save in between is reported by name, never
     overwritten with what the form still showed (None: acting on whatever is current)."""
     with unit_of_work(db, actor, "matters.update_item", target=f"matter_item:{item_id}") as uow:
+        matter_list, place = _editable_list(uow, _list_of(uow, item_id))
         item = _locked_item(uow, item_id)
-        matter_list, place = _editable_list(uow, item.matter_list_id)
         check_version(item, expected_version, f"事项 {item.code} {item.title}")
         _check_item(uow.session, draft, department_id, guidance_contact_id, place)
         if any(i.code == draft.code and i.id != item.id for i in matter_list.items):
@@ -372,12 +374,20 @@ def remove_item(db: Database, actor: Actor, item_id: int, *, expected_version: i
     """Take an item out of a draft: the one the user was asked about (`expected_version`, as for
     update_item), not one another administrator has retitled or given to another department since."""
     with unit_of_work(db, actor, "matters.remove_item", target=f"matter_item:{item_id}") as uow:
+        matter_list, _ = _editable_list(uow, _list_of(uow, item_id))
         item = _locked_item(uow, item_id)
-        matter_list, _ = _editable_list(uow, item.matter_list_id)
         check_version(item, expected_version, f"事项 {item.code} {item.title}")
         uow.session.delete(item)
         uow.audit(f"事项清单第 {matter_list.version} 版删除事项 {item.code} {item.title}")
         uow.changed("matters", matter_list.id)
+
+
+def _list_of(uow: UnitOfWork, item_id: int) -> int:
+    """The id of the list holding the item: locked before the item, as publish locks the list before its items."""
+    list_id = uow.session.scalar(select(MatterItem.matter_list_id).where(MatterItem.id == item_id))
+    if list_id is None:
+        raise _item_gone()
+    return list_id
 
 
 def _locked_item(uow: UnitOfWork, item_id: int) -> MatterItem:
@@ -385,8 +395,12 @@ def _locked_item(uow: UnitOfWork, item_id: int) -> MatterItem:
     this one."""
     item = uow.session.get(MatterItem, item_id, with_for_update=True, populate_existing=True)
     if item is None:
-        raise NotFound(f"事项 {item_id} 不存在")
+        raise _item_gone()
     return item
+
+
+def _item_gone() -> NotFound:
+    return NotFound("该事项已不在草稿中(可能已被其他管理员删除,或其退出申请已获同意),请重新载入")
 
 
 def publish(db: Database, actor: Actor, list_id: int, *, on: date) -> MatterListInfo:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
-from ..errors import Conflict
+from ..errors import Conflict, NotFound
 from ..i18n import enumeration
 from . import dialogs
 
@@ -56,8 +56,9 @@ def submit_form(screen: QWidget, form: QDialog, save: Callable[[Callable[[BaseEx
                 fresh: Callable[[], object] | None = None) -> None:
     """Open `form`; on OK `save(refused)` sends what it holds (read there, on the GUI thread) to the task
     runner with `refused` as its error handler. A refusal is shown and, while `screen` is open, the form
-    opens again. On a Conflict `screen` reloads, and the form (a TakesSavedRecord), given `fresh` (the
-    record as it is now, read on `screen.tasks`; None where the screen no longer lists it), takes it first."""
+    opens again. On a Conflict (or a NotFound: removed meanwhile) `screen` reloads, and the form (a TakesSavedRecord),
+    given `fresh` (the record as it is now, read on `screen.tasks`; None where it is gone: the form stays
+    closed), takes it first."""
     if form.exec() != QDialog.DialogCode.Accepted:
         return
 
@@ -73,7 +74,7 @@ def submit_form(screen: QWidget, form: QDialog, save: Callable[[Callable[[BaseEx
         dialogs.show_error(screen, exc)
         if not screen.isVisible():  # closed meanwhile: nothing to go back to
             return
-        if isinstance(exc, Conflict) and fresh is not None:
+        if isinstance(exc, (Conflict, NotFound)) and fresh is not None:  # NotFound: gone meanwhile, fresh gives None
             screen.reload()
             screen.tasks.submit(fresh, on_done=taken, on_error=lambda error: dialogs.show_error(screen, error))
         else:

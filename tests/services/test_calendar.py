@@ -260,7 +260,9 @@ def test_the_year_to_enter_is_the_first_of_this_and_next_year_neither_published_
     assert calendar_admin.year_to_enter(db, date(2024, 3, 1)) == 2024  # 2024 and 2025 are both published
     calendar_admin.enter_days(db, system, [DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")])
     assert calendar_admin.year_to_enter(db, date(2027, 12, 3)) == 2028  # 2027 entered: next year's is to come
+    assert calendar_admin.year_to_enter(db, date(2027, 3, 1)) == 2027  # this year's, entered, to be read
     assert calendar_admin.year_to_enter(db, date(2026, 11, 26)) == 2026  # both known: nothing to enter
+    assert calendar_admin.year_to_enter(db, date(2026, 6, 1)) == 2026  # next year's is not published before autumn
 
 
 def test_entered_days_count_and_a_year_entered_again_is_replaced_only_when_asked(db, system, tmp_path):

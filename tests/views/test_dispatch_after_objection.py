@@ -48,11 +48,11 @@ def test_the_department_whose_objection_was_upheld_is_offered_last_and_sending_i
     last = dialog.lead.count() - 1
     assert dialog.lead.itemText(last).startswith(objected) and dialog.lead.itemText(last).endswith(" · 管辖异议已成立")
     dialog.lead.setCurrentIndex(last)
-    assert "该单位对本案的管辖异议已成立" in dialog.reasons.text()
+    assert "该单位对本案提出的管辖异议曾被认定成立" in dialog.reasons.text()
     asked = []
     monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text: asked.append(text) or False)
     dialog.send()
-    assert len(asked) == 1 and asked[0].startswith(f"{objected} 对本案的管辖异议已成立")
+    assert len(asked) == 1 and asked[0].startswith(f"{objected} 对本案提出的管辖异议曾被认定成立")
     assert not tasks.queued  # not sent: the user said no
     monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text: True)
     dialog.send()

@@ -417,3 +417,34 @@ def test_an_item_another_administrator_changed_meanwhile_opens_again_on_the_chan
     [now] = matters.items_model.rows
     assert (now.draft.time_limit, now.draft.grid_staff_task, now.draft.description, now.version) == (
         10, False, "登革热高发季节每周一次", 3)
+
+
+@pytest.mark.law("Art. 13")
+def test_an_item_another_administrator_removed_meanwhile_is_said_gone_and_its_form_not_opened_again(
+        qtbot, window, monkeypatch):
+    """OK on 修改事项 of an item removed on another desk had opened the form again and again, each time
+    refused with the item's internal number."""
+    matters = _open(window)
+    qtbot.addWidget(matters)
+    matters.new_button.click()
+    item = matters.items_model.rows[0]
+    matters.items_view.selectRow(0)
+    errors = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, exc: errors.append(exc))
+    deputy = Actor(username="yh_admin2", display_name="银海区副管理员",
+                   grants=(Grant(Role.COUNTY_ADMIN, YINHAI, PlaceLevel.COUNTY),))
+    opened = []
+
+    def remove_meanwhile(form: ItemForm):
+        if not opened:
+            matter_list.remove_item(window.db, deputy, item.id, expected_version=item.version)
+        opened.append(form)
+        form.description.setPlainText("登革热高发季节每周一次")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ItemForm, "exec", remove_meanwhile)
+    matters.edit_item_button.click()
+    [gone] = errors
+    assert str(gone).startswith("该事项已不在草稿中(可能已被其他管理员删除")
+    assert len(opened) == 1  # not opened again on an item that is not there
+    assert item.id not in {row.id for row in matters.items_model.rows}  # the window shows the draft as it is now

@@ -19,6 +19,10 @@ from ..unit_of_work import UnitOfWork
 S = CaseState
 A = AssignmentState
 
+# While the lead works on a case: its co-handlers may be added or withdrawn. Once it has fed back its result,
+# the center sends the case back first.
+_LEAD_AT_WORK = frozenset({S.DISPATCHED, S.SIGNED, S.HANDLING, S.EXTENSION_PENDING, S.SENT_BACK})
+
 # The state table of SPEC §11: from which case states each center action may be taken.
 CASE_ACTIONS: dict[str, frozenset[CaseState]] = {
     "route": frozenset({S.RECEIVED, S.REGISTERED}),  # while it has no grid (route_to_grid)
@@ -28,9 +32,7 @@ CASE_ACTIONS: dict[str, frozenset[CaseState]] = {
     "escalate": frozenset({S.RECEIVED, S.REGISTERED, S.ESCALATED, S.REOPENED}),
     "assign_down": frozenset({S.REGISTERED, S.ESCALATED}),
     "dispatch": frozenset({S.RECEIVED, S.REGISTERED, S.ESCALATED, S.REOPENED}),
-    # While the lead works on it; once it has fed back its result, the center sends the case back first.
-    "add_co_handler": frozenset({S.DISPATCHED, S.SIGNED, S.HANDLING, S.EXTENSION_PENDING, S.SENT_BACK}),
-    "withdraw_co_handler": frozenset({S.DISPATCHED, S.SIGNED, S.HANDLING, S.EXTENSION_PENDING, S.SENT_BACK}),
+    "add_co_handler": _LEAD_AT_WORK, "withdraw_co_handler": _LEAD_AT_WORK,
     "review": frozenset({S.REPORTED, S.UNDER_REVIEW}),
     "hold": frozenset({S.REGISTERED, S.ESCALATED, S.DISPATCHED, S.SIGNED, S.HANDLING, S.REPORTED,
                        S.UNDER_REVIEW, S.SENT_BACK, S.REOPENED}),
@@ -149,26 +151,34 @@ def require_case_view(session, actor, case: Case) -> Place:
     if session.scalar(select(Case.id).where(Case.id == case.id, visible_condition(session, actor))) is not None:
         return township
     if actor.department_id is not None and not actor.can(Permission.VIEW_CASES, township.code):
-        raise _objection_upheld(session, actor, case) or liaison_refusal(session, actor, case.number)
+        raise _share_ended(session, actor, case) or liaison_refusal(session, actor, case.number)
     raise PermissionDenied(f"用户“{actor.display_name}”无权查看 {township.short_name}({township.code})的案件;"
                            "请由具有该地区查看权限的用户查看", article="Art. 15")
 
 
-def _objection_upheld(session, actor, case: Case) -> PermissionDenied | None:
-    """A department whose objection was upheld no longer reads the case (its share is withdrawn), but
-    is told the center's decision on it (Art. 18(2)): it knew the case, so nothing is given away."""
+def _share_ended(session, actor, case: Case) -> PermissionDenied | None:
+    """A department whose share the center withdrew — its objection upheld (Art. 18(2)), or its co-handling
+    ended (dispatch.withdraw_co_handler) — no longer reads the case, but is told the center's decision and
+    why: it knew the case, so nothing is given away. Said only where its last share ended so, not after a
+    later share ended otherwise."""
     last_share = session.scalar(select(Assignment.id).where(Assignment.case_id == case.id,
                                                           Assignment.department_id == actor.department_id)
                                 .order_by(Assignment.id.desc()).limit(1))
-    # Said only where its last share ended so: not after a later share ended otherwise.
     decided = session.execute(select(Objection.decided_at, Objection.decided_by, Objection.comment).where(
         Objection.assignment_id == last_share, Objection.state == DecisionState.APPROVED)).first()
-    if decided is None:
-        return None
-    at, by, comment = decided
-    return PermissionDenied(f"本部门对案件 {case.number} 提出的管辖异议已于 {beijing_text(at, '%m-%d %H:%M')} 由{by}认定成立"
-                            + (f"({comment})" if comment else "") + ",派遣已撤回;该案不再由本部门承办,不能再查看",
-                            article="Art. 18")
+    if decided is not None:
+        at, by, comment = decided
+        return PermissionDenied(f"本部门对案件 {case.number} 提出的管辖异议已于 {beijing_text(at, '%m-%d %H:%M')} 由{by}认定成立"
+                                + (f"({comment})" if comment else "") + ",派遣已撤回;该案不再由本部门承办,不能再查看",
+                                article="Art. 18")
+    withdrawn = session.execute(select(CaseEvent.at, CaseEvent.actor_name, CaseEvent.detail).where(
+        CaseEvent.assignment_id == last_share, CaseEvent.kind == "co_withdrawn")).first()
+    if withdrawn is not None:
+        at, by, detail = withdrawn
+        return PermissionDenied(f"本部门对案件 {case.number} 的协办已于 {beijing_text(at, '%m-%d %H:%M')} 由{by}撤回"
+                                f"(理由:{detail.get('reason', '')});该案不再由本部门协办,不能再查看",
+                                article="Art. 18")
+    return None
 
 
 def liaison_refusal(session, actor, number: str) -> PermissionDenied:
@@ -190,7 +200,7 @@ def require_state(case: Case, action: str) -> None:
 def require_assignment_state(case: Case, assignment: Assignment, action: str) -> None:
     if assignment.state is A.DISPATCHED and assignment.state not in ASSIGNMENT_ACTIONS[action]:
         raise InvalidTransition(f"案件 {case.number} 的承办任务尚未签收,不能{ACTION_LABELS[action]};请先签收",
-                                article=ACTION_ARTICLES[action])
+                                article=ACTION_ARTICLES["sign"])
     if assignment.state not in ASSIGNMENT_ACTIONS[action]:
         raise InvalidTransition(
             f"案件 {case.number} 的承办任务当前为“{assignment.state.label}”,不能{ACTION_LABELS[action]};"

@@ -148,7 +148,7 @@ def suggest_departments(db: Database, actor: Actor, case_id: int) -> list[Depart
             if dept.id in working:
                 reasons.append("正在协办本案(派为主办则改任主办,须重新签收;不派为主办则继续协办)")
             if dept.id in objected:
-                reasons.append("该单位对本案的管辖异议已成立,应另派其他单位(Art. 18)")
+                reasons.append("该单位对本案提出的管辖异议曾被认定成立,宜另派其他单位(Art. 18)")
             if dept.level is wanted_level:
                 reasons.append(f"层级相符({wanted_level.label},首接在诉求发生地)")
             if named:
@@ -308,12 +308,11 @@ def withdraw_co_handler(db: Database, actor: Actor, *, assignment_id: int, reaso
         if share.role is not AssignmentRole.CO or share.state in (AssignmentState.DONE, AssignmentState.WITHDRAWN):
             raise InvalidTransition(f"{name} 不是本案正在协办的单位,无须撤回", article="Art. 18")
         if share.state is AssignmentState.REPORTED:
-            raise InvalidTransition(f"{name} 已向主办单位报送办理结果,主办单位不再等待它,无须撤回", article="Art. 18")
+            raise InvalidTransition(f"{name} 已向主办单位报送办理结果,主办单位无须再等待其结果,无须撤回", article="Art. 18")
         if share.state in AWAITING_DECISION:
             request = "延期申请" if share.state is AssignmentState.EXTENSION_PENDING else "管辖异议"
             raise InvalidTransition(f"{name} 的{request}尚待中心决定;请先处理,再决定是否撤回其协办", article="Art. 18")
-        share.state, share.finished_at = AssignmentState.WITHDRAWN, now
-        sync_case_due(case)
+        share.state, share.finished_at = AssignmentState.WITHDRAWN, now  # the case's deadline is its lead's
         record(uow, case, "co_withdrawn", f"撤回协办单位 {name}:{reason}", assignment=share, at=now, co=name,
                reason=reason)
         session.flush()

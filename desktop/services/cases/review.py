@@ -57,10 +57,21 @@ def _decision(uow: UnitOfWork, row, expected_version: int, waiting: AssignmentSt
     return case, assignment, department
 
 
+def _refusal_reason(approve: bool, comment: str, refusing: str, article: str) -> str:
+    """The decision's comment, trimmed; a refusal of what a department asked needs one (it reads it)."""
+    comment = (comment or "").strip()
+    if not approve and not comment:
+        raise ValidationFailed(f"{refusing}须说明理由(comment),理由将告知提出申请的单位", field="comment",
+                               article=article)
+    return comment
+
+
 def decide_extension(db: Database, actor: Actor, *, extension_id: int, approve: bool, comment: str = "",
                      expected_version: int, now: datetime | None = None) -> CaseInfo:
-    """Approve (the deadline moves by the amount asked) or refuse an extension (Art. 19(2))."""
+    """Approve (the deadline moves by the amount asked) or refuse an extension (Art. 19(2)); a refusal says
+    why, for the department that asked."""
     now = now or utcnow()
+    comment = _refusal_reason(approve, comment, "不同意延期", "Art. 19")
     with unit_of_work(db, actor, "cases.decide_extension") as uow:
         extension = uow.session.get(Extension, extension_id)
         case, assignment, dept = _decision(uow, extension, expected_version, AssignmentState.EXTENSION_PENDING)
@@ -90,8 +101,10 @@ def decide_extension(db: Database, actor: Actor, *, extension_id: int, approve: 
 def decide_objection(db: Database, actor: Actor, *, objection_id: int, approve: bool, comment: str = "",
                      expected_version: int, now: datetime | None = None) -> CaseInfo:
     """Art. 18(2): an accepted objection withdraws the department's share; a lead's withdrawal
-    sends the case back to the center for re-dispatch. A refused one resumes the work."""
+    sends the case back to the center for re-dispatch. A refused one resumes the work, and says why, for
+    the department that objected."""
     now = now or utcnow()
+    comment = _refusal_reason(approve, comment, "认定异议不成立", "Art. 18")
     with unit_of_work(db, actor, "cases.decide_objection") as uow:
         objection = uow.session.get(Objection, objection_id)
         case, assignment, dept = _decision(uow, objection, expected_version, AssignmentState.OBJECTION_PENDING)

@@ -346,17 +346,25 @@ class CalendarWindow(Retranslating, QDialog):
         window.bus.changed.connect(self._changed)
         self.retranslate()
         self._update_buttons()
+        self._year_chosen = year is not None
+        self.year_box.valueChanged.connect(self._choose_year)
         if year is None:
             self.tasks.submit(calendar_admin.year_to_enter, self.db, beijing_today(), on_done=self._open_at,
-                              on_error=lambda exc: dialogs.show_error(self, exc))
+                              on_error=lambda exc: self._open_at(self.year_box.value()))
         else:
             self.reload()
 
+    def _choose_year(self) -> None:
+        self._year_chosen = True
+
     def _open_at(self, year: int) -> None:
-        """Open at the year to enter, unless the user has chosen a year meanwhile (their choice loads)."""
-        if self.shown is None and self.year_box.value() == year:
+        """Open at the year to enter (this year's, where it could not be read), unless the user has chosen a
+        year meanwhile: their choice loads."""
+        if self._year_chosen:
+            return
+        if self.year_box.value() == year:
             self.reload()
-        elif self.shown is None:
+        else:
             self.year_box.setValue(year)
 
     def retranslate(self) -> None:
@@ -509,7 +517,7 @@ class CalendarWindow(Retranslating, QDialog):
     def _saved(self, done: Callable[[EnterResult], str], result: EnterResult) -> None:
         self.saving = False
         self._update_buttons()
-        self.outcome.say(done(result) + self.tr("%1 项期限随之重算(部门承办、督办、回访与报送)。").replace("%1", str(result.recomputed)),
+        self.outcome.say(done(result) + self.tr("%1 项期限随之重算(承办、督办、回访及紧急情况终报)。").replace("%1", str(result.recomputed)),
                          result.notes)  # e.g. a year lacking its fixed days off: a stray line or a mistyped year
         if self.year_box.value() not in result.years:
             self.year_box.blockSignals(True)  # the bus's "calendar" below loads it

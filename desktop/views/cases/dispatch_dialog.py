@@ -189,7 +189,7 @@ class DispatchDialog(AsksBeforeDiscarding, QDialog):
             return
         chosen = self.suggestions[self.lead.currentIndex()]
         if chosen.objected and not dialogs.confirm(
-                self, self.tr("派遣"), self.tr("%1 对本案的管辖异议已成立(条例第十八条),案件刚从该单位撤回。仍派其为主办单位?")
+                self, self.tr("派遣"), self.tr("%1 对本案提出的管辖异议曾被认定成立(条例第十八条)。仍派其为主办单位?")
                 .replace("%1", chosen.name)):
             return
         self._set_sending(True)  # neither a second dispatch nor a Cancel that would not cancel it

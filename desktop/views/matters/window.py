@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...errors import Conflict, NotFound
 from ...i18n import label
 from ...models.enums import ApplicationAction, MatterListState, RectificationState
 from ...services import matter_list
@@ -179,6 +180,8 @@ class MatterListWindow(Retranslating, QDialog):
 
     def _error(self, exc: BaseException) -> None:
         dialogs.show_error(self, exc)
+        if isinstance(exc, (Conflict, NotFound)):  # someone else saved or removed first: show what is there now
+            self.reload()
 
     def reload(self) -> None:
         def load():

@@ -167,7 +167,7 @@ def test_a_pause_across_national_day_gives_back_working_time_not_the_holiday(wor
                                       expected_version=case.version, now=at(2026, 9, 30, 15))
     with world.db.session() as s:
         objection_id = s.scalar(select(Objection.id))
-    review.decide_objection(world.db, world.operator, objection_id=objection_id, approve=False,
+    review.decide_objection(world.db, world.operator, objection_id=objection_id, approve=False, comment="属本单位职责",
                             expected_version=case.version, now=at(2026, 10, 9, 9))
     lead = lead_of(world, case.id)
     assert lead.due_at == at(2026, 10, 13, 18)

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from case_world import TUESDAY, World, assignments, dispatched, lead_objection_upheld
 from desktop import migrate
 from desktop.errors import InvalidTransition, LawRefusal, PermissionDenied, ValidationFailed
-from desktop.models import Assignment, CaseEvent, Setting, utcnow
+from desktop.models import Assignment, CaseEvent, Objection, Setting, utcnow
 from desktop.models.enums import AssignmentRole, AssignmentState, CaseState
 from desktop.services import queue
 from desktop.services.cases import department, dispatch, duplicates, queries, review
@@ -93,7 +93,7 @@ def test_an_extension_is_offered_only_while_it_may_be_asked(world, monkeypatch):
                                         expected_version=case.version)
     extension = queries.case_detail(world.db, world.operator, case.id).pending_extension
     assert queries.case_detail(world.db, world.police, case.id).own_request_at is not None  # waiting since then
-    case = review.decide_extension(world.db, world.operator, extension_id=extension.id, approve=False,
+    case = review.decide_extension(world.db, world.operator, extension_id=extension.id, approve=False, comment="可按期办结",
                                    expected_version=case.version)
     assert why_not() is None  # refused: asked anew
     assert queries.case_detail(world.db, world.police, case.id).own_request_at is None
@@ -134,7 +134,7 @@ def test_a_co_handler_takes_the_lead_after_the_leads_objection_is_upheld(world):
     assert market.co_handling and market.reasons[0].startswith("正在协办本案")
     suggested = dispatch.suggest_departments(world.db, world.operator, case.id)
     police = {s.id: s for s in suggested}[world.departments["police"]]
-    assert "该单位对本案的管辖异议已成立,应另派其他单位(Art. 18)" in police.reasons and police.objected
+    assert "该单位对本案提出的管辖异议曾被认定成立,宜另派其他单位(Art. 18)" in police.reasons and police.objected
     assert suggested[-1] == police and suggested[0] != police  # the item's department, but the case came back from it
     old_co = assignments(world, case.id)[AssignmentRole.CO]
     case = dispatch.dispatch(world.db, world.operator, case_id=case.id, lead_department_id=world.departments["market"],
@@ -232,7 +232,7 @@ def _urgent_paused_by_a_refused_extension(world: World):
     case = department.request_extension(world.db, world.police, assignment_id=lead.id, reason="需抢修队支援", amount=12,
                                         expected_version=case.version, now=TUESDAY + 2 * HOUR)
     extension = queries.case_detail(world.db, world.operator, case.id).pending_extension
-    return review.decide_extension(world.db, world.operator, extension_id=extension.id, approve=False,
+    return review.decide_extension(world.db, world.operator, extension_id=extension.id, approve=False, comment="可按期办结",
                                    expected_version=case.version, now=TUESDAY + 7 * HOUR)
 
 
@@ -319,6 +319,10 @@ def test_a_co_handler_that_does_not_report_is_withdrawn_by_the_center_and_the_le
     assert (withdrawn.state, withdrawn.finished_at) == (AssignmentState.WITHDRAWN, TUESDAY + 4 * HOUR)
     event = queries.case_detail(world.db, world.police, case.id).events[-1]
     assert (event.kind, event.message) == ("co_withdrawn", "撤回协办单位 银海区市场监管局:逾期未报送,经协调不再协办")
+    # The department withdrawn no longer reads the case, and is told who withdrew it, when and why.
+    with pytest.raises(PermissionDenied, match=r"本部门对案件 \S+ 的协办已于 06-09 14:00 由op_qg撤回"
+                                               r"\(理由:逾期未报送,经协调不再协办\);该案不再由本部门协办"):
+        queries.case_detail(world.db, world.market, case.id)
     with pytest.raises(InvalidTransition, match="不是本案正在协办的单位"):
         dispatch.withdraw_co_handler(world.db, world.operator, assignment_id=co.id, reason="再撤",
                                      expected_version=case.version)
@@ -341,6 +345,31 @@ def test_a_co_handler_that_reported_or_awaits_the_centers_decision_is_not_withdr
     other = _signed(world, other, co.id, world.market, TUESDAY + HOUR)
     other = department.report_result(world.db, world.market, assignment_id=co.id, result="已检查摊位",
                                      expected_version=other.version, now=TUESDAY + 2 * HOUR)
-    with pytest.raises(InvalidTransition, match="已向主办单位报送办理结果,主办单位不再等待它"):
+    with pytest.raises(InvalidTransition, match="已向主办单位报送办理结果,主办单位无须再等待其结果"):
         dispatch.withdraw_co_handler(world.db, world.operator, assignment_id=co.id, reason="不配合",
                                      expected_version=other.version)
+
+
+@pytest.mark.law("Art. 19")
+@pytest.mark.law("Art. 18")
+def test_refusing_an_extension_or_an_objection_says_why(world):
+    """The department that asked reads the reason on its timeline: a refusal without one is refused."""
+    case = dispatched(world)
+    lead = assignments(world, case.id)[AssignmentRole.LEAD]
+    case = _signed(world, case, lead.id, world.police, TUESDAY + HOUR)
+    case = department.request_extension(world.db, world.police, assignment_id=lead.id, reason="需鉴定", amount=2,
+                                        expected_version=case.version, now=TUESDAY + 2 * HOUR)
+    extension = queries.case_detail(world.db, world.operator, case.id).pending_extension
+    with pytest.raises(ValidationFailed, match=r"不同意延期须说明理由\(comment\).*\(Art. 19\)"):
+        review.decide_extension(world.db, world.operator, extension_id=extension.id, approve=False, comment="  ",
+                                expected_version=case.version, now=TUESDAY + 3 * HOUR)
+    case = review.decide_extension(world.db, world.operator, extension_id=extension.id, approve=False,
+                                   comment=" 鉴定可在期限内完成 ", expected_version=case.version, now=TUESDAY + 3 * HOUR)
+    assert queries.case_detail(world.db, world.police, case.id).events[-1].message.endswith("(鉴定可在期限内完成)")
+    case = department.raise_objection(world.db, world.police, assignment_id=lead.id, reason="属市场监管职责",
+                                      expected_version=case.version, now=TUESDAY + 4 * HOUR)
+    with world.db.session() as s:
+        objection = s.scalar(select(Objection.id).where(Objection.assignment_id == lead.id))
+    with pytest.raises(ValidationFailed, match=r"认定异议不成立须说明理由\(comment\).*\(Art. 18\)"):
+        review.decide_objection(world.db, world.operator, objection_id=objection, approve=False,
+                                expected_version=case.version, now=TUESDAY + 5 * HOUR)

@@ -140,7 +140,7 @@ def test_a_refused_extension_says_the_deadline_the_paused_clock_gave_back(world)
                                         expected_version=case.version, now=TUESDAY + timedelta(hours=1))
     with world.db.session() as session:
         extension = session.scalar(select(Extension.id).where(Extension.assignment_id == share_id))
-    review.decide_extension(world.db, world.operator, extension_id=extension, approve=False,
+    review.decide_extension(world.db, world.operator, extension_id=extension, approve=False, comment="可按期办结",
                             expected_version=case.version, now=TUESDAY + timedelta(days=1))
     shown = queries.case_detail(world.db, world.operator, case.id)
     message = shown.events[-1].message

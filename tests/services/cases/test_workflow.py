@@ -240,7 +240,7 @@ def test_wrong_state_is_refused(world):
     reviewing a case that has fed back no result (Art. 20)."""
     case = dispatched(world)
     lead_id = assignments(world, case.id)[AssignmentRole.LEAD].id
-    with pytest.raises(InvalidTransition, match=r"承办任务尚未签收,不能联系诉求人;请先签收\(Art. 19\)$"):
+    with pytest.raises(InvalidTransition, match=r"承办任务尚未签收,不能联系诉求人;请先签收\(Art. 18\)$"):
         department.contact_requester(world.db, world.police, assignment_id=lead_id, note="x",
                                      expected_version=case.version)
     with pytest.raises(InvalidTransition, match=r"不能核查;.*请重新查看案件当前状态\(Art. 20\)$"):
@@ -319,7 +319,7 @@ def test_clock_pauses_while_an_extension_is_decided_when_configured(world):
     assert case.id not in [row.id for row in overdue]
     with world.db.session() as s:
         ext_id = s.scalar(select(Extension.id))
-    case = review.decide_extension(world.db, world.operator, extension_id=ext_id, approve=False,
+    case = review.decide_extension(world.db, world.operator, extension_id=ext_id, approve=False, comment="材料齐全,可按期办结",
                                    expected_version=case.version, now=TUESDAY + timedelta(hours=5))
     lead = assignments(world, case.id)[AssignmentRole.LEAD]
     assert (lead.due_at - before, lead.paused_seconds, lead.paused_since) == (timedelta(hours=5), 5 * 3600, None)
