@@ -77,6 +77,10 @@ def locked_until(session: Session, name: str, now: datetime | None = None) -> da
     return last + window if last - first <= window and now < last + window else None
 
 
+def stopped_refusal(username: str) -> str:
+    return f"账号 {username} 已停用;如仍需使用,请联系管理员重新启用"
+
+
 def locked_refusal(username: str, until: datetime) -> str:
     return (f"账号 {username} 连续 {LOCK_AFTER_FAILURES} 次密码错误,已暂停登录和修改密码至 "
             f"{beijing_text(until, '%H:%M')};请届时再试,或请管理员重置密码后登录")
@@ -108,8 +112,15 @@ def login(db: Database, username: str, password: str, *, desktop: str | None = N
             raise PermissionDenied(refusal, article="Art. 15")
         user = None if never else session.scalar(select(User).options(selectinload(User.grants))
                                                  .where(User.username == username))
-        ok = user is not None and user.active and verify_password(password, user.password_hash)
-        if ok:
+        right = user is not None and verify_password(password, user.password_hash)
+        if right and not user.active:
+            # Told only to whoever knows the password: what to do, rather than "wrong password" again.
+            refusal = stopped_refusal(username)
+            audit.append(session, Actor(username=username, display_name=user.display_name, **where), "users.login",
+                         outcome=AuditOutcome.DENIED, target=username, message=refusal)
+            session.commit()
+            raise PermissionDenied(refusal, article="Art. 15")
+        if right:
             actor = _actor_of(session, user, **where)
             user.last_login_at = utcnow()
             audit.append(session, actor, "users.login", target=username, message="登录成功")
@@ -139,7 +150,7 @@ def actor_for(db: Database, username: str, *, os_user: str | None = None) -> Act
         if user is None:
             raise NotFound(f"没有名为 {username!r} 的有效用户")
         if not user.active:
-            raise PermissionDenied(f"账号 {username} 已停用;请联系管理员", article="Art. 15")
+            raise PermissionDenied(stopped_refusal(username), article="Art. 15")
         return _actor_of(session, user, os_user=os_user)
 
 

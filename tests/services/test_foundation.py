@@ -95,6 +95,24 @@ def test_bad_password_is_refused_and_audited(db, system):
 
 
 @pytest.mark.law("Art. 15")
+def test_a_stopped_account_is_told_so_once_its_password_is_right(db, system):
+    """A stopped user typing the right password was told "wrong password" and tried again and again; a
+    wrong password still says no more than before, so that nobody learns which accounts exist."""
+    users.add_user(db, system, username="a1", display_name="甲", password="right-pass",
+                   role=Role.OPERATOR, scope_code="450503103000")
+    users.add_user(db, system, username="a2", display_name="乙", password="other-pass",
+                   role=Role.OPERATOR, scope_code="450503103000")
+    accounts.set_active(db, system, "a1", False)
+    with pytest.raises(PermissionDenied, match="^用户名或密码错误,或账号已停用$"):
+        users.login(db, "a1", "wrong-pass")
+    with pytest.raises(PermissionDenied, match=r"^账号 a1 已停用;如仍需使用,请联系管理员重新启用\(Art. 15\)$"):
+        users.login(db, "a1", "right-pass")
+    with db.session() as session:
+        last = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+        assert (last.action, last.outcome, last.target) == ("users.login", AuditOutcome.DENIED, "a1")
+
+
+@pytest.mark.law("Art. 15")
 def test_audit_log_is_append_only_and_tamper_evident(db, system):
     users.add_user(db, system, username="a2", display_name="乙", password="right-pass",
                    role=Role.OPERATOR, scope_code="450503103000")
