@@ -48,8 +48,8 @@ def test_a_fresh_database_takes_its_list_from_a_table_and_publishes_it_once_cont
     for code_ in ("BH-CG", "BH-WJ"):
         assert _run(db, "departments", "contact-add", code_, "--name", "王工", "--phone", "0779-3000000",
                     "--guidance")[0] == 0
-    code, out = _run(db, "matters", "publish", "--on", "2026-01-01")
-    assert code == 0 and "第 1 版(2 项),自 2026-01-01 起施行" in out
+    code, out = _run(db, "matters", "publish", "--on", "2026-01-01", "--title", "北海市网格化服务管理事项清单(2026年版)")
+    assert code == 0 and "第 1 版《北海市网格化服务管理事项清单(2026年版)》(2 项),自 2026-01-01 起施行" in out
     code, out = _run(db, "matters", "in-force", "--place", "450503103000")
     assert code == 0 and "C07-001   公共卫生突发事件  疑似食物中毒  北海市卫生健康委员会" in out and "\t" not in out
 

@@ -119,8 +119,8 @@ def _publish(ctx, args) -> int:
     draft = next((info for info in matter_list.lists(ctx.db, place) if info.state is MatterListState.DRAFT), None)
     if draft is None:
         raise ValidationFailed(f"{place} 没有未公布的事项清单草稿;请先导入事项(matters import)或在桌面“事项清单”中新建版本")
-    info = matter_list.publish(ctx.db, ctx.actor, draft.id, on=on)
-    ctx.print(f"已公布{info.place_name}事项清单第 {info.version} 版({info.items} 项),自 {on} 起施行")
+    info = matter_list.publish(ctx.db, ctx.actor, draft.id, on=on, title=args.title)
+    ctx.print(f"已公布{info.place_name}事项清单第 {info.version} 版《{info.title}》({info.items} 项),自 {on} 起施行")
     return 0
 
 
@@ -142,6 +142,7 @@ def register(cli) -> None:
     sub = cli.command("publish", "公布事项清单草稿(每项须有责任部门的业务指导人员,Art. 13)", _publish, group=group)
     sub.add_argument("--place", metavar="CODE", help=LIST_PLACE_HELP)
     sub.add_argument("--on", metavar="YYYY-MM-DD", help="施行日期,默认今天")
+    sub.add_argument("--title", metavar="TEXT", help="公布的标题(默认:草稿的标题,即沿用上一版的标题)")
     sub = cli.command("applications", "列出部门的纳入/退出申请", _applications, group=group)
     sub.add_argument("--place", metavar="CODE", help="只列该市或县(区)机构审核的申请"
                      "(默认:当前用户所在地区的机构;系统管理员列全部)")

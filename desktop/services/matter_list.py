@@ -403,14 +403,21 @@ def _item_gone() -> NotFound:
     return NotFound("该事项已不在草稿中(可能已被其他管理员删除,或其退出申请已获同意),请重新载入")
 
 
-def publish(db: Database, actor: Actor, list_id: int, *, on: date) -> MatterListInfo:
-    """Publish a draft from `on`; the version in force until then is superseded (Art. 12(1), 13(1)).
+def publish(db: Database, actor: Actor, list_id: int, *, on: date, title: str | None = None) -> MatterListInfo:
+    """Publish a draft from `on`, under `title` if given; the version in force until then is superseded
+    (Art. 12(1), 13(1)). A new version copies the last one's title, year and all ("(2025年版)"): the
+    institution puts it right as it publishes.
 
     Every item needs its department's guidance contact (Art. 13(4)); an item added before its
     department named one gets the one named since.
     """
+    if title is not None:
+        title, longest = title.strip(), MatterList.title.type.length
+        if not title or len(title) > longest:
+            raise ValidationFailed(f"清单标题(title):应为 1 至 {longest} 个字,现为 {len(title)} 个", field="title")
     with unit_of_work(db, actor, "matters.publish", target=f"matter_list:{list_id}") as uow:
         matter_list, place = _editable_list(uow, list_id)
+        matter_list.title = title or matter_list.title
         if not matter_list.items:
             raise ValidationFailed(f"第 {matter_list.version} 版没有任何事项,不能公布")
         for item in matter_list.items:  # a department's contact named after its items were added

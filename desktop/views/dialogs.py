@@ -63,10 +63,10 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
-    """A line of text from the user, or None when cancelled."""
-    text, ok = QInputDialog.getText(parent, title, label)
-    return text if ok else None
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    """A line of text from the user (starting from `text`), or None when cancelled."""
+    answer, ok = QInputDialog.getText(parent, title, label, text=text)
+    return answer if ok else None
 
 
 class TextDialog(AsksBeforeDiscarding, QInputDialog):

@@ -131,7 +131,10 @@ def test_versions_publish_and_supersede(db, departments, published):
     ml.remove_item(db, COUNTY_ADMIN, item_id(db, v2.id, "HC-07-01"))
     with pytest.raises(InvalidTransition):
         ml.remove_item(db, COUNTY_ADMIN, item_id(db, published.id, "HC-07-01"))
-    ml.publish(db, COUNTY_ADMIN, v2.id, on=date(2025, 10, 1))
+    with pytest.raises(ValidationFailed, match=r"清单标题\(title\):应为 1 至 120 个字,现为 0 个"):
+        ml.publish(db, COUNTY_ADMIN, v2.id, on=date(2025, 10, 1), title="  ")
+    ml.publish(db, COUNTY_ADMIN, v2.id, on=date(2025, 10, 1), title=" 海城区事项清单(2025年第二版) ")
+    assert ml.lists(db, COUNTY)[0].title == "海城区事项清单(2025年第二版)"  # put right as it is published
     versions = {v.version: v.state for v in ml.lists(db, COUNTY)}
     assert versions == {2: MatterListState.PUBLISHED, 1: MatterListState.SUPERSEDED}
     # On a day before v2 the first version was in force; after it, v2.

@@ -116,8 +116,14 @@ def test_versions_items_new_draft_and_publish(qtbot, qtmodeltester, window, monk
     matters.items_view.selectRow(matters.items_model.rows.index(added))
     matters.remove_item_button.click()
     assert [i.draft.code for i in matters.items_model.rows] == ["YH-07-01"]
+    # Published under the title asked, as the draft had it: a new version copies the last one's year.
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_text", lambda parent, title, label, text="": asked.append((label, text)) or
+                        " 银海区网格化服务管理事项清单(2026年版) ")
     matters.publish_button.click()
+    assert asked == [("自今日起公布第 2 版,现行版本将同时废止。公布的标题:", matters.versions[1].title)]
     assert matters.current().state is MatterListState.PUBLISHED
+    assert matters.current().title == "银海区网格化服务管理事项清单(2026年版)"
     assert [v.state for v in matters.versions] == [MatterListState.PUBLISHED, MatterListState.SUPERSEDED]
     assert matters.new_button.isEnabled()  # published: the next draft may be opened
 
@@ -448,3 +454,4 @@ def test_an_item_another_administrator_removed_meanwhile_is_said_gone_and_its_fo
     assert str(gone).startswith("该事项已不在草稿中(可能已被其他管理员删除")
     assert len(opened) == 1  # not opened again on an item that is not there
     assert item.id not in {row.id for row in matters.items_model.rows}  # the window shows the draft as it is now
+

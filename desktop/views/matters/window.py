@@ -244,11 +244,13 @@ class MatterListWindow(Retranslating, QDialog):
         self._run(matter_list.start_version, self.db, self.actor, place_code=self.code)
 
     def publish(self) -> None:
+        """Asks the title to publish under, as the draft has it: a new version copies the last one's year."""
         current = self.current()
-        if current is None or not dialogs.confirm(
-                self, self.tr("公布"), self.tr("自今日起公布第 %1 版?现行版本将同时废止。").replace("%1", str(current.version))):
-            return
-        self._run(matter_list.publish, self.db, self.actor, current.id, on=beijing_today())
+        title = current and dialogs.ask_text(
+            self, self.tr("公布"), self.tr("自今日起公布第 %1 版,现行版本将同时废止。公布的标题:")
+            .replace("%1", str(current.version)), current.title)
+        if title:
+            self._run(matter_list.publish, self.db, self.actor, current.id, on=beijing_today(), title=title)
 
     def review(self, approve: bool) -> None:
         rows = self.applications_view.selectionModel().selectedRows()
