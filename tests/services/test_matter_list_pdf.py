@@ -37,6 +37,7 @@ def test_no_page_ends_with_a_category_heading_or_is_empty(tmp_path, first_catego
     for number, page in enumerate(texts, start=1):
         lines = [line.strip() for line in page.splitlines() if line.strip() and "打印日期" not in line]
         assert lines, f"page {number} is empty"
+        assert f"第{number}页共{pages}页" in re.sub(r"\s", "", page)  # of how many: a page torn off says so
         assert not HEADING.match(lines[-1]), f"page {number} ends with the heading {lines[-1]!r}"
 
 

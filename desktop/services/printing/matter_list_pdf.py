@@ -55,48 +55,56 @@ def render(lists: list[tuple[MatterListInfo, list[MatterItemInfo]]], *, printed_
     def text(value: str) -> Paragraph:  # as typed: "<" or "&" in a title is no markup
         return Paragraph(escape(value), cell)
 
-    story = []
-    for n, (matter_list, items) in enumerate(lists):
-        if n:  # between lists; a trailing spacer could spill onto an empty last page
-            story.append(Spacer(1, 10 * mm))
-        story += [Paragraph(escape(matter_list.title), title),
-                  Paragraph(f"第 {matter_list.version} 版 · {matter_list.published_on:%Y年%m月%d日}公布 · "
-                            f"共 {len(items)} 项 · 依据《北海市网格化服务管理条例》第十二条、第十三条", sub),
-                  Spacer(1, 4 * mm)]
-        for number, category in enumerate(MatterCategory, start=1):
-            rows = [i for i in items if i.draft.category is category]
-            # A heading is never left alone at the foot of a page: it starts a new page unless
-            # there is room for it, the table's header and a few items.
-            story.append(CondPageBreak(HEADING_ROOM))
-            story.append(Paragraph(f"({_numeral(number)}){category.label}  <font size=8 color=grey>"
-                                   f"条例第十二条第({_numeral(number)})项</font>", heading))
-            if not rows:
-                story.append(Paragraph("(本类暂无事项)", cell))
-                continue
-            data = [HEADER] + [[text(i.draft.code), text(i.draft.title), text(i.department),
-                                text(i.guidance_contact or ""), _time_limit(i), i.draft.complexity.label,
-                                "是" if i.draft.grid_staff_task else "否"] for i in rows]
-            table = LongTable(data, colWidths=WIDTHS, repeatRows=1)
-            table.setStyle(TableStyle([
-                ("FONT", (0, 0), (-1, -1), font, 9),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#F2DCDB")),
-                ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ]))
-            story.append(table)
-    buffer = io.BytesIO()
+    def story_of() -> list:  # built afresh for each pass: a table split over pages is consumed
+        story = []
+        for n, (matter_list, items) in enumerate(lists):
+            if n:  # between lists; a trailing spacer could spill onto an empty last page
+                story.append(Spacer(1, 10 * mm))
+            story += [Paragraph(escape(matter_list.title), title),
+                      Paragraph(f"第 {matter_list.version} 版 · {matter_list.published_on:%Y年%m月%d日}公布 · "
+                                f"共 {len(items)} 项 · 依据《北海市网格化服务管理条例》第十二条、第十三条", sub),
+                      Spacer(1, 4 * mm)]
+            for number, category in enumerate(MatterCategory, start=1):
+                rows = [i for i in items if i.draft.category is category]
+                # A heading is never left alone at the foot of a page: it starts a new page unless
+                # there is room for it, the table's header and a few items.
+                story.append(CondPageBreak(HEADING_ROOM))
+                story.append(Paragraph(f"({_numeral(number)}){category.label}  <font size=8 color=grey>"
+                                       f"条例第十二条第({_numeral(number)})项</font>", heading))
+                if not rows:
+                    story.append(Paragraph("(本类暂无事项)", cell))
+                    continue
+                data = [HEADER] + [[text(i.draft.code), text(i.draft.title), text(i.department),
+                                    text(i.guidance_contact or ""), _time_limit(i), i.draft.complexity.label,
+                                    "是" if i.draft.grid_staff_task else "否"] for i in rows]
+                table = LongTable(data, colWidths=WIDTHS, repeatRows=1)
+                table.setStyle(TableStyle([
+                    ("FONT", (0, 0), (-1, -1), font, 9),
+                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#F2DCDB")),
+                    ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ]))
+                story.append(table)
+        return story
 
-    def footer(canvas, doc):
-        canvas.setFont(font, 8)
-        canvas.setFillColor(colors.grey)
-        canvas.drawString(15 * mm, 8 * mm, f"打印日期 {printed_on:%Y-%m-%d}")
-        canvas.drawRightString(landscape(A4)[0] - 15 * mm, 8 * mm, f"第 {doc.page} 页")
+    def build(total: int | None) -> tuple[bytes, int]:
+        buffer = io.BytesIO()
 
-    doc = SimpleDocTemplate(buffer, pagesize=landscape(A4), leftMargin=15 * mm, rightMargin=15 * mm,
-                            topMargin=12 * mm, bottomMargin=15 * mm, title="网格化服务管理事项清单",
-                            author="GridDesk 网格指挥台")
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
-    return buffer.getvalue(), doc.page
+        def footer(canvas, doc):
+            canvas.setFont(font, 8)
+            canvas.setFillColor(colors.grey)
+            canvas.drawString(15 * mm, 8 * mm, f"打印日期 {printed_on:%Y-%m-%d}")
+            canvas.drawRightString(landscape(A4)[0] - 15 * mm, 8 * mm,
+                                   f"第 {doc.page} 页" + (f" 共 {total} 页" if total else ""))
+
+        doc = SimpleDocTemplate(buffer, pagesize=landscape(A4), leftMargin=15 * mm, rightMargin=15 * mm,
+                                topMargin=12 * mm, bottomMargin=15 * mm, title="网格化服务管理事项清单",
+                                author="GridDesk 网格指挥台")
+        doc.build(story_of(), onFirstPage=footer, onLaterPages=footer)
+        return buffer.getvalue(), doc.page
+
+    _, pages = build(None)  # counted first: the foot of each page says of how many, as a torn-off page shows
+    return build(pages)
 
 
 def print_matter_list(db: Database, actor: Actor, out: Path, *, place_code: str, on: date | None = None) -> int:
