@@ -356,7 +356,7 @@ def check_against_tree(session: Session, specs: list[GridSpec], villages: dict[s
     boundaries = {code: shapely.from_wkb(p.geometry) if p.geometry else None for code, p in villages.items()}
     regular = [GridShape(s.feature, s.village_code, s.geometry) for s in specs
                if s.kind is GridKind.REGULAR and s.geometry is not None]
-    problems += layout_problems(regular, boundaries, incomplete)
+    problems += layout_problems(regular, boundaries, incomplete, {code: p.short_name for code, p in villages.items()})
     problems += outside_problems([GridShape(s.feature, s.village_code, s.geometry) for s in specs
                                   if s.kind is GridKind.EXCLUSIVE and s.geometry is not None], boundaries)
     registrations = {v.registration_no: spec for spec in specs for v in spec.vessels}
@@ -377,6 +377,13 @@ def validated_grid_set(session: Session, collection: dict, crs: str, villages_al
     """The grid set, fully checked, and the villages it covers; every problem raised at once."""
     specs, problems = read_grid_set(collection, crs)
     villages = _villages(session, {s.village_code for s in specs} | set(villages_also))
+    _raise_problems(session, specs, problems, villages)
+    return specs, villages
+
+
+def _raise_problems(session: Session, specs: list[GridSpec], problems: list[Problem], villages: dict[str, Place]
+                    ) -> None:
+    """Check the read grid set against the tree; its problems and those of reading it raised at once."""
     refused = [p.feature for p in problems if p.feature]
     # A refused feature without a readable code may belong to any village: no gap report at all then.
     incomplete = set(villages) if any(not f.code for f in refused) else {f.code[:12] for f in refused}
@@ -384,7 +391,22 @@ def validated_grid_set(session: Session, collection: dict, crs: str, villages_al
     if problems:
         raise ValidationFailed(f"网格数据有 {len(problems)} 处问题,未导入任何网格;请修正后重新导入",
                                problems=[str(p) for p in problems])
-    return specs, villages
+
+
+def _named_villages(collection: dict) -> dict[str, list[FeatureRef]]:
+    """The village each feature names (its village_code, else the first 12 digits of its code), even a
+    feature refused for its other properties, with the features naming it: the villages a file is for."""
+    named: dict[str, list[FeatureRef]] = {}
+    for index, feature in enumerate(collection["features"], 1):
+        props, problem = geojson_io.feature_properties(index, feature)
+        if problem:
+            continue
+        code, village_code = _text(props, "code"), _text(props, "village_code")
+        if not (village_code and village_code.isdigit() and len(village_code) == 12):
+            village_code = code[:12] if code and code.isdigit() and len(code) == 15 else None
+        if village_code:
+            named.setdefault(village_code, []).append(FeatureRef(index, code, _text(props, "name")))
+    return named
 
 
 # ---------------------------------------------------------------- writing the live grid set
@@ -634,28 +656,58 @@ def refuse_other_bodies(actor: Actor) -> None:
                          article="Art. 6")
 
 
-def _require_villages(uow: UnitOfWork, villages: dict[str, Place]) -> None:
+def _village_names(villages) -> str:
+    villages = sorted(villages, key=lambda v: v.code)
+    return "、".join(f"{v.short_name}({v.code})" for v in villages[:10]) + (" 等" if len(villages) > 10 else "")
+
+
+def _refuse_by_village(uow: UnitOfWork, named: dict[str, list[FeatureRef]], villages: dict[str, Place]) -> None:
+    """What refuses a file for the villages it is for, before anything in its features is checked: a
+    village not in the tree, one not the actor's to maintain (Art. 15), one already divided (Art. 6:
+    changed by an adjustment only). Why the geometry falls short is no use to someone who may not import."""
+    unknown = [Problem(ref, f"所属村(社区)代码 {code} 不在区划树中" if code not in villages else
+                       f"{code} 是{villages[code].level.label},网格只能设在村(社区)下")
+               for code, refs in sorted(named.items())
+               if code not in villages or villages[code].level is not PlaceLevel.VILLAGE for ref in refs]
+    if unknown:
+        raise ValidationFailed(f"有 {len(unknown)} 个网格所属的村(社区)代码无效,未导入任何网格;"
+                               "请核对网格代码(code)和所属村(社区)代码(village_code)",
+                               problems=[str(p) for p in unknown])
+    barred = [v for v in villages.values() if not uow.actor.can(Permission.MANAGE_PLACES, v.code)]
+    if barred:
+        uow.place_code = min(v.code for v in barred)
+        townships = sorted({v.parent for v in barred if v.parent is not None}, key=lambda t: t.code)
+        who = "、".join(t.name for t in townships)
+        raise PermissionDenied(
+            f"用户“{uow.actor.display_name}”没有在 {_village_names(barred)} 维护区划与网格的权限,未导入任何网格;"
+            f"请由{who + '或其' if who else ''}县(区)、市的管理员导入", article="Art. 15")
     for village in villages.values():
-        uow.require(Permission.MANAGE_PLACES, village.code, village.short_name)
+        uow.require(Permission.MANAGE_PLACES, village.code, village.short_name)  # passes: records the place
+    divided = uow.session.scalars(
+        select(Place.parent_id).join(Grid, Grid.place_id == Place.id)
+        .where(Place.parent_id.in_([v.id for v in villages.values()]), Grid.status == GridStatus.ACTIVE)
+        .distinct()).all()
+    if divided:
+        already = [v for v in villages.values() if v.id in set(divided)]
+        raise LawRefusal(
+            f"{_village_names(already)}已有在用网格,不能再导入;"
+            "调整网格须由乡镇(街道)提出调整申请,经县(区)同意(griddesk-admin adjustments propose)",
+            article="Art. 6")
 
 
 def import_grids(db: Database, actor: Actor, collection: dict, *, crs: str = "wgs84",
                  dry_run: bool = False) -> GridImportResult:
-    """Initial division of villages without grids, all-or-nothing (see the module docstring)."""
+    """Initial division of villages without grids, all-or-nothing (see the module docstring).
+
+    The villages the file is for are checked first (known, the actor's, not divided yet), and only then
+    its features: the content of a file that may not be imported at all is not worth correcting."""
     refuse_other_bodies(actor)
     with unit_of_work(db, actor, "grids.import") as uow:
-        specs, villages = validated_grid_set(uow.session, collection, crs)
-        _require_villages(uow, villages)
-        divided = uow.session.execute(
-            select(Place.code, func.count()).join(Grid, Grid.place_id == Place.id)
-            .where(Place.parent_id.in_([v.id for v in villages.values()]), Grid.status == GridStatus.ACTIVE)
-            .group_by(Place.parent_id, Place.code)).all()
-        if divided:
-            already = sorted({code[:12] for code, _ in divided})
-            raise LawRefusal(
-                f"村(社区){'、'.join(already[:10])}{' 等' if len(already) > 10 else ''}已有在用网格;"
-                "调整网格须由乡镇(街道)提出调整申请,经县(区)同意(griddesk-admin adjustments propose)",
-                article="Art. 6")
+        specs, problems = read_grid_set(collection, crs)
+        named = _named_villages(collection)
+        _refuse_by_village(uow, named, _villages(uow.session, set(named) | {s.village_code for s in specs}))
+        villages = _villages(uow.session, {s.village_code for s in specs})
+        _raise_problems(uow.session, specs, problems, villages)
         result = GridImportResult(len(specs), len(villages), sum(len(s.vessels) for s in specs), dry_run)
         if dry_run:  # checked only: the audit entry says so, nothing else is written
             uow.audit(f"检查网格文件:{len(specs)} 个网格可导入(未写入)", dry_run=True, grids=len(specs))

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..db import Database
-from ..errors import InvalidTransition, LawRefusal, NotFound, ValidationFailed
+from ..errors import InvalidTransition, LawRefusal, NotFound, PermissionDenied, ValidationFailed
 from ..models import (
     GridStaffRole,
     LeadershipAssignment,
@@ -38,12 +38,17 @@ from ..models.enums import (
 from .clock import beijing_today
 from .places import get_place, upward
 from .saved_meanwhile import check_version, saved_by
-from .security import Actor, Permission, enclosing_code
+from .security import Actor, Permission, enclosing_code, scope_prefix
 from .unit_of_work import UnitOfWork, unit_of_work
 
 # Mainland mobile numbers, or a landline with area code (0779 is Beihai).
 _PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")
 _ID_NUMBER = re.compile(r"^\d{17}[\dX]$")
+# GB 11643-1999: the 18th character checks the first 17 (ISO 7064 MOD 11-2).
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK_CHARACTERS = "10X98765432"
+# An ID number Excel kept as a number and wrote back as text: 4.50503E+17
+_SCIENTIFIC = re.compile(r"^\d+(\.\d*)?E\+?\d+$")
 
 # Art. 9(2)–(3): where grid heads and members are drawn from; Art. 9(5): exclusive-grid staff.
 ROLE_SOURCES: dict[StaffRole, frozenset[StaffSource]] = {
@@ -109,12 +114,34 @@ def check_phone(phone: str | None, field: str = "phone") -> str | None:
     return phone
 
 
+def id_check_character(first_17: str) -> str:
+    """The 18th character of a citizen ID number with these first 17 digits (GB 11643-1999)."""
+    return _ID_CHECK_CHARACTERS[sum(int(d) * w for d, w in zip(first_17, _ID_WEIGHTS, strict=True)) % 11]
+
+
 def check_id_number(id_number: str | None) -> str | None:
+    """Normalise a citizen ID number (x as X) or say what is wrong with it: 18 characters, a date of
+    birth that exists and has passed, and the check character of GB 11643-1999. Every path that takes
+    an ID number (the staff form, the staff import) checks it here."""
     if id_number is None or not id_number.strip():
         return None
     id_number = id_number.strip().upper()
+    wrong = f"身份证号 {id_number} 无效:"
+    if _SCIENTIFIC.match(id_number):
+        raise ValidationFailed(wrong + "似为 Excel 将身份证号转成了科学计数法;请将该列设为文本格式后重新导出",
+                               field="id_number")
     if not _ID_NUMBER.match(id_number):
-        raise ValidationFailed(f"身份证号 {id_number} 无效:应为 18 位(末位可为 X)", field="id_number")
+        raise ValidationFailed(wrong + "应为 18 位(末位可为 X)", field="id_number")
+    try:
+        born = date(int(id_number[6:10]), int(id_number[10:12]), int(id_number[12:14]))
+    except ValueError:
+        born = None
+    if born is None or born > beijing_today():
+        raise ValidationFailed(wrong + f"第 7-14 位 {id_number[6:14]} 不是有效的出生日期;请核对", field="id_number")
+    expected = id_check_character(id_number[:17])
+    if id_number[17] != expected:
+        raise ValidationFailed(wrong + f"末位校验码应为 {expected},不是 {id_number[17]};请核对是否有数字抄错",
+                               field="id_number")
     return id_number
 
 
@@ -397,11 +424,10 @@ def assign_leadership(db: Database, actor: Actor, *, place_code: str, role: Lead
             if place.level not in (PlaceLevel.TOWNSHIP, PlaceLevel.VILLAGE, PlaceLevel.GRID):
                 raise LawRefusal(f"{role.label}联系指导的是县(区)内的片区(乡镇、村或网格),不是{place.level.label}",
                                  article="Art. 8", field="place_code")
-            county = _township(place).parent
+            county = _leadership_scope(place, role)
             if not actor.can(Permission.MANAGE_STAFF, county.code):
                 uow.place_code = place.code
-                raise LawRefusal(f"{role.label}由县(区)网格化服务管理机构确定;请由{county.short_name}的管理员办理",
-                                 article="Art. 8")
+                raise LawRefusal(named_by_county(role, county), article="Art. 8")
             uow.require(Permission.MANAGE_STAFF, county.code, county.short_name)
         person = _new_or_existing_person(uow.session, person_id, name, phone)
         uow.session.flush()
@@ -416,18 +442,71 @@ def assign_leadership(db: Database, actor: Actor, *, place_code: str, role: Lead
 
 
 def end_leadership(db: Database, actor: Actor, assignment_id: int, *, end_on: date) -> None:
+    """Art. 8: a leadership ends with its last day, by whoever names it (the county a contact leader or
+    instructor, the township a village's chief), once: a second 卸任 is told when the first was."""
     with unit_of_work(db, actor, "staff.end_leadership", target=f"leadership:{assignment_id}") as uow:
         assignment = uow.session.get(LeadershipAssignment, assignment_id)
         if assignment is None:
             raise NotFound(f"领导联系记录 {assignment_id} 不存在")
         place = uow.session.get(Place, assignment.place_id)
-        scope = place.parent if assignment.role is LeadershipRole.GRID_CHIEF else _township(place).parent
+        scope = _leadership_scope(place, assignment.role)
+        if assignment.role is not LeadershipRole.GRID_CHIEF and not actor.can(Permission.MANAGE_STAFF, scope.code):
+            uow.place_code = place.code
+            raise LawRefusal(named_by_county(assignment.role, scope), article="Art. 8")
         uow.require(Permission.MANAGE_STAFF, scope.code, scope.short_name)
+        name = uow.session.get(Person, assignment.person_id).name
+        if assignment.end_on is not None:
+            raise InvalidTransition(f"{name} 在 {place.short_name} 的{assignment.role.label}任职已办理卸任,"
+                                    f"最后任职日为 {assignment.end_on},此后不再列入名单", article="Art. 8")
         if end_on < assignment.start_on:
             raise ValidationFailed(f"结束日期 {end_on} 早于起始日期 {assignment.start_on}", field="end_on")
         assignment.end_on = end_on
-        uow.audit(f"{place.short_name} 的{assignment.role.label}于 {end_on} 卸任")
+        uow.audit(f"{place.short_name} 的{assignment.role.label} {name} 于 {end_on} 卸任")
         uow.changed("staff", assignment.id, _township(place).id)
+
+
+def _leadership_scope(place: Place, role: LeadershipRole) -> Place:
+    """Whose administrators name and end a leadership of `place` (Art. 8): the county institution a contact
+    leader's or instructor's, the township a village chief's."""
+    return place.parent if role is LeadershipRole.GRID_CHIEF else _township(place).parent
+
+
+def named_by_county(role: LeadershipRole, county: Place) -> str:
+    """Why a township (or anyone without the county's grant) may not name or end a contact leader or instructor."""
+    return f"{role.label}由县(区)网格化服务管理机构确定;请由{county.short_name}的管理员办理"
+
+
+@dataclass(frozen=True)
+class LeadershipTerm:
+    """A leadership as 卸任 on the people screen needs it: its last day (None: in office with no end set), the
+    place whose 维护网格人员 grant may end it, and the Art. 8 refusal end_leadership gives this actor ("" if none),
+    said on the button before anything is asked."""
+    id: int
+    end_on: date | None
+    scope_code: str
+    scope_name: str
+    refusal: str
+
+
+def leadership_terms(db: Database, actor: Actor, code: str) -> dict[int, LeadershipTerm]:
+    """{assignment id: term} of the leaderships of the place and the places under it (as staff.leaders lists them)."""
+    with db.session() as session:
+        here = get_place(session, code)
+        if not actor.can(Permission.VIEW, here.code):
+            raise PermissionDenied(f"用户“{actor.display_name}”无权查看 {here.short_name}({here.code})的网格人员;"
+                                   "请由具有该地区查看权限的用户查看", article="Art. 15")
+        rows = session.execute(select(LeadershipAssignment, Place)
+                               .join(Place, Place.id == LeadershipAssignment.place_id)
+                               .where(Place.code.startswith(scope_prefix(here.code, here.level))))
+        terms = {}
+        for assignment, place in rows:
+            scope = _leadership_scope(place, assignment.role)
+            refused = assignment.role is not LeadershipRole.GRID_CHIEF and \
+                not actor.can(Permission.MANAGE_STAFF, scope.code)
+            refusal = f"{named_by_county(assignment.role, scope)}(Art. 8)" if refused else ""
+            terms[assignment.id] = LeadershipTerm(assignment.id, assignment.end_on, scope.code, scope.short_name,
+                                                  refusal)
+        return terms
 
 
 def add_professional(db: Database, actor: Actor, *, name: str, profession: Profession, organisation: str,

@@ -5,6 +5,8 @@ listing every problem by row (the line it ends on) and column, and nothing impor
 a header column not among COLUMNS, or twice; a row with more or fewer cells than the header (an
 unclosed quote or an unquoted comma shifts every cell after it: nothing is guessed back into
 place); an unknown grid code, or a grid name not that code's; a bad role, source, phone or date;
+an ID number of the wrong length, date of birth or check digit (GB 11643-1999), or written back by
+Excel in scientific notation (4.50503E+17), all by `staff_admin.check_id_number`;
 a text longer than its database column, or holding control characters; an ID number (or a phone
 that is no mobile) kept by Excel as a number, whose digits are no longer those typed; a
 duplicate; one person given two names, phones or statuses; a name or phone other than the one

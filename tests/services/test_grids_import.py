@@ -451,9 +451,31 @@ def test_department_accounts_may_not_draw_grids(bounded):
 @pytest.mark.law("Art. 6")
 def test_later_changes_must_go_through_an_adjustment(bounded, system):
     grids.import_grids(bounded, system, geojson_io.collection(division()))
-    with pytest.raises(LawRefusal, match=r"450503103001已有在用网格.*adjustments propose.*Art\. 6"):
+    with pytest.raises(LawRefusal, match=r"侨北社区\(450503103001\)已有在用网格.*adjustments propose.*Art\. 6"):
         grids.import_grids(bounded, system, geojson_io.collection(division(rows=1, cols=4)))
     assert grid_count(bounded) == 4
+
+
+@pytest.mark.law("Art. 6")
+def test_a_divided_village_is_refused_for_being_divided_before_its_geometry_is_checked(bounded, system, tmp_path):
+    """Its own grid 001, exported unchanged, leaves the rest of the village uncovered: that gap was
+    reported instead of the village's grids being changed by an adjustment only."""
+    grids.import_grids(bounded, system, geojson_io.collection(division()))
+    first = exported(bounded, system, tmp_path)[:1]
+    with pytest.raises(LawRefusal) as caught:
+        grids.import_grids(bounded, system, geojson_io.collection(first), dry_run=True)
+    assert caught.value.message == (
+        "侨北社区(450503103001)已有在用网格,不能再导入;"
+        "调整网格须由乡镇(街道)提出调整申请,经县(区)同意(griddesk-admin adjustments propose)(Art. 6)")
+
+
+@pytest.mark.law("Art. 6")
+def test_a_gap_names_the_village_by_name_and_code(bounded, system):
+    cells = synthetic.divide(boundary("450503103001"), 2, 2)[:-1]
+    features = [geojson_io.feature(cell, {"code": f"450503103001{n:03d}", "name": f"格{n}"})
+                for n, cell in enumerate(cells, 1)]
+    gaps = [p for p in problems_of(bounded, system, features) if "未被基础网格覆盖" in p]
+    assert len(gaps) == 1 and gaps[0].startswith("侨北社区(450503103001)有 ")
 
 
 @pytest.mark.law("Art. 15")
@@ -463,6 +485,29 @@ def test_admin_of_another_township_is_refused(bounded):
         grids.import_grids(bounded, other, geojson_io.collection(division()))
     own = Actor("qg_admin", "侨港管理员", (Grant(Role.TOWNSHIP_ADMIN, TOWNSHIP, PlaceLevel.TOWNSHIP),))
     assert grids.import_grids(bounded, own, geojson_io.collection(division())).created == 4
+
+
+@pytest.mark.law("Art. 15")
+def test_the_permission_is_refused_before_the_contents_are_checked(bounded):
+    """A file for 银滩镇's 新村社区 by 侨港镇's administrator: its problems are not theirs to correct."""
+    own = Actor("qg_admin", "侨港管理员", (Grant(Role.TOWNSHIP_ADMIN, TOWNSHIP, PlaceLevel.TOWNSHIP),))
+    features = synthetic.grid_features("450503101001", "新村", synthetic.square(109.2, 21.45, SIDE_M), 2, 2)
+    features[0]["properties"].update(kind="?", households=-1)
+    features[1]["geometry"] = None
+    with pytest.raises(PermissionDenied) as caught:
+        grids.import_grids(bounded, own, geojson_io.collection(features), dry_run=True)
+    assert caught.value.message == ("用户“侨港管理员”没有在 新村社区(450503101001) 维护区划与网格的权限,未导入任何网格;"
+                                    "请由银滩镇或其县(区)、市的管理员导入(Art. 15)")
+    entry = last_audit(bounded)
+    assert entry.action == "grids.import" and entry.outcome.value == "denied" and entry.place_code == "450503101001"
+
+
+def test_an_unknown_village_is_named_before_the_contents_are_checked(bounded, system):
+    features = division()
+    features[0]["properties"].update(code="450599999999001")
+    features[1]["properties"].update(kind="?")
+    assert problems_of(bounded, system, features) == [
+        "要素 #1(450599999999001 侨北第1网格):所属村(社区)代码 450599999999 不在区划树中"]
 
 
 def test_dry_run_checks_without_writing(bounded, system):

@@ -6,7 +6,7 @@ from datetime import date, datetime, timezone
 import pytest
 from sqlalchemy import func, select
 
-from desktop.errors import Conflict, LawRefusal, PermissionDenied, ValidationFailed
+from desktop.errors import Conflict, InvalidTransition, LawRefusal, PermissionDenied, ValidationFailed
 from desktop.models import AuditEntry, Grid, Person, Place
 from desktop.models.enums import (
     AuditOutcome,
@@ -154,12 +154,26 @@ def test_other_township_cannot_add_staff_and_is_audited(db, grid):
 
 
 @pytest.mark.law("Art. 15")
+def test_an_id_number_with_a_wrong_check_digit_or_date_of_birth_is_refused(db, grid):
+    """GB 11643-1999: the 18th character is the ISO 7064 MOD 11-2 check of the first 17."""
+    for wrong, said in (("450503199001011234", "末位校验码应为 X,不是 4"),
+                        ("450503209901011231", "第 7-14 位 20990101 不是有效的出生日期"),
+                        ("4.50503E+17", "似为 Excel 将身份证号转成了科学计数法")):
+        with pytest.raises(ValidationFailed, match=re.escape(said)):
+            staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=grid, role=StaffRole.GRID_MEMBER,
+                                       source=StaffSource.VOLUNTEER, start_on=date(2025, 9, 1), name="韦丽",
+                                       id_number=wrong)
+    assert staff_admin.check_id_number(" 45050319900101123x ") == "45050319900101123X"
+    assert staff_admin.id_check_character("11010519491231002") == "X"  # the standard's own example
+
+
+@pytest.mark.law("Art. 15")
 def test_an_id_number_registered_in_another_township_is_refused_without_the_name_behind_it(db, grid, system):
     """One person, one record: the number is said to be taken, but whose it is only to those who may view
     where that person serves; the others are told whom to ask."""
     staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=grid, role=StaffRole.GRID_MEMBER,
                                source=StaffSource.VOLUNTEER, start_on=date(2025, 9, 1), name="韦丽",
-                               id_number="45050219800101123X")
+                               id_number="45050219800101128X")
     qiaogang_grid, same_county_grid = "450503103001001", "450502002001001"
     places.create_grid(db, system, village_code=qiaogang_grid[:12], code=qiaogang_grid, name="侨北第一网格")
     places.create_grid(db, system, village_code=same_county_grid[:12], code=same_county_grid, name="别镇第一网格")
@@ -169,11 +183,11 @@ def test_an_id_number_registered_in_another_township_is_refused_without_the_name
         with pytest.raises(ValidationFailed) as caught:
             staff_admin.add_grid_staff(db, actor, grid_code=grid_code, role=StaffRole.GRID_MEMBER,
                                        source=StaffSource.VOLUNTEER, start_on=date(2025, 9, 1), name="韦莉",
-                                       id_number="45050219800101123X")
+                                       id_number="45050219800101128X")
         return caught.value.message
 
     said = refused(OTHER_TOWNSHIP, qiaogang_grid)
-    assert said == ("身份证号 45050219800101123X 已在其他地方登记,登记的姓名与填写的“韦莉”不符(姓名不予显示,Art. 15);"
+    assert said == ("身份证号 45050219800101128X 已在其他地方登记,登记的姓名与填写的“韦莉”不符(姓名不予显示,Art. 15);"
                     "同一人不能登记两次:请核对身份证号,如确是同一人(姓名有误或已更名),请联系北海市的管理员核实后办理")
     assert "韦丽" not in refused(neighbour, same_county_grid) and "请联系海城区的管理员" in refused(neighbour, same_county_grid)
     # Who may view where she serves is told who she is.
@@ -413,3 +427,35 @@ def test_leaders_and_activity_are_listed_for_the_area(db, grid):
         (date(2025, 9, 8), "覃律师", "法律咨询"), (date(2025, 9, 6), "韦丽", "化解矛盾纠纷")]
     with pytest.raises(PermissionDenied):
         staff.activity(db, OTHER_TOWNSHIP, VILLAGE)
+
+
+@pytest.mark.law("Art. 8")
+def test_a_leadership_is_ended_once_and_a_second_end_says_when(db, grid):
+    """卸任 twice succeeded silently: the last day was overwritten and audited again."""
+    chief = staff_admin.assign_leadership(db, TOWNSHIP_ADMIN, place_code=VILLAGE, role=LeadershipRole.GRID_CHIEF,
+                                          start_on=date(2025, 9, 1), name="莫强")
+    assert staff_admin.leadership_terms(db, TOWNSHIP_ADMIN, TOWNSHIP)[chief.id].end_on is None
+    staff_admin.end_leadership(db, TOWNSHIP_ADMIN, chief.id, end_on=date(2025, 10, 1))
+    with pytest.raises(InvalidTransition, match="莫强 在 塘仔里社区 的网格总负责人任职已办理卸任,最后任职日为 2025-10-01"):
+        staff_admin.end_leadership(db, TOWNSHIP_ADMIN, chief.id, end_on=date(2025, 10, 8))
+    assert staff_admin.leadership_terms(db, TOWNSHIP_ADMIN, TOWNSHIP)[chief.id].end_on == date(2025, 10, 1)
+
+
+@pytest.mark.law("Art. 8")
+def test_a_township_may_not_end_the_countys_contact_leader_and_is_told_so_as_when_naming_one(db, grid):
+    """The township's 卸任 of a county contact leader was refused as a missing 维护网格人员 grant."""
+    leader = staff_admin.assign_leadership(db, COUNTY_ADMIN, place_code=TOWNSHIP, role=LeadershipRole.CONTACT_LEADER,
+                                           start_on=date(2025, 9, 1), name="黄伟")
+    with pytest.raises(LawRefusal) as naming:
+        staff_admin.assign_leadership(db, TOWNSHIP_ADMIN, place_code=TOWNSHIP, role=LeadershipRole.CONTACT_LEADER,
+                                      start_on=date(2025, 9, 1), name="周敏")
+    with pytest.raises(LawRefusal) as ending:
+        staff_admin.end_leadership(db, TOWNSHIP_ADMIN, leader.id, end_on=date(2025, 10, 1))
+    assert ending.value.message == naming.value.message == \
+        "网格挂点领导由县(区)网格化服务管理机构确定;请由海城的管理员办理(Art. 8)"
+    # Said on the people screen's 卸任 before anything is asked; the county may end it.
+    assert staff_admin.leadership_terms(db, TOWNSHIP_ADMIN, TOWNSHIP)[leader.id].refusal == naming.value.message
+    assert staff_admin.leadership_terms(db, COUNTY_ADMIN, TOWNSHIP)[leader.id].refusal == ""
+    staff_admin.end_leadership(db, COUNTY_ADMIN, leader.id, end_on=date(2025, 10, 1))
+    with pytest.raises(PermissionDenied):
+        staff_admin.leadership_terms(db, OTHER_TOWNSHIP, TOWNSHIP)

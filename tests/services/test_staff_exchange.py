@@ -19,8 +19,8 @@ GRID1, GRID2 = VILLAGE + "001", VILLAGE + "002"
 HEADER = "姓名,手机,身份证号,网格代码,角色,来源,状态,起始日期"
 GOOD = [
     f"李海燕,13907791234,,{GRID1},网格长,村(居)委会成员,在岗,2025-09-01",
-    f"韦丽,13800001111,45050219800101123X,{GRID1},网格员,村(居)民小组长,,2025/9/1",
-    f"韦丽,13800001111,45050219800101123X,{GRID2},网格员,村(居)民小组长,请假,2025-09-01",
+    f"韦丽,13800001111,45050219800101128X,{GRID1},网格员,村(居)民小组长,,2025/9/1",
+    f"韦丽,13800001111,45050219800101128X,{GRID2},网格员,村(居)民小组长,请假,2025-09-01",
 ]
 
 
@@ -226,15 +226,15 @@ def test_texts_too_long_for_their_column_or_with_control_characters_are_refused(
 
 def test_one_person_with_two_names_phones_or_statuses_in_the_file_is_refused(db, grids, system, tmp_path):
     lines = [GOOD[1],
-             f"韦莉,13800001111,45050219800101123X,{GRID2},网格员,村(居)民小组长,,2025-09-01",
-             f"韦丽,13800002222,45050219800101123X,{GRID2},网格长,村(居)委会成员,请假,2025-09-01",
-             f"韦丽,13800001111,45050219800101123X,{GRID1},网格长,村(居)委会成员,在岗,2025-10-01"]
+             f"韦莉,13800001111,45050219800101128X,{GRID2},网格员,村(居)民小组长,,2025-09-01",
+             f"韦丽,13800002222,45050219800101128X,{GRID2},网格长,村(居)委会成员,请假,2025-09-01",
+             f"韦丽,13800001111,45050219800101128X,{GRID1},网格长,村(居)委会成员,在岗,2025-10-01"]
     assert refused(db, system, write(tmp_path, lines, "utf-8")) == [
         "第 3 行“姓名”:与第 2 行身份证号相同,是同一人,姓名却不同(第 2 行“韦丽”,本行“韦莉”);同一人各行须一致",
         "第 4 行“手机”:与第 2 行身份证号相同,是同一人,手机却不同(第 2 行“13800001111”,本行“13800002222”);同一人各行须一致",
         "第 5 行“状态”:与第 4 行身份证号相同,是同一人,状态却不同(第 4 行“请假”,本行“在岗”);同一人各行须一致"]
 
-    blank_first = [f"韦丽,,45050219800101123X,{GRID1},网格员,村(居)民小组长,,", GOOD[2]]  # a blank is no other phone
+    blank_first = [f"韦丽,,45050219800101128X,{GRID1},网格员,村(居)民小组长,,", GOOD[2]]  # a blank is no other phone
     staff_exchange.import_staff(db, system, write(tmp_path, blank_first, "utf-8", "blank.csv"))
     with db.session() as session:
         assert session.execute(select(Person.phone, Person.status)).one() == ("13800001111", PersonStatus.ON_LEAVE)
@@ -242,7 +242,7 @@ def test_one_person_with_two_names_phones_or_statuses_in_the_file_is_refused(db,
 
 def test_a_row_must_agree_with_the_person_stored_under_its_id_number(db, grids, system, tmp_path):
     staff_exchange.import_staff(db, system, write(tmp_path, [GOOD[2]], "utf-8"))  # 韦丽 in grid 2, 请假
-    other_name = f"韦莉,13800001111,45050219800101123X,{GRID1},网格员,村(居)民小组长,,2025-09-01"
+    other_name = f"韦莉,13800001111,45050219800101128X,{GRID1},网格员,村(居)民小组长,,2025-09-01"
     assert refused(db, system, write(tmp_path, [other_name], "utf-8", "name.csv")) == [
         "第 2 行“姓名”:此身份证号已登记为“韦丽”,本行为“韦莉”;请核对身份证号,或在“网格人员”中更正姓名"]
     # An administrator of another township is told the number is taken, not whose it is (Art. 15).
@@ -250,17 +250,17 @@ def test_a_row_must_agree_with_the_person_stored_under_its_id_number(db, grids, 
     places.create_grid(db, system, village_code=qiaogang_grid[:12], code=qiaogang_grid, name="侨北第一网格")
     qiaogang_admin = Actor(username="qg_admin", display_name="侨港管理员",
                            grants=(Grant(Role.TOWNSHIP_ADMIN, "450503103000", PlaceLevel.TOWNSHIP),))
-    elsewhere = f"韦莉,13800002222,45050219800101123X,{qiaogang_grid},网格员,村(居)民小组长,,2025-09-01"
+    elsewhere = f"韦莉,13800002222,45050219800101128X,{qiaogang_grid},网格员,村(居)民小组长,,2025-09-01"
     assert refused(db, qiaogang_admin, write(tmp_path, [elsewhere], "utf-8", "elsewhere.csv")) == [
-        "第 2 行“身份证号”:身份证号 45050219800101123X 已在其他地方登记,登记的姓名与填写的“韦莉”不符(姓名不予显示,"
+        "第 2 行“身份证号”:身份证号 45050219800101128X 已在其他地方登记,登记的姓名与填写的“韦莉”不符(姓名不予显示,"
         "Art. 15);同一人不能登记两次:请核对身份证号,如确是同一人(姓名有误或已更名),请联系北海市的管理员核实后办理"]
-    other_phone = f"韦丽,13800002222,45050219800101123X,{GRID1},网格员,村(居)民小组长,,2025-09-01"
+    other_phone = f"韦丽,13800002222,45050219800101128X,{GRID1},网格员,村(居)民小组长,,2025-09-01"
     assert refused(db, system, write(tmp_path, [other_phone], "utf-8", "phone.csv")) == [
         "第 2 行“手机”:与韦丽已登记的手机号不同;导入不更改已登记人员的手机号,请在“网格人员”中更改,或清空这一格"]
 
     # A blank 状态 and 手机 leave what is stored as it is.
     staff_exchange.import_staff(db, system, write(tmp_path, [
-        f"韦丽,,45050219800101123X,{GRID1},网格员,村(居)民小组长,,2025-09-01"], "utf-8", "blank.csv"))
+        f"韦丽,,45050219800101128X,{GRID1},网格员,村(居)民小组长,,2025-09-01"], "utf-8", "blank.csv"))
     roster = staff.roster(db, system, VILLAGE)
     assert {(m.grid_code, m.status) for m in roster} == {(GRID1, PersonStatus.ON_LEAVE), (GRID2, PersonStatus.ON_LEAVE)}
     with db.session() as session:
@@ -282,7 +282,7 @@ def test_a_status_an_import_changed_makes_an_edit_shown_before_it_stale_naming_t
 
 def test_a_new_appointment_marked_left_while_others_are_held_is_refused(db, grids, system, tmp_path):
     staff_exchange.import_staff(db, system, write(tmp_path, [GOOD[1]], "utf-8"))  # 韦丽 serves grid 1
-    left = f"韦丽,13800001111,45050219800101123X,{GRID2},网格员,村(居)民小组长,离岗,2025-09-01"
+    left = f"韦丽,13800001111,45050219800101128X,{GRID2},网格员,村(居)民小组长,离岗,2025-09-01"
     assert refused(db, system, write(tmp_path, [left], "utf-8", "left.csv")) == [
         "第 2 行“状态”:新增任职却填离岗,自相矛盾:韦丽还担任另外 1 项网格职务(已登记的或本文件其他行的),"
         "导入后整个人都会成为离岗;请改填在岗或请假,离岗请在“网格人员”中办理"]
@@ -304,11 +304,29 @@ def test_id_numbers_and_landlines_excel_kept_as_numbers_are_refused(db, grids, s
     path = write_sheet(tmp_path, [
         ["韦丽", "13800001111", 450503199001011234.0, GRID1, "网格员", "志愿者"],
         ["韦芳", 7792051234, None, GRID1, "网格员", "志愿者"],  # 0779-2051234 without its 0
-        ["李海燕", 13907791234, "450503199001011234", GRID1, "网格长", "村(居)委会成员"]])  # a mobile keeps its digits
+        ["李海燕", 13907791234, "45050319900101123X", GRID1, "网格长", "村(居)委会成员"]])  # a mobile keeps its digits
     assert refused(db, system, path) == [
         "第 2 行“身份证号”:单元格是数字格式,Excel 的数字只有 15 位有效数字,18 位身份证号的末几位已不是原来的;"
         "请把身份证号列设为文本格式后重新填写",
         "第 3 行“手机”:单元格是数字格式,固定电话区号前的 0 等已丢失;请把手机列设为文本格式后重新填写"]
+
+
+@pytest.mark.law("Art. 15")
+def test_id_numbers_are_checked_by_their_check_digit_date_of_birth_and_excel_notation(db, grids, system, tmp_path):
+    """450503199001011234 has the check digit X (GB 11643-1999), not 4; 4.50503E+17 is what Excel writes back
+    for an ID number it kept as a number: the file says so, not only that 18 digits are wanted."""
+    lines = [f"韦丽,13800001111,450503199001011234,{GRID1},网格员,志愿者,,2025-09-01",
+             f"韦芳,13800002222,4.50503E+17,{GRID1},网格员,志愿者,,2025-09-01",
+             f"李明,13800003333,450503199002301230,{GRID1},网格员,志愿者,,2025-09-01",
+             f"黄建,13800004444,45050319900101123x,{GRID1},网格员,志愿者,,2025-09-01"]  # x read as X: valid
+    assert refused(db, system, write(tmp_path, lines, "utf-8")) == [
+        "第 2 行“身份证号”:身份证号 450503199001011234 无效:末位校验码应为 X,不是 4;请核对是否有数字抄错",
+        "第 3 行“身份证号”:身份证号 4.50503E+17 无效:似为 Excel 将身份证号转成了科学计数法;"
+        "请将该列设为文本格式后重新导出",
+        "第 4 行“身份证号”:身份证号 450503199002301230 无效:第 7-14 位 19900230 不是有效的出生日期;请核对"]
+    staff_exchange.import_staff(db, system, write(tmp_path, lines[3:], "utf-8"))
+    with db.session() as session:
+        assert session.scalar(select(Person.id_number).where(Person.name == "黄建")) == "45050319900101123X"
 
 
 def test_texts_that_look_like_formulas_are_exported_inert(db, grids, system, tmp_path):

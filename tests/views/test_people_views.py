@@ -23,7 +23,7 @@ from desktop.views.people.add_staff_dialog import AddStaffDialog
 from desktop.views.people.forms import LeaderForm, PersonForm, VisitForm, WorkLogForm
 from desktop.views.people.staffing_model import UNDER_STAFFED
 
-from .conftest import GRID
+from .conftest import GRID, QIAOBEI
 
 TOWNSHIP = "450503103000"
 ADMIN = Actor(username="qg_admin", display_name="侨港管理员", grants=(Grant(Role.TOWNSHIP_ADMIN, TOWNSHIP, PlaceLevel.TOWNSHIP),))
@@ -331,3 +331,79 @@ def test_professional_registered_and_visit_logged(qtbot, desk_db, tasks, answere
     monkeypatch.setattr(VisitForm, "exec", again)
     people.visit_button.click()
     assert len(people.activity_model.rows) == 2
+
+
+COUNTY_ADMIN = Actor(username="yh_admin", display_name="银海区管理员",
+                     grants=(Grant(Role.COUNTY_ADMIN, "450503000000", PlaceLevel.COUNTY),))
+
+
+@pytest.mark.law("Art. 8")
+def test_a_leadership_ended_today_shows_its_last_day_and_is_not_ended_again(qtbot, qtmodeltester, desk_db, tasks,
+                                                                            answered, feature_window):
+    """卸任 changed nothing in the list, and a second 卸任 silently overwrote the end date."""
+    chief = staff_admin.assign_leadership(desk_db, ADMIN, place_code=QIAOBEI, role=LeadershipRole.GRID_CHIEF,
+                                          start_on=date(2025, 9, 1), name="梁海")
+    people = open_people(feature_window(desk_db, ADMIN, tasks))
+    qtbot.addWidget(people)
+    model = people.leaders_model
+    qtmodeltester.check(model)
+    assert model.headerData(4, Qt.Orientation.Horizontal) == "任期至" and model.index(0, 4).data() == "至今"
+    people.leaders_view.selectRow(0)
+    assert people.end_leader_button.isEnabled()
+    people.end_leader_button.click()
+    assert answered == []
+    # Listed until today is over, with today as its last day; 卸任 is not offered again, and saying why.
+    today = beijing_today().isoformat()
+    assert [(r.name, model.index(0, 4).data()) for r in model.rows] == [("梁海", today)]
+    people.leaders_view.selectRow(0)
+    assert not people.end_leader_button.isEnabled()
+    assert people.end_leader_button.toolTip() == f"梁海 的网格总负责人任职已办理卸任,最后任职日为 {today},此后不再列入名单"
+    with pytest.raises(InvalidTransition, match=f"已办理卸任,最后任职日为 {today}"):
+        staff_admin.end_leadership(desk_db, ADMIN, chief.id, end_on=beijing_today())
+
+
+@pytest.mark.law("Art. 8")
+def test_leader_buttons_are_offered_only_to_who_may_take_the_step(qtbot, desk_db, tasks, monkeypatch, feature_window):
+    """An operator was offered 确定领导联系… and 卸任, refused only after confirming; a township administrator's
+    卸任 of the county's contact leader was refused, after confirming, as a missing 维护网格人员 grant."""
+    staff_admin.assign_leadership(desk_db, COUNTY_ADMIN, place_code=QIAOBEI, role=LeadershipRole.CONTACT_LEADER,
+                                  start_on=date(2025, 9, 1), name="邓霞静")
+    operator_view = open_people(feature_window(desk_db, OPERATOR, tasks))
+    qtbot.addWidget(operator_view)
+    for button in (operator_view.leader_button, operator_view.end_leader_button, operator_view.visit_button):
+        assert not button.isEnabled() and "维护网格人员" in button.toolTip()
+    assert operator_view.work_button.isEnabled()  # the work log is the desk's (受理诉求), as log_work allows
+
+    said, asked = [], []
+    monkeypatch.setattr(people_window.dialogs, "information", lambda parent, title, text: said.append((title, text)))
+    monkeypatch.setattr(people_window.dialogs, "warning",
+                        lambda parent, title, text, items=(): said.append((title, text)))
+    monkeypatch.setattr(people_window.dialogs, "confirm", lambda parent, title, text: asked.append(text) or True)
+    people = open_people(feature_window(desk_db, ADMIN, tasks))
+    qtbot.addWidget(people)
+    assert people.leader_button.isEnabled() and people.end_leader_button.isEnabled()
+    people.end_leader_button.click()  # nobody chosen: said, under the tab's own name
+    assert said == [("挂点领导、指导员、总负责人", "请先在名单中选中一人")]
+    people.leaders_view.selectRow(0)
+    refusal = "网格挂点领导由县(区)网格化服务管理机构确定;请由银海的管理员办理(Art. 8)"
+    assert not people.end_leader_button.isEnabled() and people.end_leader_button.toolTip() == refusal
+    people.end_leader()  # however reached, refused before anything is asked
+    assert said[1:] == [("卸任", refusal)] and asked == []
+    with desk_db.session() as s:
+        assert s.scalar(select(LeadershipAssignment.end_on)) is None
+
+    county_view = open_people(feature_window(desk_db, COUNTY_ADMIN, tasks))
+    qtbot.addWidget(county_view)
+    county_view.leaders_view.selectRow(0)
+    assert county_view.end_leader_button.isEnabled() and county_view.end_leader_button.toolTip() == ""
+
+
+def test_ending_a_role_names_the_role(qtbot, desk_db, tasks, monkeypatch, feature_window):
+    """The 离任 question read "卸任 侨北第一网格 的该职务", naming no role."""
+    people = open_people(feature_window(desk_db, ADMIN, tasks))
+    qtbot.addWidget(people)
+    asked = []
+    monkeypatch.setattr(people_window.dialogs, "confirm", lambda parent, title, text: asked.append(text) or False)
+    people.roster_view.selectRow(0)
+    people.end_button.click()
+    assert asked == ["陈海 以今日为最后任职日,卸任 侨北第一网格 的网格长?(明日起不再列入名单)"]

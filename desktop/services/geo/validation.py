@@ -99,12 +99,13 @@ def ring_problems(feature: FeatureRef, geometry: BaseGeometry) -> list[Problem]:
 
 
 def layout_problems(shapes: list[GridShape], villages: dict[str, BaseGeometry | None],
-                    incomplete: set[str] = frozenset()) -> list[Problem]:
+                    incomplete: set[str] = frozenset(), names: dict[str, str] | None = None) -> list[Problem]:
     """Overlaps among the regular grids of each village, protrusions and gaps in coverage.
 
     `villages` maps each village code to its boundary (None when it has none: then only
     overlaps are checked). Villages in `incomplete` lost features to earlier problems, so
-    their gaps would only repeat those problems and are not reported.
+    their gaps would only repeat those problems and are not reported. `names`: the villages'
+    short names by code, by which a gap (a problem of no feature) names its village.
     """
     by_village: dict[str, list[GridShape]] = defaultdict(list)
     for shape in shapes:
@@ -115,7 +116,7 @@ def layout_problems(shapes: list[GridShape], villages: dict[str, BaseGeometry | 
         if boundary is not None:
             problems += _protrusions(members, boundary)
             if code not in incomplete:
-                problems += _gaps(code, members, boundary)
+                problems += _gaps(village_label(code, (names or {}).get(code)), members, boundary)
     return problems
 
 
@@ -160,13 +161,18 @@ def _protrusions(shapes: list[GridShape], boundary: BaseGeometry, note: str = ""
     return problems
 
 
-def _gaps(village_code: str, shapes: list[GridShape], boundary: BaseGeometry) -> list[Problem]:
+def village_label(code: str, name: str | None = None) -> str:
+    """A village as messages name places: 侨北社区(450503103001), or 村(社区) 450503103001 without its name."""
+    return f"{name}({code})" if name else f"村(社区) {code} "
+
+
+def _gaps(village: str, shapes: list[GridShape], boundary: BaseGeometry) -> list[Problem]:
     uncovered = boundary.difference(shapely.union_all([s.geometry for s in shapes]))
     problems = []
     for part in _parts(uncovered):
         area = area_m2(part)
         if area > AREA_TOLERANCE_M2:
-            problems.append(Problem(None, f"村(社区){village_code}有 {area:.1f} 平方米未被基础网格覆盖"
+            problems.append(Problem(None, f"{village}有 {area:.1f} 平方米未被基础网格覆盖"
                                     f"(容差 {AREA_TOLERANCE_M2:g} 平方米)", _point(part)))
     return problems
 

@@ -6,15 +6,30 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from ...i18n import label
 from ...services.staff import LeaderEntry, LogEntry
+from ...services.staff_admin import LeadershipTerm
 from ..rows_model import RowsModel
 
 
 class LeadersModel(RowsModel):
+    """Each leadership with its last day (任期至): one ended today is still listed, as staff.leaders lists it
+    until that day is over, and says so."""
+
     HEADERS = [QT_TRANSLATE_NOOP("LeadersModel", "姓名"), QT_TRANSLATE_NOOP("LeadersModel", "职责"),
-               QT_TRANSLATE_NOOP("LeadersModel", "职务"), QT_TRANSLATE_NOOP("LeadersModel", "联系片区")]
+               QT_TRANSLATE_NOOP("LeadersModel", "职务"), QT_TRANSLATE_NOOP("LeadersModel", "联系片区"),
+               QT_TRANSLATE_NOOP("LeadersModel", "任期至")]
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.terms: dict[int, LeadershipTerm] = {}
+
+    def set_leaders(self, rows: list[LeaderEntry], terms: dict[int, LeadershipTerm]) -> None:
+        self.terms = dict(terms)
+        self.set_rows(rows)
 
     def cells(self, row: LeaderEntry) -> list:
-        return [row.name, label(row.role), row.title or "", row.place_name]
+        term = self.terms.get(row.id)
+        until = term.end_on.isoformat() if term is not None and term.end_on is not None else self.tr("至今")
+        return [row.name, label(row.role), row.title or "", row.place_name, until]
 
 
 class ActivityModel(RowsModel):

@@ -21,7 +21,7 @@ from ...i18n import label
 from ...services import places, staff, staff_admin, staffing
 from ...services.clock import beijing_today
 from ...services.security import Permission
-from .. import dialogs
+from .. import dialogs, permissions
 from ..roster_panel import RosterModel
 from .activity_models import ActivityModel, LeadersModel
 from .add_staff_dialog import AddStaffDialog
@@ -55,10 +55,8 @@ class PeopleWindow(Retranslating, QDialog):
         self.add_button.clicked.connect(self.add_staff)
         self.edit_button.clicked.connect(self.edit_person)
         self.end_button.clicked.connect(self.end_role)
-        can_manage = self.actor.can(Permission.MANAGE_STAFF, code)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.end_button):
-            button.setEnabled(can_manage)
             buttons.addWidget(button)
         buttons.addStretch(1)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -76,6 +74,7 @@ class PeopleWindow(Retranslating, QDialog):
         self.leader_button.clicked.connect(self.add_leader)
         self.end_leader_button = QPushButton()
         self.end_leader_button.clicked.connect(self.end_leader)
+        self.leaders_view.selectionModel().selectionChanged.connect(self._offer_end_leader)
         self.activity_model = ActivityModel(self)
         self.activity_view = rows_table(self.activity_model)
         self.work_button = QPushButton()
@@ -92,6 +91,7 @@ class PeopleWindow(Retranslating, QDialog):
         fit_to_screen(self, 820, 620)
         window.bus.changed.connect(self._changed)
         self.retranslate()
+        self._offer()
         self.reload()
 
     @staticmethod
@@ -139,25 +139,58 @@ class PeopleWindow(Retranslating, QDialog):
         here = [places.place_info(self.db, self.code), *places.children(self.db, self.code)]
         return (staffing.adequacy(self.db, under=self.code), staff.roster(self.db, self.actor, self.code),
                 staff.leaders(self.db, self.actor, self.code), staff.activity(self.db, self.actor, self.code),
-                [(p.code, p.short_name) for p in here], staff.professionals(self.db))
+                [(p.code, p.short_name) for p in here], staff.professionals(self.db),
+                staff_admin.leadership_terms(self.db, self.actor, self.code))
 
     def _loaded(self, result) -> None:
-        rows, members, leaders, activity, self.leader_places, self.professionals = result
-        self.leaders_model.set_rows(leaders)
+        rows, members, leaders, activity, self.leader_places, self.professionals, terms = result
+        self.leaders_model.set_leaders(leaders, terms)
         self.activity_model.set_rows(activity)
         self.staffing_model.set_rows(rows)
         self.roster_model.set_rows(members)
         self.staffing_view.resizeColumnsToContents()
         self.roster_view.resizeColumnsToContents()
         self.retranslate()
+        self._offer()
+
+    def _offer(self) -> None:
+        """Each button enabled only for whom the service would let take the step, its tooltip saying why not
+        (Art. 15): staff, leaders and professionals' visits need 维护网格人员 here, the work log 受理诉求."""
+        name = self.leader_places[0][1] if self.leader_places else None
+        for button in (self.add_button, self.edit_button, self.end_button, self.leader_button, self.visit_button):
+            permissions.offer(button, self.actor, Permission.MANAGE_STAFF, self.code, name)
+        permissions.offer(self.work_button, self.actor, Permission.INTAKE, self.code, name)
+        self._offer_end_leader()
+
+    def _offer_end_leader(self, *_selection) -> None:
+        rows = self.leaders_view.selectionModel().selectedRows()
+        reason = self._why_not_end(self.leaders_model.rows[rows[0].row()] if rows else None)
+        self.end_leader_button.setEnabled(not reason)
+        self.end_leader_button.setToolTip(reason)
+
+    def _why_not_end(self, leader) -> str:
+        """Why this user may not end the leadership chosen ("" when they may): the county names contact
+        leaders and instructors, the township a village's chief (Art. 8); one ended is not ended again.
+        With none chosen, whether they may end any here."""
+        name = self.leader_places[0][1] if self.leader_places else None
+        term = self.leaders_model.terms.get(leader.id) if leader is not None else None
+        if term is None:
+            return permissions.missing(self.actor, Permission.MANAGE_STAFF, self.code, name)
+        if term.refusal:
+            return term.refusal
+        if term.end_on is not None:
+            return (self.tr("%1 的%2任职已办理卸任,最后任职日为 %3,此后不再列入名单").replace("%1", leader.name)
+                    .replace("%2", label(leader.role)).replace("%3", term.end_on.isoformat()))
+        return permissions.missing(self.actor, Permission.MANAGE_STAFF, term.scope_code, term.scope_name)
 
     def _selected_member(self):
         return self._selected(self.roster_view, self.roster_model)
 
-    def _selected(self, view: QTableView, model):
+    def _selected(self, view: QTableView, model, title: str | None = None):
+        """The row chosen in `view`, or None after saying to choose one (titled for the tab, `title`)."""
         rows = view.selectionModel().selectedRows()
         if not rows:
-            dialogs.information(self, self.tr("网格人员"), self.tr("请先在名单中选中一人"))
+            dialogs.information(self, title or self.tr("网格人员"), self.tr("请先在名单中选中一人"))
             return None
         return model.rows[rows[0].row()]
 
@@ -197,9 +230,8 @@ class PeopleWindow(Retranslating, QDialog):
     def end_role(self) -> None:
         member = self._selected_member()
         if member is None or not dialogs.confirm(
-                self, self.tr("离任"), self.tr("%1 以今日为最后任职日,卸任 %2 的该职务?(明日起不再列入名单)")
-                .replace("%1", member.name)
-                .replace("%2", member.grid_name)):
+                self, self.tr("离任"), self.tr("%1 以今日为最后任职日,卸任 %2 的%3?(明日起不再列入名单)")
+                .replace("%1", member.name).replace("%2", member.grid_name).replace("%3", label(member.role))):
             return
         self._run(staff_admin.end_serving, self.db, self.actor, person_id=member.person_id,
                   grid_code=member.grid_code, role=member.role, end_on=beijing_today())
@@ -210,8 +242,13 @@ class PeopleWindow(Retranslating, QDialog):
 
     def end_leader(self) -> None:
         """Art. 8: a contact leader, instructor or chief who leaves the post is no longer listed from tomorrow."""
-        leader = self._selected(self.leaders_view, self.leaders_model)
-        if leader is None or not dialogs.confirm(
+        leader = self._selected(self.leaders_view, self.leaders_model, self.tr("挂点领导、指导员、总负责人"))
+        if leader is None:
+            return
+        if reason := self._why_not_end(leader):  # refused before the question is asked, not after
+            dialogs.warning(self, self.tr("卸任"), reason)
+            return
+        if not dialogs.confirm(
                 self, self.tr("卸任"), self.tr("%1 以今日为最后任职日,卸任 %2 的%3?(明日起不再列入名单)")
                 .replace("%1", leader.name).replace("%2", leader.place_name).replace("%3", label(leader.role))):
             return
