@@ -113,7 +113,7 @@ def staff_import_epilog() -> str:
         "列:\n" + column_lines(staff_exchange.COLUMNS, staff_exchange.REQUIRED, {
             "姓名": "网格人员姓名",
             "手机": "11 位手机号或带区号的固定电话(如 0779-2051234);Excel 中请设为文本格式",
-            "身份证号": "18 位(末位可为 X);Excel 中请设为文本格式,数字格式会丢失末几位",
+            "身份证号": "18 位(末位可为 X),出生日期与末位校验码须正确;Excel 中请设为文本格式,数字格式会丢失末几位",
             "网格代码": "15 位网格代码(网格须已导入)",
             "网格名称": "写了则须与网格代码相符",
             "角色": labels(StaffRole),
