@@ -156,7 +156,8 @@ def configure_texts(db: Database, actor: Actor, **values: str) -> dict[str, str]
         raise ValidationFailed("公示牌文字未保存,请按提示改正:", problems, article="Art. 14")
     with unit_of_work(db, actor, "print.notice_texts") as uow:
         city = get_place(uow.session, CITY_CODE)
-        uow.require(Permission.MANAGE_PLACES, city.code, city.short_name)
+        uow.require(Permission.MANAGE_PLACES, city.code, city.short_name,
+                    action="设置全市公示牌文字(由市级管理员设置)")
         before = notice_settings(uow.session)
         for key, value in given.items():
             setting = uow.session.get(Setting, key) or Setting(key=key)

@@ -366,8 +366,8 @@ def test_a_township_may_not_change_the_citys_sheet_texts(db):
     # A township admin maintains its own places (MANAGE_PLACES there), not the city's texts.
     admin = Actor(username="zj", display_name="中街管理员", grants=(Grant(Role.TOWNSHIP_ADMIN, TOWNSHIP, PlaceLevel.TOWNSHIP),))
     assert admin.can(Permission.MANAGE_PLACES, TOWNSHIP)
-    with pytest.raises(PermissionDenied, match="北海"):
-        notice_board.configure_texts(db, admin, hotline="12345")
+    with pytest.raises(PermissionDenied, match=r"没有在 北海\(450500000000\) 设置全市公示牌文字\(由市级管理员设置\)"):
+        notice_board.configure_texts(db, admin, hotline="12345")  # what was asked, and whose it is
     assert notice_board.texts(db)["notice.hotline"] == notice_board.DEFAULTS["notice.hotline"]
 
 
