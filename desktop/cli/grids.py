@@ -59,13 +59,47 @@ def _propose(ctx, args) -> None:
         proposal=geojson_io.read_collection(args.file), crs=args.crs, retire=args.retire or (),
     )
     ctx.print(f"已提出网格{info.kind.label}申请 #{info.id}({info.township_name}),等待县(区)审核")
+    _print_retiring(ctx, info)
+
+
+def _print_retiring(ctx, info: adjustments.AdjustmentInfo) -> None:
+    """Per grid retired: its staff and open cases, and what the approval does or did with them (Art. 6)."""
+    retiring = adjustments.retiring(ctx.db, ctx.actor, info.id)
+    if not retiring:
+        return
+    if info.state in (AdjustmentState.APPROVED, AdjustmentState.FILED):
+        ctx.print("撤销网格的人员已于同意当日离任(须在人员窗口另行任用);未办结案件已按位置改归新网格,"
+                  "无位置或不在新网格内的转由乡镇(街道)处理(待受理的进入待分拨清单)(Art. 6):")
+    else:
+        ctx.print("撤销网格的人员和未办结案件;同意后,人员于同意当日离任(须在人员窗口另行任用),案件按位置改归新网格,"
+                  "无位置或不在新网格内的转由乡镇(街道)处理(待受理的进入待分拨清单)(Art. 6):")
+    for grid in retiring:
+        cases = f"({'、'.join(grid.open_cases)})" if grid.open_cases else ""
+        ctx.print(f"  - {grid}{cases}")
 
 
 def _decide(action):
     def handler(ctx, args) -> None:
         info = action(ctx.db, ctx.actor, args.id, comment=args.comment)
         ctx.print(f"申请 #{info.id}:{info.state.label}")
+        if action is adjustments.approve:
+            _print_retiring(ctx, info)
     return handler
+
+
+_CHANGE_LABELS = {adjustments.GridChangeKind.NEW: "新增", adjustments.GridChangeKind.CHANGED: "变更",
+                  adjustments.GridChangeKind.RETIRED: "撤销", adjustments.GridChangeKind.UNCHANGED: "不变"}
+
+
+def _show(ctx, args) -> None:
+    changes = adjustments.changes(ctx.db, ctx.actor, args.id)  # refuses an unknown or out-of-scope number
+    info = next(i for i in adjustments.list_adjustments(ctx.db, ctx.actor) if i.id == args.id)
+    ctx.print(f"申请 #{info.id}:{info.township_name} 网格{info.kind.label}({info.reason.label}),{info.state.label};"
+              f"理由:{info.reason_text}")
+    print_table(ctx, ["网格", "变化", "变更前 → 变更后"],
+                [[f"{c.name}({c.code})", _CHANGE_LABELS[c.kind],
+                  ";".join(f"{key} {before} → {after}" for key, before, after in c.fields)] for c in changes])
+    _print_retiring(ctx, info)
 
 
 def _list(ctx, args) -> None:
@@ -116,6 +150,8 @@ def register(cli) -> None:
         sub = cli.command(name, help, _decide(action), group=group)
         sub.add_argument("id", type=int)
         sub.add_argument("--comment", default="", help="意见")
+    sub = cli.command("show", "查看网格调整申请:逐个网格的变化,撤销网格的人员和未办结案件", _show, group=group)
+    sub.add_argument("id", type=int)
     sub = cli.command("list", "列出网格调整申请", _list, group=group)
     sub.add_argument("--under", metavar="CODE")
     sub.add_argument("--state", choices=[s.value for s in AdjustmentState])

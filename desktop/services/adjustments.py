@@ -12,6 +12,11 @@ replaced version goes to the grid history; `changes` shows per grid what the pro
 before the county approves and after (from that history) when the city files. Each step is a
 GridAdjustmentStep. Only a township proposal through this workflow changes grids that exist:
 other bodies may not draw grids (Art. 6(3)).
+
+A retired grid leaves nothing behind on it: `retiring` names, per grid to be retired, the staff
+appointed to it and its open cases (for the proposal and the review), and the approval ends those
+appointments on its day and moves those cases to the grid of the new layout containing their point,
+or off the grid to the township (services.grid_retirement, which says why).
 """
 
 from __future__ import annotations
@@ -27,7 +32,8 @@ from ..db import Database
 from ..errors import InvalidTransition, LawRefusal, NotFound, PermissionDenied, ValidationFailed
 from ..models import GridAdjustment, GridAdjustmentStep, GridHistory, Place
 from ..models.enums import AdjustmentKind, AdjustmentReason, AdjustmentState, GridStatus, PlaceLevel
-from . import grids
+from . import grid_retirement, grids
+from .clock import BEIJING, beijing_today
 from .geo import geojson_io
 from .places import get_place, granted_places, normalise_code
 from .security import Actor, Permission
@@ -37,11 +43,14 @@ _ARTICLE = "Art. 6"
 
 
 class GridsLeftOut(ValidationFailed):
-    """The file leaves out live grids that the proposal does not say to retire; `codes` names them."""
+    """The file leaves out live grids that the proposal does not say to retire; `codes` names them,
+    `retiring` says per grid who is appointed to it and its open cases, should the proposer retire it."""
 
-    def __init__(self, message: str, codes: tuple[str, ...], problems: list[str]):
+    def __init__(self, message: str, codes: tuple[str, ...], problems: list[str],
+                 retiring: tuple[grid_retirement.RetiringGrid, ...] = ()):
         super().__init__(message, problems)
         self.codes = codes
+        self.retiring = retiring
 
 
 @dataclass(frozen=True)
@@ -115,7 +124,13 @@ def propose(db: Database, actor: Actor, *, township_code: str, kind: AdjustmentK
         collection = grids.with_live_values(uow.session, geojson_io.as_collection(proposal))
         specs, covered = grids.validated_grid_set(uow.session, collection, crs, extra)
         _check_villages(township, covered, extra)
-        _check_left_out(grids.active_grids(uow.session, covered), specs, retired)
+        live = grids.active_grids(uow.session, covered)
+        try:
+            _check_left_out(live, specs, retired)
+        except GridsLeftOut as exc:
+            exc.retiring = tuple(grid_retirement.survey(uow.session, [live[code] for code in exc.codes],
+                                                        beijing_today()))
+            raise
         if grids.changes_nothing(uow.session, specs, covered):
             names = "、".join(f"{village.short_name}({code})" for code, village in sorted(covered.items()))
             raise ValidationFailed(f"申请未提出:{names}的在用网格与申请完全相同(共 {len(specs)} 个网格,名称、边界、"
@@ -128,9 +143,10 @@ def propose(db: Database, actor: Actor, *, township_code: str, kind: AdjustmentK
         uow.session.add(adjustment)
         _step(uow, adjustment, AdjustmentState.PROPOSED, reason_text.strip())
         retiring = f",撤销 {'、'.join(sorted(retired))}" if retired else ""
+        survey = grid_retirement.survey(uow.session, [live[code] for code in sorted(retired)], beijing_today())
         uow.audit(f"{township.short_name}提出网格{kind.label}:{len(specs)} 个网格,{len(covered)} 个村(社区){retiring}",
                   target=f"grid_adjustment:{adjustment.id}", reason=reason.value, grids=len(specs),
-                  retire=sorted(retired))
+                  retire=sorted(retired), retiring=[str(grid) for grid in survey])
         uow.changed("grid_adjustments", adjustment.id, township_id=township.id)
         return AdjustmentInfo.of(adjustment, township)
 
@@ -195,23 +211,40 @@ def _decide_as_county(uow: UnitOfWork, adjustment: GridAdjustment, township: Pla
 
 
 def approve(db: Database, actor: Actor, adjustment_id: int, *, comment: str = "") -> AdjustmentInfo:
-    """The county institution agrees; only now does the live grid set change (Art. 6(2))."""
+    """The county institution agrees; only now does the live grid set change (Art. 6(2)).
+
+    Nothing is left on a grid it retires (services.grid_retirement): the appointments to it end
+    on the day of the approval, and its open cases move to the grid of the new layout containing
+    their point, or else off the grid to the township (the triage list for one not yet handled).
+    One audit entry names every appointment ended and every case moved; each case's timeline
+    says where it went and why.
+    """
     with unit_of_work(db, actor, "adjustments.approve") as uow:
         adjustment, township = _load(uow, adjustment_id)
         _decide_as_county(uow, adjustment, township)
         # Checked again: boundaries or other grids may have changed since the proposal.
         specs, villages = grids.validated_grid_set(uow.session, adjustment.proposal, "wgs84",
                                                    set(adjustment.proposal.get("villages", ())))
+        live = grids.active_grids(uow.session, villages)
         try:
-            _check_left_out(grids.active_grids(uow.session, villages), specs,
-                            set(adjustment.proposal.get("retire", ())))
+            _check_left_out(live, specs, set(adjustment.proposal.get("retire", ())))
         except GridsLeftOut as exc:
             raise InvalidTransition(f"申请 #{adjustment.id} 没有写明撤销在用网格{'、'.join(exc.problems)},同意后这些"
                                     "网格将被撤销;请不同意并请乡镇(街道)重新提出", article=_ARTICLE) from exc
+        proposed = {spec.code for spec in specs}
+        retired = [place for code, place in live.items() if code not in proposed]
         counts = grids.apply_grid_set(uow.session, specs, villages, adjustment_id=adjustment.id)
+        uow.session.flush()  # the new layout in place before the cases are routed in it
+        settlement = grid_retirement.settle(uow, retired, township, adjustment_id=adjustment.id, on=beijing_today())
         _step(uow, adjustment, AdjustmentState.APPROVED, comment)
+        uow.detail.clear()  # each case's own audit details are in its timeline; this entry is the approval's
+        settled = (f";离任 {len(settlement.ended)} 人、案件改归新网格 {len(settlement.regridded)} 件、"
+                   f"转由乡镇(街道)处理 {len(settlement.to_township)} 件" if retired else "")
         uow.audit(f"同意{township.short_name}网格{adjustment.kind.label}:新增 {counts.created}、变更 {counts.updated}、"
-                  f"撤销 {counts.retired}", created=counts.created, updated=counts.updated, retired=counts.retired)
+                  f"撤销 {counts.retired}{settled}", target=f"grid_adjustment:{adjustment.id}",
+                  created=counts.created, updated=counts.updated, retired=counts.retired,
+                  ended_staff=list(settlement.ended), regridded=list(settlement.regridded),
+                  to_township=list(settlement.to_township))
         uow.changed("grid_adjustments", adjustment.id, township_id=township.id)
         for village in villages.values():
             uow.changed("places", village.id, township_id=township.id)
@@ -263,6 +296,23 @@ def list_adjustments(db: Database, actor: Actor, *, under: str | None = None,
         return [AdjustmentInfo.of(adjustment, township) for adjustment, township in session.execute(stmt)]
 
 
+def retiring(db: Database, actor: Actor, adjustment_id: int) -> list[grid_retirement.RetiringGrid]:
+    """Per grid the adjustment retires (by code): the staff appointed to it and its open cases.
+
+    Before approval, as they are now (what the approval will settle); once approved, what the
+    approval settled: the appointments it ended on its day and the cases it moved off the grid.
+    Only for an actor who may view the township (Art. 15).
+    """
+    with db.session() as session:
+        adjustment, _ = _viewable(session, actor, adjustment_id)
+        retired = [change.code for change in _changes(session, adjustment) if change.kind is GridChangeKind.RETIRED]
+        places = list(session.scalars(select(Place).where(Place.code.in_(retired))))
+        if adjustment.state in (AdjustmentState.APPROVED, AdjustmentState.FILED):
+            approved_at = next(step.at for step in adjustment.steps if step.to_state is AdjustmentState.APPROVED)
+            return grid_retirement.settled(session, places, adjustment.id, approved_at.astimezone(BEIJING).date())
+        return grid_retirement.survey(session, places, beijing_today())
+
+
 class GridChangeKind(Enum):
     NEW = "new"
     CHANGED = "changed"
@@ -288,31 +338,41 @@ def changes(db: Database, actor: Actor, adjustment_id: int) -> list[GridChange]:
     Only for an actor who may view the township (Art. 15).
     """
     with db.session() as session:
-        adjustment = session.get(GridAdjustment, adjustment_id)
-        if adjustment is None:
-            raise NotFound(f"没有编号为 #{adjustment_id} 的网格调整申请")
-        township = session.get(Place, adjustment.township_id)
-        if not actor.can(Permission.VIEW, township.code):
-            raise PermissionDenied(f"用户“{actor.display_name}”没有查看 {township.short_name}({township.code})"
-                                   f"网格调整申请的权限;请由该地区的用户查看", article="Art. 15")
-        if adjustment.state in (AdjustmentState.APPROVED, AdjustmentState.FILED):
-            rows = session.scalars(select(GridHistory).where(GridHistory.adjustment_id == adjustment.id))
-            before = {row.snapshot["code"]: (row.name, grids.history_values(row)) for row in rows
-                      if row.snapshot.get("status") == GridStatus.ACTIVE.value}
-        else:
-            villages = {p.code: p for p in session.scalars(
-                select(Place).where(Place.code.in_(adjustment.proposal.get("villages", ()))))}
-            before = {code: (place.name, grids.live_values(place))
-                      for code, place in grids.active_grids(session, villages).items()}
-        specs, _ = grids.read_grid_set(adjustment.proposal)
-        after = {spec.code: spec for spec in specs}
-        result = [GridChange(code, name, GridChangeKind.RETIRED) for code, (name, _) in sorted(before.items())
-                  if code not in after]
-        for code, spec in sorted(after.items()):
-            if code not in before:
-                result.append(GridChange(code, spec.name, GridChangeKind.NEW))
-                continue
-            fields = tuple(grids.changed_fields(before[code][1], grids.spec_values(spec)))
-            result.append(GridChange(code, spec.name, GridChangeKind.CHANGED if fields else GridChangeKind.UNCHANGED,
-                                     fields))
-        return result
+        adjustment, _ = _viewable(session, actor, adjustment_id)
+        return _changes(session, adjustment)
+
+
+def _viewable(session, actor: Actor, adjustment_id: int) -> tuple[GridAdjustment, Place]:
+    adjustment = session.get(GridAdjustment, adjustment_id)
+    if adjustment is None:
+        raise NotFound(f"没有编号为 #{adjustment_id} 的网格调整申请")
+    township = session.get(Place, adjustment.township_id)
+    if not actor.can(Permission.VIEW, township.code):
+        raise PermissionDenied(f"用户“{actor.display_name}”没有查看 {township.short_name}({township.code})"
+                               f"网格调整申请的权限;请由该地区的用户查看", article="Art. 15")
+    return adjustment, township
+
+
+def _changes(session, adjustment: GridAdjustment) -> list[GridChange]:
+    """What `changes` returns, in an open session."""
+    if adjustment.state in (AdjustmentState.APPROVED, AdjustmentState.FILED):
+        rows = session.scalars(select(GridHistory).where(GridHistory.adjustment_id == adjustment.id))
+        before = {row.snapshot["code"]: (row.name, grids.history_values(row)) for row in rows
+                  if row.snapshot.get("status") == GridStatus.ACTIVE.value}
+    else:
+        villages = {p.code: p for p in session.scalars(
+            select(Place).where(Place.code.in_(adjustment.proposal.get("villages", ()))))}
+        before = {code: (place.name, grids.live_values(place))
+                  for code, place in grids.active_grids(session, villages).items()}
+    specs, _ = grids.read_grid_set(adjustment.proposal)
+    after = {spec.code: spec for spec in specs}
+    result = [GridChange(code, name, GridChangeKind.RETIRED) for code, (name, _) in sorted(before.items())
+              if code not in after]
+    for code, spec in sorted(after.items()):
+        if code not in before:
+            result.append(GridChange(code, spec.name, GridChangeKind.NEW))
+            continue
+        fields = tuple(grids.changed_fields(before[code][1], grids.spec_values(spec)))
+        result.append(GridChange(code, spec.name, GridChangeKind.CHANGED if fields else GridChangeKind.UNCHANGED,
+                                 fields))
+    return result

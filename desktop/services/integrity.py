@@ -1,5 +1,6 @@
 """Integrity check of a GridDesk database (`griddesk-admin check`): tree shape and codes, grids,
-case places, orphan rows, the audit chain and the schema revision. Read-only.
+case places, staff and open cases left on retired grids, orphan rows, the audit chain and the
+schema revision. Read-only.
 
 Most of this is also enforced by constraints; the check finds what constraints cannot express
 (a parent one level up, a code extending its parent's) and what slipped in while they were off
@@ -17,7 +18,7 @@ from .. import migrate
 from ..db import Database
 from ..models import Assignment, Case, CaseEvent, Grid, Place
 from ..models.enums import PlaceLevel, SeaCategory
-from . import audit, grids, reference
+from . import audit, grid_retirement, grids, reference
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,20 @@ def _grid_layout(session) -> list[Problem]:
     return [Problem("grids", code or "—", message) for code, message in grids.live_layout_problems(session)]
 
 
+def _left_on_retired_grids(session) -> list[Problem]:
+    """Appointments and open cases on a retired grid (Art. 6): an approval settles them
+    (services.grid_retirement), but a database from before that may still hold them."""
+    problems = [Problem("grid_staff_roles", str(staff.role_id),
+                        f"{staff.name} 仍任已撤销网格 {grid.name}({grid.code})的{staff.role.label}"
+                        f"({staff.start_on} 起);请在人员窗口为 {staff.name} 办理离任或调整到其他网格"
+                        "(Art. 6、Art. 10)")
+                for grid, staff in grid_retirement.staff_on_retired_grids(session)]
+    problems += [Problem("cases", number, f"未办结案件仍在已撤销网格 {grid.name}({grid.code})上,该网格已无人负责;"
+                                          "须改归调整后的网格,或转入乡镇(街道)待分拨清单(Art. 6)")
+                 for number, grid in grid_retirement.open_cases_on_retired_grids(session)]
+    return problems
+
+
 def _orphans(session) -> list[Problem]:
     problems = []
     for model, table in ((Assignment, "assignments"), (CaseEvent, "case_events")):
@@ -125,7 +140,8 @@ def check(db: Database) -> list[Problem]:
         return [Problem("alembic_version", revision or "—",
                         newer.message if newer else f"数据库结构不是最新版本 {head};请运行 griddesk-admin init")]
     with db.session() as session:
-        problems = _tree(session) + _grids(session) + _grid_layout(session) + _case_places(session) + _orphans(session)
+        problems = (_tree(session) + _grids(session) + _grid_layout(session) + _case_places(session)
+                    + _left_on_retired_grids(session) + _orphans(session))
         problems += [Problem("audit_log", str(p.entry_id), p.problem) for p in audit.verify_chain(session)]
     return problems
 

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from desktop.cli import main as cli_main
 from desktop.errors import InvalidTransition, LawRefusal, NotFound, PermissionDenied, ValidationFailed
-from desktop.models import AuditEntry, Grid, GridAdjustment, GridAdjustmentStep, GridHistory, Place
+from desktop.models import AuditEntry, Case, Grid, GridAdjustment, GridAdjustmentStep, GridHistory, Place
 from desktop.models.enums import AdjustmentKind, AdjustmentReason, AdjustmentState, GridStatus, PlaceLevel, Role
 from desktop.services import adjustments, grids
 from desktop.services.geo import geojson_io, synthetic
@@ -314,6 +314,158 @@ def test_cli_propose_approve_file_list(divided, tmp_path, capsys):
     assert len(live_grids(divided)) == 3
 
 
+# ------------------------------------------------------------------ staff and open cases of a retired grid
+
+
+SE_POINT = synthetic.divide(BOUNDARY, 2, 2)[3].centroid  # in grid 004; in 002 once four grids become two
+
+
+@pytest.fixture
+def staffed(divided, system):
+    """Grid 004 with its head and a member and three open cases (located, without a point, escalated
+    without a point); grid 001 with a head of its own."""
+    from datetime import date
+
+    from desktop.models.enums import Channel, MatterCategory, StaffRole, StaffSource
+    from desktop.services import staff_admin
+    from desktop.services.cases import intake, onspot_escalation
+
+    for grid, role, source, name, phone in (
+            ("004", StaffRole.GRID_HEAD, StaffSource.HIRED, "张海", "13807791001"),
+            ("004", StaffRole.GRID_MEMBER, StaffSource.VOLUNTEER, "李渔", "13807791002"),
+            ("001", StaffRole.GRID_HEAD, StaffSource.HIRED, "王港", "13807791003")):
+        staff_admin.add_grid_staff(divided, system, grid_code=f"{VILLAGE}{grid}", role=role, source=source,
+                                   start_on=date(2025, 1, 1), name=name, phone=phone)
+
+    def take_in(title, point=None):
+        return intake.take_in(divided, system, channel=Channel.HOTLINE_12345, title=title, description="路灯不亮",
+                              category=MatterCategory.DISPUTE, township_code=TOWNSHIP,
+                              lon=point.x if point else None, lat=point.y if point else None).case
+
+    located = take_in("定位的诉求", SE_POINT)
+    assert located.grid_id is not None
+    cases = {"located": located.number}
+    for key in ("unlocated", "escalated"):
+        case = take_in(f"{key}诉求")
+        case = intake.route_to_grid(divided, system, case_id=case.id, grid_code=f"{VILLAGE}004",
+                                    expected_version=case.version)
+        if key == "escalated":
+            case = onspot_escalation.escalate(divided, system, case_id=case.id, reason="需区级协调",
+                                              expected_version=case.version)
+        cases[key] = case.number
+    return cases
+
+
+def four_become_two(db):
+    return propose(db, division(1, 2), retire=(f"{VILLAGE}003", f"{VILLAGE}004"))
+
+
+def case_row(db, number):
+    from desktop.models import Case
+
+    with db.session() as session:
+        case = session.scalar(select(Case).where(Case.number == number))
+        grid = session.get(Place, case.grid_id).code if case.grid_id else None
+        return grid, case.state, case.level
+
+
+def test_proposal_and_review_name_the_staff_and_open_cases_of_each_grid_retired(divided, staffed, tmp_path, capsys):
+    with pytest.raises(adjustments.GridsLeftOut) as caught:  # the retire confirmation is told them too
+        propose(divided, division(1, 2))
+    assert [str(grid) for grid in caught.value.retiring] == [
+        f"侨北第3网格({VILLAGE}003):无任职人员;未办结案件 0 件",
+        f"侨北第4网格({VILLAGE}004):网格长 张海、网格员 李渔;未办结案件 3 件"]
+    info = four_become_two(divided)
+    third, fourth = adjustments.retiring(divided, COUNTY_ADMIN, info.id)
+    assert (third.code, third.staff, third.open_cases) == (f"{VILLAGE}003", (), ())
+    assert [(s.name, s.role.label) for s in fourth.staff] == [("张海", "网格长"), ("李渔", "网格员")]
+    assert sorted(fourth.open_cases) == sorted(staffed.values())
+    with pytest.raises(PermissionDenied, match="Art. 15"):
+        adjustments.retiring(divided, OTHER_COUNTY, info.id)
+    with divided.session() as session:  # the proposal's audit entry names them
+        entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "adjustments.propose")
+                                .order_by(AuditEntry.id.desc())).first()
+    assert any("网格长 张海" in line for line in entry.detail["retiring"])
+    url = divided.engine.url.render_as_string(hide_password=False)
+    assert cli_main(["--db", url, "adjustments", "show", str(info.id)]) == 0
+    out = capsys.readouterr().out
+    assert f"侨北第4网格({VILLAGE}004):网格长 张海、网格员 李渔;未办结案件 3 件" in out
+    assert "同意后,人员于同意当日离任" in out and "撤销" in out
+    path = tmp_path / "two.geojson"
+    geojson_io.write_collection(path, division(1, 2))
+    adjustments.reject(divided, COUNTY_ADMIN, info.id, comment="重新划分")
+    assert cli_main(["--db", url, "adjustments", "propose", str(path), "--township", "450503103",
+                     "--reason", "population_movement", "--text", "合并网格",
+                     "--retire", f"{VILLAGE}003", "--retire", f"{VILLAGE}004"]) == 0
+    assert f"侨北第4网格({VILLAGE}004):网格长 张海、网格员 李渔;未办结案件 3 件" in capsys.readouterr().out
+
+
+def test_approval_ends_the_appointments_on_a_retired_grid_and_moves_its_open_cases(divided, staffed, capsys):
+    from desktop.models import CaseEvent, GridStaffRole
+    from desktop.models.enums import CaseState, HandlingLevel
+    from desktop.services import integrity
+    from desktop.services.cases import intake
+    from desktop.services.clock import beijing_today
+
+    info = four_become_two(divided)
+    url = divided.engine.url.render_as_string(hide_password=False)
+    assert cli_main(["--db", url, "adjustments", "approve", str(info.id)]) == 0
+    out = capsys.readouterr().out
+    assert "人员已于同意当日离任" in out and f"侨北第4网格({VILLAGE}004):网格长 张海、网格员 李渔" in out
+    with divided.session() as session:
+        ends = dict(session.execute(select(Place.code, GridStaffRole.end_on)
+                                    .join(GridStaffRole, GridStaffRole.grid_id == Place.id)).all())
+        events = {number: (message, detail) for number, message, detail in session.execute(
+            select(Case.number, CaseEvent.message, CaseEvent.detail).join(Case, Case.id == CaseEvent.case_id)
+            .where(CaseEvent.kind == "regridded"))}
+        entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "adjustments.approve")).one()
+    assert ends == {f"{VILLAGE}004": beijing_today(), f"{VILLAGE}001": None}  # 001 kept: its head serves on
+    # The located case follows its point into the new layout; the timeline says from where, why and by which.
+    assert case_row(divided, staffed["located"]) == (f"{VILLAGE}002", CaseState.REGISTERED, HandlingLevel.TOWNSHIP)
+    message, detail = events[staffed["located"]]
+    assert f"侨北第4网格({VILLAGE}004)随网格调整申请 #{info.id} 撤销" in message and f"({VILLAGE}002)" in message
+    assert message.endswith("(Art. 6)") and detail["article"] == "Art. 6" and detail["adjustment"] == info.id
+    # Without a point: back on the township's triage list, to be given a grid by hand.
+    assert case_row(divided, staffed["unlocated"]) == (None, CaseState.RECEIVED, HandlingLevel.TOWNSHIP)
+    assert "待分拨清单" in events[staffed["unlocated"]][0]
+    triage = [c.number for c in intake.triage_list(divided, COUNTY_ADMIN, TOWNSHIP)]
+    assert triage == [staffed["unlocated"]]
+    # Further on: it stays with whoever handles it, off the grid.
+    assert case_row(divided, staffed["escalated"]) == (None, CaseState.ESCALATED, HandlingLevel.COUNTY)
+    assert "继续办理" in events[staffed["escalated"]][0]
+    assert "离任 2 人" in entry.message and entry.detail["ended_staff"] == [
+        f"{VILLAGE}004 网格长 张海", f"{VILLAGE}004 网格员 李渔"]
+    assert sorted(entry.detail["regridded"]) == [f"{staffed['located']}: {VILLAGE}004 → {VILLAGE}002"]
+    # What the approval settled stays readable for the city's filing.
+    [_, fourth] = adjustments.retiring(divided, CITY_ADMIN, info.id)
+    assert [s.name for s in fourth.staff] == ["张海", "李渔"] and sorted(fourth.open_cases) == sorted(staffed.values())
+    assert integrity.check(divided) == []
+
+
+def test_check_finds_staff_and_open_cases_left_on_a_retired_grid(divided, staffed, capsys):
+    """As a database approved before the approval settled them holds them."""
+    from sqlalchemy import update
+
+    from desktop.models import Case, GridStaffRole
+
+    info = four_become_two(divided)
+    adjustments.approve(divided, COUNTY_ADMIN, info.id)
+    with divided.session() as session:
+        fourth = session.scalar(select(Place.id).where(Place.code == f"{VILLAGE}004"))
+        session.execute(update(GridStaffRole).where(GridStaffRole.grid_id == fourth).values(end_on=None))
+        session.execute(update(Case).where(Case.number == staffed["located"]).values(grid_id=fourth))
+        session.commit()
+        head = session.scalar(select(GridStaffRole.id).where(GridStaffRole.grid_id == fourth)
+                              .order_by(GridStaffRole.id))
+    url = divided.engine.url.render_as_string(hide_password=False)
+    assert cli_main(["--db", url, "check", "--township", TOWNSHIP]) == 1
+    out = capsys.readouterr().out
+    assert f"grid_staff_roles {head}: 张海 仍任已撤销网格 侨北第4网格({VILLAGE}004)的网格长" in out
+    assert "请在人员窗口为 张海 办理离任或调整到其他网格(Art. 6、Art. 10)" in out
+    assert f"cases {staffed['located']}: 未办结案件仍在已撤销网格 侨北第4网格({VILLAGE}004)上" in out
+    assert "检查通过" not in out
+
+
 # ------------------------------------------------------------------ the dialogs (qtbot)
 
 
@@ -431,3 +583,33 @@ def test_review_dialog_ignores_changes_arriving_for_another_adjustment(desk):
     assert shown > 0
     review._changes_arrived(review.selected().id + 1, [])  # an answer for another adjustment
     assert (review.changes.rowCount(), review.summary.text()) == (shown, summary)
+
+
+def test_dialogs_name_the_staff_and_open_cases_of_each_grid_retired(desk, staffed, tmp_path, monkeypatch):
+    from desktop.views import dialogs
+    from desktop.views.adjustments.proposal_dialog import ProposalDialog
+    from desktop.views.adjustments.review_dialog import ReviewDialog
+
+    path = tmp_path / "two.geojson"
+    geojson_io.write_collection(path, division(1, 2))  # grids 003 and 004 left out
+    asked = []
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text: asked.append(text) or True)
+    dialog = ProposalDialog(desk, TOWNSHIP)
+    dialog.text.setPlainText("两个网格人口减少,并入相邻网格")
+    dialog.file.setText(str(path))
+    dialog.submit()
+    fourth = f"侨北第4网格({VILLAGE}004):网格长 张海、网格员 李渔;未办结案件 3 件"
+    assert fourth in asked[0] and f"侨北第3网格({VILLAGE}003):无任职人员;未办结案件 0 件" in asked[0]
+    assert "同意后,撤销网格的人员于同意当日离任" in asked[0]
+    assert dialog.result_info is not None and fourth in desk.messages[-1], desk.messages
+
+    desk.actor, desk.place = COUNTY_ADMIN, COUNTY
+    review = ReviewDialog(desk, desk.current_place_code())
+    review.table.selectRow(0)
+    assert fourth in review.staff_and_cases.text() and "同意后" in review.staff_and_cases.text()
+    review._retiring_arrived(review.selected().id + 1, [])  # a late answer for another adjustment is dropped
+    assert fourth in review.staff_and_cases.text()
+    review.action_buttons["同意"].click()
+    review.table.selectRow(0)
+    assert fourth in review.staff_and_cases.text() and "已于同意当日为撤销网格的人员办理离任" in review.staff_and_cases.text()
+    assert case_row(desk.db, staffed["located"])[0] == f"{VILLAGE}002"

@@ -24,6 +24,7 @@ from ...services.geo import geojson_io
 from ...services.security import scope_prefix
 from .. import dialogs
 from ..unsaved import AsksBeforeDiscarding
+from . import retiring
 
 
 def township_of(code: str | None) -> str | None:
@@ -33,8 +34,10 @@ def township_of(code: str | None) -> str | None:
     return scope_prefix(code, PlaceLevel.TOWNSHIP).ljust(12, "0")
 
 
-def _propose(db, actor, *, path: str, **kwargs) -> adjustments.AdjustmentInfo:
-    return adjustments.propose(db, actor, proposal=geojson_io.read_collection(path), **kwargs)
+def _propose(db, actor, *, path: str, **kwargs):
+    """The proposal, and per grid it retires the staff and open cases left there until the approval settles them."""
+    info = adjustments.propose(db, actor, proposal=geojson_io.read_collection(path), **kwargs)
+    return info, adjustments.retiring(db, actor, info.id)
 
 
 class ProposalDialog(AsksBeforeDiscarding, QDialog):
@@ -97,10 +100,13 @@ class ProposalDialog(AsksBeforeDiscarding, QDialog):
             reason_text=self.text.toPlainText(), retire=self.retire,
             crs=self.crs.currentData(), on_done=self._done, on_error=self._failed)
 
-    def _done(self, info: adjustments.AdjustmentInfo) -> None:
+    def _done(self, result) -> None:
+        info, retired = result
         self.result_info = info
-        dialogs.information(self, self.windowTitle(),
-                            self.tr("已提出申请 #{0}({1} 个网格),等待县(区)审核").format(info.id, info.grid_count))
+        text = self.tr("已提出申请 #{0}({1} 个网格),等待县(区)审核").format(info.id, info.grid_count)
+        if retired:
+            text += "\n\n" + retiring.summary(retired, approved=False)
+        dialogs.information(self, self.windowTitle(), text)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
@@ -108,7 +114,9 @@ class ProposalDialog(AsksBeforeDiscarding, QDialog):
         if isinstance(exc, adjustments.GridsLeftOut) and dialogs.confirm(
                 self, self.windowTitle(),
                 self.tr("网格文件没有列出以下在用网格:\n{0}\n\n要在申请中写明撤销这些网格吗?"
-                        "(选“否”则不提出,请把它们补入文件)").format("\n".join(exc.problems))):
+                        "(选“否”则不提出,请把它们补入文件)").format(
+                    "\n".join(retiring.describe(grid) for grid in exc.retiring) or "\n".join(exc.problems))
+                + ("\n\n" + retiring.consequences(approved=False) if exc.retiring else "")):
             self.retire = exc.codes
             self.submit()
             return

@@ -1,7 +1,9 @@
 """County approval or rejection and city filing (备案) of grid adjustments (Art. 6).
 
 Below the list, the selected adjustment grid by grid (new, changed fields before → after,
-retired first and marked), so that the approver and the filer see what they act on.
+retired first and marked), so that the approver and the filer see what they act on; under it,
+per grid retired, the staff appointed to it and its open cases, and what the approval does (or
+did) with them (services.grid_retirement).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from ...services.security import Permission
 from .. import dialogs
 from ..form_buttons import enter_presses
 from ..screen_fit import fit_to_screen
+from . import retiring
 
 # (button, service, the state it acts on, the grant it needs: Art. 6 — the county approves or
 # rejects, the city files).
@@ -76,6 +79,8 @@ class ReviewDialog(QDialog):
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.staff_and_cases = QLabel()  # the staff and open cases of each grid retired
+        self.staff_and_cases.setWordWrap(True)
         self.changes = QTableWidget(0, 3)
         self.changes.setTabKeyNavigation(False)
         self.changes.setHorizontalHeaderLabels([self.tr("网格"), self.tr("变化"), self.tr("变更前 → 变更后")])
@@ -98,6 +103,7 @@ class ReviewDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.changes, 1)
+        layout.addWidget(self.staff_and_cases)
         layout.addWidget(self.comment)
         layout.addWidget(self.buttons)
         # Enter after typing an opinion closed the window and lost it: which decision to take is pressed.
@@ -135,9 +141,13 @@ class ReviewDialog(QDialog):
                                                  self.window_.actor.holds_at(permission, info.township_code, level))
         self.changes.setRowCount(0)
         self.summary.clear()
+        self.staff_and_cases.clear()
         if info is not None:
             self.window_.tasks.submit(adjustments.changes, self.window_.db, self.window_.actor, info.id,
                                       on_done=lambda changes: self._changes_arrived(info.id, changes),
+                                      on_error=lambda exc: dialogs.show_error(self, exc))
+            self.window_.tasks.submit(adjustments.retiring, self.window_.db, self.window_.actor, info.id,
+                                      on_done=lambda grids: self._retiring_arrived(info.id, grids),
                                       on_error=lambda exc: dialogs.show_error(self, exc))
 
     def _changes_arrived(self, adjustment_id: int, changes: list[adjustments.GridChange]) -> None:
@@ -146,6 +156,13 @@ class ReviewDialog(QDialog):
         current = self.selected()
         if current is not None and current.id == adjustment_id:
             self._show_changes(changes)
+
+    def _retiring_arrived(self, adjustment_id: int, grids) -> None:
+        """As `_changes_arrived`: shown only for the adjustment still selected."""
+        current = self.selected()
+        if current is not None and current.id == adjustment_id:
+            approved = current.state in (AdjustmentState.APPROVED, AdjustmentState.FILED)
+            self.staff_and_cases.setText(retiring.summary(grids, approved))
 
     def _value(self, value) -> str:
         if value is None or value == "":
