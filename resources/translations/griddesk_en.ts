@@ -142,27 +142,27 @@
   <context>
     <name>ActivityModel</name>
     <message>
-      <location filename="../../desktop/views/people/activity_models.py" line="21" />
+      <location filename="../../desktop/views/people/activity_models.py" line="36" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/activity_models.py" line="21" />
+      <location filename="../../desktop/views/people/activity_models.py" line="36" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/activity_models.py" line="22" />
+      <location filename="../../desktop/views/people/activity_models.py" line="37" />
       <source>人员</source>
       <translation>Person</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/activity_models.py" line="22" />
+      <location filename="../../desktop/views/people/activity_models.py" line="37" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/activity_models.py" line="23" />
+      <location filename="../../desktop/views/people/activity_models.py" line="38" />
       <source>情况</source>
       <translation>Outcome</translation>
     </message>
@@ -627,154 +627,154 @@
       <translation>CSV files (*.csv);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="363" />
+      <location filename="../../desktop/views/calendar/window.py" line="371" />
       <source>工作日历</source>
       <translation>Working-day calendar</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="364" />
+      <location filename="../../desktop/views/calendar/window.py" line="372" />
       <source>年份</source>
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="365" />
+      <location filename="../../desktop/views/calendar/window.py" line="373" />
       <source>节假日和调休上班日</source>
       <translation>Holidays and make-up workdays</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="366" />
+      <location filename="../../desktop/views/calendar/window.py" line="374" />
       <source>录入全年安排…</source>
       <translation>Enter the whole year…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="367" />
+      <location filename="../../desktop/views/calendar/window.py" line="375" />
       <source>逐行录入程序未内置也未录入的年份的全部节假日和调休上班日,一次保存</source>
       <translation>Enter, row by row, every statutory holiday and make-up workday of a year neither built in nor entered, and save them at once</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="368" />
+      <location filename="../../desktop/views/calendar/window.py" line="376" />
       <source>录入一天…</source>
       <translation>Enter a day…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="369" />
+      <location filename="../../desktop/views/calendar/window.py" line="377" />
       <source>已录入全年安排的年份中增补一天;或任何年份的广西地方节假日(如壮族三月三)</source>
       <translation>Add one day to a year entered as a whole, or a Guangxi regional day (such as Sanyuesan) to any year</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="370" />
+      <location filename="../../desktop/views/calendar/window.py" line="378" />
       <source>删除所选日期</source>
       <translation>Remove selected day</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="371" />
+      <location filename="../../desktop/views/calendar/window.py" line="379" />
       <source>导入 CSV…</source>
       <translation>Import CSV…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="372" />
+      <location filename="../../desktop/views/calendar/window.py" line="380" />
       <source>每行:日期,类别,名称,如 2027-02-06,调休上班,春节调休;类别为 holiday/法定节假日 或 workday/调休上班。导入的年份如已有录入,先询问是否整体替换。</source>
       <translation>Each row: date,category,name, e.g. 2027-02-06,workday,Spring Festival make-up workday; the category is holiday (statutory holiday) or workday (make-up workday). If a year in the file already has entered days, you are asked before they are replaced as a whole.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="375" />
+      <location filename="../../desktop/views/calendar/window.py" line="383" />
       <source>工作日历全市统一:只有市级管理员可以录入、删除或导入节假日安排</source>
       <translation>The working calendar is one for the whole city: only the city administrator can enter, remove or import holidays</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="385" />
+      <location filename="../../desktop/views/calendar/window.py" line="393" />
       <source>%1 年:%2。</source>
       <translation>%1: %2.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="387" />
+      <location filename="../../desktop/views/calendar/window.py" line="395" />
       <source>%1 年:%2。请用“录入全年安排…”逐行录入该年全部法定节假日和调休上班日,或“导入 CSV…”;全年录入后可逐日增删(“录入一天…”在此之前只录入广西地方节假日)。</source>
       <translation>%1: %2. Enter all of the year's statutory holidays and make-up workdays with “Enter whole year…” or “Import CSV…”; then days can be added or removed one by one (until then “Add a day…” takes Guangxi regional days only).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="390" />
+      <location filename="../../desktop/views/calendar/window.py" line="398" />
       <source>%1 年:%2。请市级管理员录入该年全部安排。</source>
       <translation>%1: %2. Please ask the city administrator to enter the year's whole schedule.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="393" />
+      <location filename="../../desktop/views/calendar/window.py" line="401" />
       <source>另有广西地方节假日 %3 天。</source>
       <translation> Plus %3 Guangxi regional day(s).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="400" />
+      <location filename="../../desktop/views/calendar/window.py" line="408" />
       <source>正在保存并重算期限,完成后再关闭</source>
       <translation>Saving and recounting deadlines; close once it is done</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="451" />
+      <location filename="../../desktop/views/calendar/window.py" line="459" />
       <source>已录入 %1 年全年安排 %2 天。</source>
       <translation>Entered the whole schedule of %1: %2 days.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="459" />
+      <location filename="../../desktop/views/calendar/window.py" line="467" />
       <source>已录入 %1 %2。</source>
       <translation>Entered %1 (%2).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="465" />
+      <location filename="../../desktop/views/calendar/window.py" line="473" />
       <source>删除 %1?该日将按国务院的安排(或该年录入的全年安排)计算,期限随之重算。</source>
       <translation>Remove %1? The day will count as the State Council's schedule (or the year entered here) says, and deadlines are recounted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="467" />
+      <location filename="../../desktop/views/calendar/window.py" line="475" />
       <source>删除 %1?该日将按平常的周一至周五计算,未办结期限随之重算。</source>
       <translation>Remove %1? The day will count as usual by the Monday-to-Friday week, and open deadlines will be recounted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="468" />
+      <location filename="../../desktop/views/calendar/window.py" line="476" />
       <source>删除日期</source>
       <translation>Remove day</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="471" />
+      <location filename="../../desktop/views/calendar/window.py" line="479" />
       <source>已删除 %1。</source>
       <translation>Removed %1.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="485" />
+      <location filename="../../desktop/views/calendar/window.py" line="493" />
       <source>%1 年已录入 %2 天</source>
       <translation>%2 days already entered for %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="487" />
+      <location filename="../../desktop/views/calendar/window.py" line="495" />
       <source>替换已录入的安排</source>
       <translation>Replace the entered days</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="488" />
+      <location filename="../../desktop/views/calendar/window.py" line="496" />
       <source>%1。导入将整体替换这些年份已录入的全部日期,替换?</source>
       <translation>%1. The import replaces every day entered for these years. Replace them?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="491" />
+      <location filename="../../desktop/views/calendar/window.py" line="499" />
       <source>未导入:已录入的安排保持不变。</source>
       <translation>Not imported: the entered days are unchanged.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="496" />
+      <location filename="../../desktop/views/calendar/window.py" line="504" />
       <source>已导入 %1 年节假日安排 %2 天(替换原有录入 %3 天)。</source>
       <translation>Imported %2 days of holidays and make-up workdays for %1 (replacing %3 days entered before).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="497" />
+      <location filename="../../desktop/views/calendar/window.py" line="505" />
       <source>已导入 %1 年节假日安排 %2 天。</source>
       <translation>Imported %2 days of holidays and make-up workdays for %1.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="505" />
+      <location filename="../../desktop/views/calendar/window.py" line="513" />
       <source>正在保存并重算未办结案件的期限…</source>
       <translation>Saving and recounting the deadlines of open cases…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="512" />
-      <source>%1 项期限随之重算(部门承办、督办、回访与报送)。</source>
-      <translation>%1 deadlines recounted with it (departments' shares, supervision, callbacks and reports).</translation>
+      <location filename="../../desktop/views/calendar/window.py" line="520" />
+      <source>%1 项期限随之重算(承办、督办、回访及紧急情况终报)。</source>
+      <translation>%1 deadlines recounted with it (shares, supervision, callbacks and emergency final reports).</translation>
     </message>
   </context>
   <context>
@@ -2102,8 +2102,8 @@
     </message>
     <message>
       <location filename="../../desktop/views/cases/dispatch_dialog.py" line="192" />
-      <source>%1 对本案的管辖异议已成立(条例第十八条),案件刚从该单位撤回。仍派其为主办单位?</source>
-      <translation>%1's objection to this case's jurisdiction was upheld (Art. 18 of the Regulations) and the case has just been withdrawn from it. Make it the lead department again?</translation>
+      <source>%1 对本案提出的管辖异议曾被认定成立(条例第十八条)。仍派其为主办单位?</source>
+      <translation>%1's objection to this case's jurisdiction was upheld (Art. 18 of the Regulations). Make it the lead department again?</translation>
     </message>
   </context>
   <context>
@@ -3708,24 +3708,34 @@
   <context>
     <name>LeadersModel</name>
     <message>
-      <location filename="../../desktop/views/people/activity_models.py" line="13" />
+      <location filename="../../desktop/views/people/activity_models.py" line="17" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/activity_models.py" line="13" />
+      <location filename="../../desktop/views/people/activity_models.py" line="17" />
       <source>职责</source>
       <translation>Duty</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/activity_models.py" line="14" />
+      <location filename="../../desktop/views/people/activity_models.py" line="18" />
       <source>职务</source>
       <translation>Position</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/activity_models.py" line="14" />
+      <location filename="../../desktop/views/people/activity_models.py" line="18" />
       <source>联系片区</source>
       <translation>Contact area</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/people/activity_models.py" line="19" />
+      <source>任期至</source>
+      <translation>Term until</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/people/activity_models.py" line="31" />
+      <source>至今</source>
+      <translation>to date</translation>
     </message>
   </context>
   <context>
@@ -3997,286 +4007,286 @@
   <context>
     <name>MatterListWindow</name>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="139" />
+      <location filename="../../desktop/views/matters/window.py" line="140" />
       <source>网格化服务管理事项清单</source>
       <translation>Grid service matter list</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="140" />
+      <location filename="../../desktop/views/matters/window.py" line="141" />
       <source>新建下一版草稿</source>
       <translation>New draft version</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="141" />
+      <location filename="../../desktop/views/matters/window.py" line="142" />
       <source>新增事项…</source>
       <translation>Add matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="142" />
+      <location filename="../../desktop/views/matters/window.py" line="143" />
       <source>修改事项…</source>
       <translation>Edit matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="143" />
-      <location filename="../../desktop/views/matters/window.py" line="356" />
-      <location filename="../../desktop/views/matters/window.py" line="359" />
+      <location filename="../../desktop/views/matters/window.py" line="144" />
+      <location filename="../../desktop/views/matters/window.py" line="361" />
+      <location filename="../../desktop/views/matters/window.py" line="364" />
       <source>删除事项</source>
       <translation>Remove matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="144" />
+      <location filename="../../desktop/views/matters/window.py" line="145" />
       <source>申请纳入事项…</source>
       <translation>Apply to add a matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="145" />
+      <location filename="../../desktop/views/matters/window.py" line="146" />
       <source>申请退出所选事项…</source>
       <translation>Apply to retire the selected matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="146" />
+      <location filename="../../desktop/views/matters/window.py" line="147" />
       <source>公布…</source>
       <translation>Publish…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="147" />
+      <location filename="../../desktop/views/matters/window.py" line="148" />
       <source>打印现行清单…</source>
       <translation>Print current list…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="148" />
+      <location filename="../../desktop/views/matters/window.py" line="149" />
       <source>同意</source>
       <translation>Approve</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="149" />
+      <location filename="../../desktop/views/matters/window.py" line="150" />
       <source>不同意…</source>
       <translation>Reject…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="150" />
+      <location filename="../../desktop/views/matters/window.py" line="151" />
       <source>部门纳入/退出申请(条例第十三条第二款)</source>
       <translation>Department applications to add/retire (Art. 13(2))</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="151" />
+      <location filename="../../desktop/views/matters/window.py" line="152" />
       <source>督促整改(条例第十三条第五款)</source>
       <translation>Rectification orders (Art. 13(5))</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="152" />
+      <location filename="../../desktop/views/matters/window.py" line="153" />
       <source>督促限期整改…</source>
       <translation>Order rectification…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="153" />
+      <location filename="../../desktop/views/matters/window.py" line="154" />
       <source>整改完毕…</source>
       <translation>Rectified…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="154" />
+      <location filename="../../desktop/views/matters/window.py" line="155" />
       <source>记录部门以其他方式(如书面)报来的整改情况,并办结通知</source>
       <translation>Record what the department reported by other means (such as on paper) and close the order</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="155" />
+      <location filename="../../desktop/views/matters/window.py" line="156" />
       <source>报送整改情况…</source>
       <translation>Report rectification…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="156" />
-      <location filename="../../desktop/views/matters/window.py" line="307" />
-      <location filename="../../desktop/views/matters/window.py" line="309" />
+      <location filename="../../desktop/views/matters/window.py" line="157" />
+      <location filename="../../desktop/views/matters/window.py" line="312" />
+      <location filename="../../desktop/views/matters/window.py" line="314" />
       <source>确认整改</source>
       <translation>Confirm rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="157" />
+      <location filename="../../desktop/views/matters/window.py" line="158" />
       <source>退回…</source>
       <translation>Return…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="159" />
+      <location filename="../../desktop/views/matters/window.py" line="160" />
       <source>清单版本</source>
       <translation>List version</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="160" />
+      <location filename="../../desktop/views/matters/window.py" line="161" />
       <source>事项</source>
       <translation>Items</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="161" />
+      <location filename="../../desktop/views/matters/window.py" line="162" />
       <source>部门纳入/退出申请</source>
       <translation>Department applications to add/retire</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="162" />
-      <location filename="../../desktop/views/matters/window.py" line="287" />
+      <location filename="../../desktop/views/matters/window.py" line="163" />
+      <location filename="../../desktop/views/matters/window.py" line="292" />
       <source>督促整改</source>
       <translation>Order rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="165" />
+      <location filename="../../desktop/views/matters/window.py" line="166" />
       <source>尚未编制事项清单</source>
       <translation>No matter list yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="168" />
+      <location filename="../../desktop/views/matters/window.py" line="169" />
       <source>%1 · %2 · 公布日期 %3 · %4 项</source>
       <translation>%1 · %2 · published %3 · %4 items</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="202" />
+      <location filename="../../desktop/views/matters/window.py" line="205" />
       <source>第 %1 版草稿尚未公布;请在草稿上修改</source>
       <translation>Draft version %1 is not yet published; make the changes on it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="210" />
+      <location filename="../../desktop/views/matters/window.py" line="213" />
       <source>第 %1 版(%2)</source>
       <translation>Version %1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="246" />
+      <location filename="../../desktop/views/matters/window.py" line="250" />
       <source>公布</source>
       <translation>Publish</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="246" />
-      <source>自今日起公布第 %1 版?现行版本将同时废止。</source>
-      <translation>Publish version %1 from today? The current version will be superseded.</translation>
+      <location filename="../../desktop/views/matters/window.py" line="250" />
+      <source>自今日起公布第 %1 版,现行版本将同时废止。公布的标题:</source>
+      <translation>Publish version %1 from today; the version in force is superseded. Title to publish under:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="253" />
+      <location filename="../../desktop/views/matters/window.py" line="258" />
       <source>审核</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="253" />
+      <location filename="../../desktop/views/matters/window.py" line="258" />
       <source>请先选中一条待审核的申请</source>
       <translation>Select an application awaiting review first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="255" />
+      <location filename="../../desktop/views/matters/window.py" line="260" />
       <source>不同意</source>
       <translation>Reject</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="255" />
+      <location filename="../../desktop/views/matters/window.py" line="260" />
       <source>请写明不同意的理由:</source>
       <translation>Reason for rejecting:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="262" />
+      <location filename="../../desktop/views/matters/window.py" line="267" />
       <source>保存事项清单</source>
       <translation>Save matter list</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="266" />
+      <location filename="../../desktop/views/matters/window.py" line="271" />
       <source>打印</source>
       <translation>Print</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="266" />
+      <location filename="../../desktop/views/matters/window.py" line="271" />
       <source>已生成 %1 页</source>
       <translation>%1 pages generated</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="280" />
+      <location filename="../../desktop/views/matters/window.py" line="285" />
       <source>请先选中一条待确认的通知</source>
       <translation>Select an order awaiting confirmation first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="281" />
+      <location filename="../../desktop/views/matters/window.py" line="286" />
       <source>请先选中一条整改中的通知</source>
       <translation>Select an order still being rectified first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="284" />
+      <location filename="../../desktop/views/matters/window.py" line="289" />
       <source>所选通知当前为“%1”,不能%2;</source>
       <translation>The notice selected is “%1”: “%2” is not possible. </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="285" />
+      <location filename="../../desktop/views/matters/window.py" line="290" />
       <source>只有待确认的通知可以%1</source>
       <translation>“%1” is only for a notice awaiting confirmation</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="286" />
+      <location filename="../../desktop/views/matters/window.py" line="291" />
       <source>只有整改中的通知可以%1</source>
       <translation>“%1” is only for a notice being rectified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="291" />
+      <location filename="../../desktop/views/matters/window.py" line="296" />
       <source>记录整改完毕</source>
       <translation>Record as rectified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="294" />
+      <location filename="../../desktop/views/matters/window.py" line="299" />
       <source>整改完毕</source>
       <translation>Rectified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="294" />
+      <location filename="../../desktop/views/matters/window.py" line="299" />
       <source>部门的整改情况:</source>
       <translation>What the department rectified:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="299" />
-      <location filename="../../desktop/views/matters/window.py" line="302" />
+      <location filename="../../desktop/views/matters/window.py" line="304" />
+      <location filename="../../desktop/views/matters/window.py" line="307" />
       <source>报送整改情况</source>
       <translation>Report rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="302" />
+      <location filename="../../desktop/views/matters/window.py" line="307" />
       <source>本部门的整改情况:</source>
       <translation>What our department rectified:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="309" />
+      <location filename="../../desktop/views/matters/window.py" line="314" />
       <source>确认%1已整改完毕?</source>
       <translation>Confirm that %1 has rectified?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="313" />
+      <location filename="../../desktop/views/matters/window.py" line="318" />
       <source>退回整改情况</source>
       <translation>Return the report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="343" />
+      <location filename="../../desktop/views/matters/window.py" line="348" />
       <source>修改事项</source>
       <translation>Edit matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="343" />
-      <location filename="../../desktop/views/matters/window.py" line="356" />
+      <location filename="../../desktop/views/matters/window.py" line="348" />
+      <location filename="../../desktop/views/matters/window.py" line="361" />
       <source>请先选中一项</source>
       <translation>Select a matter first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="359" />
+      <location filename="../../desktop/views/matters/window.py" line="364" />
       <source>从本草稿中删除“%1”?</source>
       <translation>Remove “%1” from this draft?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="367" />
+      <location filename="../../desktop/views/matters/window.py" line="372" />
       <source>申请纳入事项</source>
       <translation>Apply to add a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="367" />
-      <location filename="../../desktop/views/matters/window.py" line="377" />
+      <location filename="../../desktop/views/matters/window.py" line="372" />
+      <location filename="../../desktop/views/matters/window.py" line="382" />
       <source>申请理由:</source>
       <translation>Reason for the application:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="374" />
-      <location filename="../../desktop/views/matters/window.py" line="377" />
+      <location filename="../../desktop/views/matters/window.py" line="379" />
+      <location filename="../../desktop/views/matters/window.py" line="382" />
       <source>申请退出事项</source>
       <translation>Apply to retire a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="374" />
+      <location filename="../../desktop/views/matters/window.py" line="379" />
       <source>请先在现行清单中选中本部门的一项</source>
       <translation>Select one of your department's matters in the current list first</translation>
     </message>
@@ -4663,7 +4673,7 @@
     <message>
       <location filename="../../desktop/views/people/window.py" line="110" />
       <location filename="../../desktop/views/people/window.py" line="123" />
-      <location filename="../../desktop/views/people/window.py" line="160" />
+      <location filename="../../desktop/views/people/window.py" line="193" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
@@ -4679,7 +4689,7 @@
     </message>
     <message>
       <location filename="../../desktop/views/people/window.py" line="113" />
-      <location filename="../../desktop/views/people/window.py" line="200" />
+      <location filename="../../desktop/views/people/window.py" line="233" />
       <source>离任</source>
       <translation>Leave post</translation>
     </message>
@@ -4690,7 +4700,8 @@
     </message>
     <message>
       <location filename="../../desktop/views/people/window.py" line="115" />
-      <location filename="../../desktop/views/people/window.py" line="215" />
+      <location filename="../../desktop/views/people/window.py" line="249" />
+      <location filename="../../desktop/views/people/window.py" line="252" />
       <source>卸任</source>
       <translation>End term</translation>
     </message>
@@ -4712,6 +4723,7 @@
     <message>
       <location filename="../../desktop/views/people/window.py" line="119" />
       <location filename="../../desktop/views/people/window.py" line="124" />
+      <location filename="../../desktop/views/people/window.py" line="245" />
       <source>挂点领导、指导员、总负责人</source>
       <translation>Contact leaders, instructors, chiefs</translation>
     </message>
@@ -4732,27 +4744,28 @@
       <translation>%1: %2 grids, %3 of them short of grid members (red)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="160" />
+      <location filename="../../desktop/views/people/window.py" line="182" />
+      <source>%1 的%2任职已办理卸任,最后任职日为 %3,此后不再列入名单</source>
+      <translation>%1's term as %2 has already ended; the last day was %3, after which they are no longer listed</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/people/window.py" line="193" />
       <source>请先在名单中选中一人</source>
       <translation>Select a person in the list first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="200" />
-      <source>%1 以今日为最后任职日,卸任 %2 的该职务?(明日起不再列入名单)</source>
-      <translation>End %1's post in %2 with today as the last day served? (No longer listed from tomorrow.)</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/people/window.py" line="215" />
+      <location filename="../../desktop/views/people/window.py" line="233" />
+      <location filename="../../desktop/views/people/window.py" line="252" />
       <source>%1 以今日为最后任职日,卸任 %2 的%3?(明日起不再列入名单)</source>
       <translation>End %1's term as %3 of %2 with today as the last day? (Not listed from tomorrow)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="222" />
+      <location filename="../../desktop/views/people/window.py" line="259" />
       <source>记录网格工作</source>
       <translation>Log grid work</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="222" />
+      <location filename="../../desktop/views/people/window.py" line="259" />
       <source>这里还没有网格工作人员</source>
       <translation>There are no grid staff here yet</translation>
     </message>
@@ -4827,94 +4840,94 @@
   <context>
     <name>ProposalDialog</name>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="44" />
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="121" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="47" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="129" />
       <source>网格划分调整申请</source>
       <translation>Grid adjustment proposal</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="50" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="53" />
       <source>WGS84 / CGCS2000</source>
       <translation>WGS84 / CGCS2000</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="51" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="54" />
       <source>GCJ-02(高德、DataV 绘制)</source>
       <translation>GCJ-02 (drawn in Amap or DataV)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="54" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="57" />
       <source>写明调整的具体情形,如:村(社区)规模调整、人员流动重大变化</source>
       <translation>State the circumstances, e.g. village/community re-scaled, major population movement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="56" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="59" />
       <source>调整后相关村(社区)的网格(GeoJSON;已有网格未写的属性保持不变)</source>
       <translation>The villages' grids after the adjustment (GeoJSON; properties not given for an existing grid stay unchanged)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="57" />
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="72" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="60" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="75" />
       <source>网格文件</source>
       <translation>Grid file</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="58" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="61" />
       <source>浏览…</source>
       <translation>Browse…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="64" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="67" />
       <source>提出申请</source>
       <translation>Submit proposal</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="68" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="71" />
       <source>乡镇(街道)代码 {0};提出后须经县(区)同意,报市备案</source>
       <translation>Township code {0}; once submitted it needs the county's approval and is filed with the city</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="69" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="72" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="70" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="73" />
       <source>调整情形</source>
       <translation>Circumstances</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="71" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="74" />
       <source>理由说明</source>
       <translation>Reasons</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="73" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="76" />
       <source>坐标系</source>
       <translation>Coordinate system</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="81" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="84" />
       <source>选择网格文件</source>
       <translation>Choose grid file</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="81" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="84" />
       <source>GeoJSON (*.geojson *.json)</source>
       <translation>GeoJSON (*.geojson *.json)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="90" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="93" />
       <source>请选择调整后网格的 GeoJSON 文件</source>
       <translation>Choose the GeoJSON file of the adjusted grids</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="103" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="106" />
       <source>已提出申请 #{0}({1} 个网格),等待县(区)审核</source>
       <translation>Proposal #{0} submitted ({1} grids); awaiting county review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="110" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="116" />
       <source>网格文件没有列出以下在用网格:
 {0}
 
@@ -4925,7 +4938,7 @@
 State in the proposal that they are retired? (No: nothing is proposed; add them to the file)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="122" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="130" />
       <source>请先在左侧选择一个乡镇(街道)或其下的村(社区)、网格</source>
       <translation>First choose a township, or a village/community or grid in it, on the left</translation>
     </message>
@@ -5253,6 +5266,39 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     </message>
   </context>
   <context>
+    <name>RetiringGrids</name>
+    <message>
+      <location filename="../../desktop/views/adjustments/retiring.py" line="14" />
+      <source>%1 %2</source>
+      <translation>%1 %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/retiring.py" line="16" />
+      <source>无任职人员</source>
+      <translation>no one appointed</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/retiring.py" line="17" />
+      <source>%1(%2):%3;未办结案件 %4 件</source>
+      <translation>%1 (%2): %3; %4 open cases</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/retiring.py" line="25" />
+      <source>已于同意当日为撤销网格的人员办理离任(须在人员窗口另行任用);未办结案件已按位置改归新网格,无位置或不在新网格内的转由乡镇(街道)处理,待受理的进入待分拨清单(Art. 6)</source>
+      <translation>The staff of the retired grids left office on the day of approval (appoint them again in the People window); open cases moved to the new grid containing their location, those without a location or outside the new grids went to the township, and those not yet accepted to the triage list (Art. 6)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/retiring.py" line="28" />
+      <source>同意后,撤销网格的人员于同意当日离任(须在人员窗口另行任用);未办结案件按位置改归新网格,无位置或不在新网格内的转由乡镇(街道)处理,待受理的进入待分拨清单(Art. 6)</source>
+      <translation>Once approved, the staff of the retired grids leave office that day (appoint them again in the People window); open cases move to the new grid containing their location, those without a location or outside the new grids go to the township, and those not yet accepted to the triage list (Art. 6)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/retiring.py" line="37" />
+      <source>撤销网格的人员和未办结案件:</source>
+      <translation>Staff and open cases of the grids retired:</translation>
+    </message>
+  </context>
+  <context>
     <name>ReturnForm</name>
     <message>
       <location filename="../../desktop/views/matters/rectification_form.py" line="52" />
@@ -5283,203 +5329,203 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>ReviewDialog</name>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="36" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="39" />
       <source>同意</source>
       <translation>Approve</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="38" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="41" />
       <source>不同意</source>
       <translation>Reject</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="40" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="43" />
       <source>备案</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="43" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="46" />
       <source>新增</source>
       <translation>New</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="44" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="47" />
       <source>变更</source>
       <translation>Changed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="45" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="48" />
       <source>撤销</source>
       <translation>Retired</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="46" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="49" />
       <source>不变</source>
       <translation>Unchanged</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="47" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="50" />
       <source>名称</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="47" />
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="67" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="50" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="70" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="48" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="51" />
       <source>类别</source>
       <translation>Kind</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="49" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="52" />
       <source>管理单位</source>
       <translation>Managing unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="50" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="53" />
       <source>户数</source>
       <translation>Households</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="51" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="54" />
       <source>人口</source>
       <translation>Residents</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="51" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="54" />
       <source>单位</source>
       <translation>Units</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="52" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="55" />
       <source>村民小组</source>
       <translation>Village groups</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="53" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="56" />
       <source>网格员定额</source>
       <translation>Grid member quota</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="54" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="57" />
       <source>城镇</source>
       <translation>Urban</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="55" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="58" />
       <source>边界(面积 km²)</source>
       <translation>Boundary (area km²)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="56" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="59" />
       <source>船只数</source>
       <translation>Vessels</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="65" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="68" />
       <source>网格调整审核与备案</source>
       <translation>Grid adjustment review and filing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="67" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="70" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="67" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="70" />
       <source>乡镇(街道)</source>
       <translation>Township</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="67" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="70" />
       <source>调整情形</source>
       <translation>Circumstances</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="67" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="70" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="68" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="71" />
       <source>网格数</source>
       <translation>Grids</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="68" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="71" />
       <source>理由</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="68" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="71" />
       <source>最后意见</source>
       <translation>Last comment</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="81" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="86" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="81" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="86" />
       <source>变化</source>
       <translation>Change</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="81" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="86" />
       <source>变更前 → 变更后</source>
       <translation>Before → after</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="85" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="90" />
       <source>审核或备案意见(不同意时必填)</source>
       <translation>Review or filing comment (required when rejecting)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="87" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="92" />
       <source>网格调整申请</source>
       <translation>Grid adjustment applications</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="88" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="93" />
       <source>网格变化</source>
       <translation>Grid changes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="89" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="94" />
       <source>审核或备案意见</source>
       <translation>Review or filing comment</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="154" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="171" />
       <source>是</source>
       <translation>yes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="154" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="171" />
       <source>否</source>
       <translation>no</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="164" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="181" />
       <source>新增 {0} 个、变更 {1} 个、撤销 {2} 个、不变 {3} 个</source>
       <translation>{0} new, {1} changed, {2} retired, {3} unchanged</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="167" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="184" />
       <source>;撤销:{0}</source>
       <translation>; retired: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="173" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="190" />
       <source>;</source>
       <translation>; </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="174" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="191" />
       <source>{0} {1} → {2}</source>
       <translation>{0} {1} → {2}</translation>
     </message>
