@@ -385,20 +385,26 @@ def test_a_refused_new_item_opens_again_holding_what_was_typed(qtbot, window, mo
     assert (len(opened), added.title, added.time_limit) == (2, "协助清除积水", 3)
 
 
-@pytest.mark.law("Art. 13")
-def test_an_item_another_administrator_changed_meanwhile_opens_again_on_the_change_with_what_was_typed(
-        qtbot, window, monkeypatch):
-    """Pressing OK on 修改事项 put back the time limit and the grid-staff mark another administrator had just
-    changed, without a word; the draft was published so."""
+def _draft_item_chosen(qtbot, window, monkeypatch):
+    """A new draft's first item selected in the window; the errors it shows, kept; another desk's county
+    administrator to change it meanwhile."""
     matters = _open(window)
     qtbot.addWidget(matters)
     matters.new_button.click()
-    item = matters.items_model.rows[0]
     matters.items_view.selectRow(0)
     errors = []
     monkeypatch.setattr(dialogs, "show_error", lambda parent, exc: errors.append(exc))
     deputy = Actor(username="yh_admin2", display_name="银海区副管理员",
                    grants=(Grant(Role.COUNTY_ADMIN, YINHAI, PlaceLevel.COUNTY),))
+    return matters, matters.items_model.rows[0], errors, deputy
+
+
+@pytest.mark.law("Art. 13")
+def test_an_item_another_administrator_changed_meanwhile_opens_again_on_the_change_with_what_was_typed(
+        qtbot, window, monkeypatch):
+    """Pressing OK on 修改事项 put back the time limit and the grid-staff mark another administrator had just
+    changed, without a word; the draft was published so."""
+    matters, item, errors, deputy = _draft_item_chosen(qtbot, window, monkeypatch)
     opened = []
 
     def change(form: ItemForm):
@@ -430,15 +436,7 @@ def test_an_item_another_administrator_removed_meanwhile_is_said_gone_and_its_fo
         qtbot, window, monkeypatch):
     """OK on 修改事项 of an item removed on another desk had opened the form again and again, each time
     refused with the item's internal number."""
-    matters = _open(window)
-    qtbot.addWidget(matters)
-    matters.new_button.click()
-    item = matters.items_model.rows[0]
-    matters.items_view.selectRow(0)
-    errors = []
-    monkeypatch.setattr(dialogs, "show_error", lambda parent, exc: errors.append(exc))
-    deputy = Actor(username="yh_admin2", display_name="银海区副管理员",
-                   grants=(Grant(Role.COUNTY_ADMIN, YINHAI, PlaceLevel.COUNTY),))
+    matters, item, errors, deputy = _draft_item_chosen(qtbot, window, monkeypatch)
     opened = []
 
     def remove_meanwhile(form: ItemForm):
