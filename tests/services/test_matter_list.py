@@ -1,12 +1,15 @@
 """The matter list (Art. 12–13): versions, department applications and review, rectification,
 and the Art. 13(3) refusal of tasks that are not on the list in force."""
 
+import threading
+import time
 from datetime import date
 
 import pytest
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect, select, text
 from sqlalchemy.exc import IntegrityError
 
+from lock_waits import run
 from desktop.errors import Conflict, InvalidTransition, LawRefusal, PermissionDenied, ValidationFailed
 from desktop.models import AuditEntry, Department, Liaison, MatterItem, Person, Place, RectificationNotice
 from desktop.models.enums import (
@@ -538,8 +541,6 @@ def test_two_desks_deciding_one_report_at_once_are_taken_one_after_the_other(db,
     """Confirming and returning the same report at the same moment: the second desk waits for the
     first and is refused on the state it left, rather than both passing their check and the notice
     ending 已整改 with a returned report (or open with a confirmed one)."""
-    import threading
-
     if backend == "sqlite":
         pytest.skip("a single-desktop SQLite file serialises writers; the race is a PostgreSQL matter")
     notice = _notice_to(db, departments[0])
@@ -568,3 +569,66 @@ def test_two_desks_deciding_one_report_at_once_are_taken_one_after_the_other(db,
         assert final.state is RectificationState.RECTIFIED and answer.returned_reason is None
     else:
         assert final.state is RectificationState.OPEN and answer.returned_reason == "未见指导记录"
+
+
+_SAVES_ON_A_DRAFT = {
+    "add": lambda db, list_id, item: ml.add_item(db, COUNTY_ADMIN, list_id, draft("HC-09-01", "协助排查地质灾害隐患"),
+                                                 department_id=item.department_id),
+    "update": lambda db, list_id, item: ml.update_item(db, COUNTY_ADMIN, item.id, draft(item.draft.code, "改过的标题"),
+                                                       department_id=item.department_id,
+                                                       expected_version=item.version),
+    "remove": lambda db, list_id, item: ml.remove_item(db, COUNTY_ADMIN, item.id, expected_version=item.version),
+}
+
+
+def _publishing_held(db, monkeypatch, list_id: int) -> tuple[threading.Event, threading.Thread, list]:
+    """ml.publish of the draft on a thread of its own, held just before it commits until the event returned
+    is set; the thread, and the list receiving what it returned or raised."""
+    publishing, release = threading.Event(), threading.Event()
+    info = ml._list_info
+
+    def held(session, matter_list):
+        publishing.set()
+        assert release.wait(20)
+        return info(session, matter_list)
+
+    monkeypatch.setattr(ml, "_list_info", held)
+    thread, outcome = run(lambda: ml.publish(db, COUNTY_ADMIN, list_id, on=DAY))
+    assert publishing.wait(10)
+    return release, thread, outcome
+
+
+def _waiting_or_done(db, thread: threading.Thread, timeout: float = 10.0) -> None:
+    """Until `thread` waits for a lock another transaction holds, or has ended without waiting."""
+    deadline = time.monotonic() + timeout
+    with db.engine.connect() as conn:
+        while thread.is_alive() and not conn.scalar(text(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND wait_event_type = 'Lock'")):
+            assert time.monotonic() < deadline, "neither waited nor ended"
+            time.sleep(0.05)
+            conn.rollback()
+
+
+@pytest.mark.law("Art. 12")
+@pytest.mark.parametrize("save", sorted(_SAVES_ON_A_DRAFT))
+def test_an_item_saved_while_another_desk_publishes_the_draft_waits_and_is_refused(db, departments, backend,
+                                                                                  monkeypatch, save):
+    """One administrator publishes the draft while another saves an item of it: the save waits for the
+    draft's row lock (matter_list._editable_list), then finds it published (Art. 12(1)). Without the lock it
+    had read the draft before the publishing committed, and changed the list just put in force."""
+    if backend == "sqlite":
+        pytest.skip("a single-desktop SQLite file serialises writers; the race is a PostgreSQL matter")
+    v1 = ml.start_version(db, COUNTY_ADMIN, place_code=COUNTY)
+    item = ml.add_item(db, COUNTY_ADMIN, v1.id, draft("HC-04-01", "协助排查自建房安全隐患"), department_id=departments[0])
+    release, publishing, published = _publishing_held(db, monkeypatch, v1.id)
+    saving, saved = run(lambda: _SAVES_ON_A_DRAFT[save](db, v1.id, item))
+    _waiting_or_done(db, saving)
+    release.set()
+    publishing.join(10)
+    saving.join(10)
+    assert published[0].state is MatterListState.PUBLISHED
+    [refused] = saved
+    assert isinstance(refused, InvalidTransition), refused
+    assert refused.message == "第 1 版已公布,不能再修改;请先新建下一版草稿"
+    assert [(i.draft.code, i.draft.title) for i in ml.items(db, v1.id)] == [("HC-04-01", "协助排查自建房安全隐患")]

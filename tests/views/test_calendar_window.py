@@ -12,7 +12,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog
 from sqlalchemy import select
 
-from desktop.errors import PermissionDenied
+from desktop.errors import DatabaseUnavailable, PermissionDenied
 from desktop.models import Assignment, Case, Department, Place
 from desktop.models.enums import AssignmentRole, DayKind, DepartmentLevel, PlaceLevel, Role
 from desktop.models.places import CITY_CODE
@@ -24,6 +24,8 @@ from desktop.views.calendar import open_calendar, window as calendar_window
 from desktop.views.calendar.warning import CalendarWarning
 from desktop.views.calendar.window import CalendarWindow, DayForm, YearForm
 from desktop.views.main_window import MainWindow
+
+from .deferred import Deferred
 
 TOWNSHIP = "450503103000"
 ADMIN = Actor(username="bh_admin", display_name="北海市管理员", grants=(Grant(Role.CITY_ADMIN, CITY_CODE, PlaceLevel.CITY),))
@@ -401,6 +403,34 @@ def test_in_the_december_of_a_year_entered_the_menu_opens_the_next(qtbot, desk_d
     [calendar] = main.findChildren(CalendarWindow)
     assert calendar.year_box.value() == 2028
     assert (calendar.shown.year, calendar.shown.status) == (2028, YearStatus.UNKNOWN)
+
+
+def test_a_year_chosen_while_the_year_to_open_is_still_read_stands(qtbot, desk_db, monkeypatch, feature_window):
+    """The year to open (2027, this December) answered after the user had chosen 2025 but before 2025 had
+    loaded: the window jumped to 2027 under the user's hands."""
+    monkeypatch.setattr(calendar_window, "beijing_today", lambda: date(2026, 12, 3))
+    tasks = Deferred()
+    calendar = open_calendar(feature_window(desk_db, ADMIN, tasks))
+    calendar.year_box.setValue(2025)
+    assert tasks.run() is calendar_admin.year_to_enter  # 2027, answered while 2025 is still being read
+    tasks.run_all()
+    assert calendar.year_box.value() == 2025
+    assert (calendar.shown.year, calendar.shown.status) == (2025, YearStatus.PUBLISHED)
+
+
+def test_the_window_opens_at_this_year_where_the_year_to_open_could_not_be_read(qtbot, desk_db, tasks, monkeypatch,
+                                                                               feature_window):
+    """The read of the year to open failing had left the window empty, its buttons off, under an error box."""
+    monkeypatch.setattr(calendar_window, "beijing_today", lambda: date(2026, 12, 3))
+
+    def unreadable(db, today):
+        raise DatabaseUnavailable("数据库暂时无法连接")
+
+    monkeypatch.setattr(calendar_admin, "year_to_enter", unreadable)
+    calendar = open_calendar(feature_window(desk_db, ADMIN, tasks))
+    assert calendar.year_box.value() == 2026
+    assert (calendar.shown.year, calendar.shown.status) == (2026, YearStatus.PUBLISHED)
+    assert calendar.add_button.isEnabled()
 
 
 def test_the_window_stays_open_while_its_recount_runs_and_is_let_go_once_closed(qtbot, desk_db, answered,

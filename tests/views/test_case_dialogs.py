@@ -1023,6 +1023,40 @@ def test_each_new_case_dialog_is_let_go_when_closed_even_with_a_duplicate_opened
     assert errors == []
 
 
+def test_a_case_opened_from_the_new_case_form_still_answers_for_its_action_after_the_form_is_closed(
+        qtbot, demo_db, errors, monkeypatch, feature_window):
+    """A suspected duplicate opened from 新建诉求 (deleted when it closes) was the form's child: 上报 on it,
+    then Esc on both, and the form took the panel along before the escalation answered; the queue was
+    not refreshed. The panel is the desk's (case_detail._in_front)."""
+    from desktop.views.cases.new_case_dialog import open_new_case
+
+    tasks = Deferred()
+    window = feature_window(demo_db, actor(demo_db, "qg_op1"), tasks)
+    window.show()
+    open_new_case(window)
+    form = window.findChild(NewCaseDialog)
+    form.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is form)
+    with demo_db.session() as s:
+        case_id = s.scalar(select(Case.id).where(Case.state == CaseState.REGISTERED).limit(1))
+    form.duplicate_chosen.emit(case_id)
+    tasks.run_all()  # the form's lookups, the panel's detail
+    panel = window.findChild(CaseDetailDialog)
+    assert panel.parentWidget() is window
+    heard, gone = [], []
+    window.bus.changed.connect(heard.append)
+    panel.destroyed.connect(lambda: gone.append(True))
+    monkeypatch.setattr(case_detail, "ask_text", lambda *args: "需区级协调")
+    panel.buttons["escalate"].click()
+    panel.reject()
+    form.reject()
+    qtbot.waitUntil(lambda: window.findChild(NewCaseDialog) is None, timeout=2000)
+    assert gone == [] and tasks.queued  # kept while its action is on its way
+    tasks.run()
+    assert heard == ["cases"] and errors == []
+    qtbot.waitUntil(lambda: gone == [True])
+
+
 @pytest.mark.law("Art. 16")
 def test_a_request_is_saved_straight_into_the_chosen_duplicate_once_confirmed(qtbot, demo_db, tasks, errors,
                                                                             monkeypatch):

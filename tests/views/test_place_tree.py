@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 import shapely
 from PySide6.QtCore import QModelIndex, Qt
@@ -171,4 +173,65 @@ def test_a_level_landing_after_a_refresh_took_its_place_away_is_dropped(qtbot, q
     tasks.run_all()
     assert model.index_of(QIAOBEI + "001") == QModelIndex()
     assert _codes(model, model.index_of(QIAOBEI)) == []
+    qtmodeltester.check(model)
+
+
+def _read_now(tasks: Deferred) -> Callable[[], None]:
+    """The newest held task's query run now; its answer lands when the function returned is called."""
+    fn, args, kwargs = tasks.queued.pop()
+    answer = fn(*args)
+    return lambda: kwargs["on_done"](answer)
+
+
+def test_a_level_read_before_its_place_was_taken_away_and_landing_after_the_refresh_is_dropped(
+        qtbot, qtmodeltester, db, system):
+    """A village's grids read just before another desk took the village away, landing after a refresh had
+    taken it out of the tree: they had gone under a node no longer in the tree, and were found by code."""
+    bounds = (109.100, 21.420, 109.110, 21.430)
+    places.create_grid(db, system, village_code=QIAOBEI, code=QIAOBEI + "001", name="侨北第一网格",
+                       geometry=shapely.box(*bounds).wkb, bounds=bounds)
+    tasks = Deferred()
+    tree = PlaceTree(db, tasks)
+    qtbot.addWidget(tree)
+    model = tree.model
+    tree.select_place(QIAOBEI)
+    tasks.run_all()
+    model.fetchMore(model.index_of(QIAOBEI))
+    land = _read_now(tasks)
+    with db.session() as s:
+        village = get_place(s, QIAOBEI)
+        for grid in village.children:
+            s.delete(grid.grid)
+            s.delete(grid)
+        s.delete(village)
+        s.commit()
+    tree.refresh()
+    tasks.run_all()
+    assert QIAOBEI not in _codes(model, model.index_of(QIAOGANG))
+    land()
+    assert model.index_of(QIAOBEI + "001") == QModelIndex() and not model.loading
+    qtmodeltester.check(model)
+
+
+def test_an_earlier_refresh_landing_after_a_later_one_is_dropped(qtbot, qtmodeltester, db, system):
+    """A refresh read before another desk added a grid, answering after a later refresh had shown the grid,
+    took it out of the tree again."""
+    tasks = Deferred()
+    tree = PlaceTree(db, tasks)
+    qtbot.addWidget(tree)
+    model = tree.model
+    tree.select_place(QIAOBEI)
+    tasks.run_all()
+    model.fetchMore(model.index_of(QIAOBEI))
+    tasks.run_all()
+    tree.refresh()
+    land_earlier = _read_now(tasks)
+    bounds = (109.100, 21.420, 109.110, 21.430)
+    places.create_grid(db, system, village_code=QIAOBEI, code=QIAOBEI + "001", name="侨北第一网格",
+                       geometry=shapely.box(*bounds).wkb, bounds=bounds)
+    tree.refresh()
+    tasks.run_all()
+    assert _codes(model, model.index_of(QIAOBEI)) == [QIAOBEI + "001"]
+    land_earlier()
+    assert _codes(model, model.index_of(QIAOBEI)) == [QIAOBEI + "001"] and not model.loading
     qtmodeltester.check(model)
