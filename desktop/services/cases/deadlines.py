@@ -10,6 +10,8 @@ contact deadline of its own. While an extension or an
 objection is being decided the clock stands still if the setting "clock.pause_while_deciding"
 is on: the time spent deciding is given back when the decision is made — as working time to a
 deadline in working days (a weekend spent deciding costs nothing), as time to one in hours.
+A department that objects to a case before signing for it has answered in time (Art. 18): where its
+clock did not stand still, a refusal of the objection starts the sign-for limit afresh from the decision.
 """
 
 from __future__ import annotations
@@ -143,6 +145,27 @@ def resume(assignment: Assignment, now: datetime, calendar: WorkCalendar, limits
             _given_back(assignment.contact_due_at, limits.contact, calendar, pauses), assignment)
 
 
+def restart_sign_for(assignment: Assignment, objection: Objection, calendar: WorkCalendar, limits: TimeLimits,
+                     now: datetime) -> bool:
+    """On refusing `objection`, give the share a fresh sign-for period from `now`; True if it did.
+
+    Art. 18: the objection of a department not yet signed for the case is its answer to the dispatch;
+    the time the center took to decide is the center's, not a sign-for the department let pass. An
+    objection raised once the sign-for had fallen due excuses nothing; one that stopped the clock
+    (PAUSE_SETTING) had that time given back by `resume` instead.
+    """
+    if objection.paused_clock or not _restarts_sign_for(objection.raised_at, assignment.sign_due_at,
+                                                        assignment.signed_at):
+        return False
+    assignment.sign_due_at = limits.sign.deadline(calendar, now)
+    return True
+
+
+def _restarts_sign_for(raised_at: datetime, sign_due: datetime, signed_at: datetime | None) -> bool:
+    # Raised by the deadline (a sign-for at it is in time too) and before signing.
+    return raised_at <= sign_due and (signed_at is None or raised_at < signed_at)
+
+
 def sync_case_due(case: Case) -> None:
     """case.due_at mirrors the lead assignment's running deadline (the queue sorts by it and
     counts what is overdue by it): none while the lead's clock stands still for a decision."""
@@ -158,7 +181,8 @@ def recompute(session, assignment: Assignment, calendar: WorkCalendar, limits: T
     is approved. The pauses given back are those of the decided requests that stopped the clock
     — to the sign-for and contact deadlines only those begun before the share was signed for or
     the requester contacted; the rest of the time the share stood still (pauses decided before
-    migration 0009, which kept no such mark) is given back in clock time, as it was then.
+    migration 0009, which kept no such mark) is given back in clock time, as it was then. A refused
+    objection that restarted the sign-for (`restart_sign_for`) restarts it here too.
     """
     before = (assignment.sign_due_at, assignment.contact_due_at, assignment.due_at)
     start = assignment.dispatched_at
@@ -174,8 +198,8 @@ def recompute(session, assignment: Assignment, calendar: WorkCalendar, limits: T
     # A share signed for (or its requester contacted) while unmarked pauses were given back is left
     # as it is: when those pauses fell against the signing is not known.
     if assignment.signed_at is None or not earlier:
-        assignment.sign_due_at = given_back(limits.sign.deadline(calendar, start), limits.sign,
-                                            begun_before=assignment.signed_at)
+        assignment.sign_due_at = _sign_due(limits.sign, calendar, start, assignment.signed_at, pauses,
+                                           _refusals(session, assignment)) + earlier
     contact_due = None
     if assignment.role is AssignmentRole.LEAD and (assignment.contacted_at is None or not earlier):
         contact_due = given_back(limits.contact.deadline(calendar, start), limits.contact,
@@ -197,6 +221,20 @@ def recompute(session, assignment: Assignment, calendar: WorkCalendar, limits: T
     return before != (assignment.sign_due_at, assignment.contact_due_at, assignment.due_at)
 
 
+def _sign_due(limit: Limit, calendar: WorkCalendar, start: datetime, signed_at: datetime | None,
+              pauses: list[tuple[datetime, datetime]], refusals: list[tuple[datetime, datetime]]) -> datetime:
+    """The sign-for deadline of a share dispatched at `start`, its decided requests taken in turn: a
+    pause begun before signing gives its time back, a refusal that restarts the sign-for runs the limit
+    again from its decision (`restart_sign_for`)."""
+    deadline = limit.deadline(calendar, start)
+    for begun, decided, refused in sorted([*((a, b, False) for a, b in pauses), *((a, b, True) for a, b in refusals)]):
+        if refused and _restarts_sign_for(begun, deadline, signed_at):
+            deadline = limit.deadline(calendar, decided)
+        elif not refused and (signed_at is None or begun < signed_at):
+            deadline = _given_back(deadline, limit, calendar, [(begun, decided)])
+    return deadline
+
+
 def _seconds(start: datetime, end: datetime) -> int:
     return int((end - start).total_seconds())  # as resume() adds them up in paused_seconds
 
@@ -208,3 +246,9 @@ def _pauses(session, assignment: Assignment) -> list[tuple[datetime, datetime]]:
               *session.execute(select(Objection.raised_at, Objection.decided_at).where(
                   Objection.assignment_id == assignment.id, Objection.paused_clock, Objection.decided_at.is_not(None)))]
     return sorted((start, end) for start, end in pauses)
+
+
+def _refusals(session, assignment: Assignment) -> list[tuple[datetime, datetime]]:
+    """When each refused objection of the share that did not stop its clock was raised and decided."""
+    return [*session.execute(select(Objection.raised_at, Objection.decided_at).where(
+        Objection.assignment_id == assignment.id, Objection.state == DecisionState.REFUSED, ~Objection.paused_clock))]

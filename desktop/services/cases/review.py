@@ -25,7 +25,7 @@ from .common import (
     require_on_case,
     require_state,
 )
-from .deadlines import case_limits, recompute, resume, sync_case_due
+from .deadlines import case_limits, recompute, restart_sign_for, resume, sync_case_due
 from .results import CaseInfo
 
 
@@ -102,26 +102,31 @@ def decide_objection(db: Database, actor: Actor, *, objection_id: int, approve: 
                      expected_version: int, now: datetime | None = None) -> CaseInfo:
     """Art. 18(2): an accepted objection withdraws the department's share; a lead's withdrawal
     sends the case back to the center for re-dispatch. A refused one resumes the work, and says why, for
-    the department that objected."""
+    the department that objected; raised in time before signing, it gives a fresh sign-for period from
+    the decision (Art. 18, `restart_sign_for`)."""
     now = now or utcnow()
     comment = _refusal_reason(approve, comment, "认定异议不成立", "Art. 18")
     with unit_of_work(db, actor, "cases.decide_objection") as uow:
         objection = uow.session.get(Objection, objection_id)
         case, assignment, dept = _decision(uow, objection, expected_version, AssignmentState.OBJECTION_PENDING)
-        resume(assignment, now, WorkCalendar.load(uow.session), case_limits(uow.session, case))
+        calendar, limits = WorkCalendar.load(uow.session), case_limits(uow.session, case)
+        resume(assignment, now, calendar, limits)
         objection.state = DecisionState.APPROVED if approve else DecisionState.REFUSED
         objection.decided_by, objection.decided_at, objection.comment = actor.display_name, now, comment or None
-        to_state = None
+        to_state, restarted = None, False
         if approve:
             assignment.state, assignment.finished_at = AssignmentState.WITHDRAWN, now
             if assignment.role is AssignmentRole.LEAD:
                 to_state = CaseState.REGISTERED
         else:
+            restarted = restart_sign_for(assignment, objection, calendar, limits, now)
             assignment.state = _back_to_work(assignment)
             to_state = _follow_lead(case, assignment)
         sync_case_due(case)
         if approve:
             verdict = "异议成立,撤回派遣" + (",待重新派遣" if to_state is CaseState.REGISTERED else "")
+        elif restarted:
+            verdict = f"异议不成立,继续办理;签收期限自本决定起重新计算,至 {due_text_as_of(assignment.sign_due_at, now)}"
         else:
             verdict = "异议不成立,继续办理"
         record(uow, case, "objection_decided", f"{dept.name} 的管辖异议:{verdict}" + (f"({comment})" if comment else ""),
