@@ -23,9 +23,10 @@ def test_a_refusal_at_the_desk_leaves_out_the_fields_command_line_names_but_not_
     monkeypatch.setattr(dialogs, "error", lambda parent, title, text, details=None: shown.append(text))
     for message in ("延期时长(amount):应为 1 至 5(工作日)", "请填写督办事由(reason)", "经纬度(lon/lat):不在北海"):
         dialogs.show_error(None, ValidationFailed(message, field="x"))
+    dialogs.show_error(None, ValidationFailed("须选择重办或督办(outcome)", field="outcome", article="Art. 20"))
     kept = "已办结(closed)的诉求须给出办结时间(updated_datetime);侨港(450503103000)"
     dialogs.show_error(None, ValidationFailed(kept))
-    assert shown == ["延期时长:应为 1 至 5(工作日)", "请填写督办事由", "经纬度:不在北海", kept]
+    assert shown == ["延期时长:应为 1 至 5(工作日)", "请填写督办事由", "经纬度:不在北海", "须选择重办或督办(Art. 20)", kept]
 
 
 def test_a_long_list_shows_the_first_problems_and_keeps_all_in_the_details(monkeypatch):
