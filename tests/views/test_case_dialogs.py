@@ -487,6 +487,11 @@ def test_callback_workbench_follows_an_unsolved_answer_with_reopening(qapp, qtbo
     assert not workbench.record_button.isEnabled()
     workbench.satisfaction.setCurrentIndex(workbench.satisfaction.findData(Satisfaction.UNSATISFIED.value))
     assert workbench.record_button.isEnabled()
+    # Without a follow-up the answer cannot be recorded, and the button says why before it is pressed.
+    workbench.outcome.setCurrentIndex(workbench.outcome.findData(CallbackOutcome.NONE.value))
+    assert not workbench.record_button.isEnabled() and "第二十条" in workbench.record_button.toolTip()
+    workbench.outcome.setCurrentIndex(workbench.outcome.findData(CallbackOutcome.REOPEN.value))
+    assert workbench.record_button.isEnabled() and not workbench.record_button.toolTip()
     # The demo's earliest callback fell due weeks ago: it says so, in red.
     assert first.due_at < utcnow() and "已逾期" in workbench.table.item(0, 0).text()
     with demo_db.session() as s:  # what the requester is asked about is in sight

@@ -123,6 +123,7 @@ class CallbackWorkbench(QDialog):
         self.solved.currentIndexChanged.connect(self._suggest_outcome)
         self.record_button.clicked.connect(self.record)
         self.outcome.activated.connect(self._outcome_chosen)
+        self.outcome.currentIndexChanged.connect(self._update_record_button)
         self.table.itemSelectionChanged.connect(self._offer_outcomes)
         # The time each callback is due counts down while the workbench stays open, as the queue's does.
         self.clock = QTimer(self)
@@ -189,11 +190,20 @@ class CallbackWorkbench(QDialog):
         self._offer_outcomes()
         self._update_record_button()
 
+    def _unhappy(self) -> bool:
+        return (self.solved.currentData() is False
+                or self.satisfaction.currentData() == Satisfaction.UNSATISFIED.value)
+
     def _update_record_button(self) -> None:
-        """Recorded once the answer is chosen: solved and satisfied, unless the requester was not reached."""
-        chosen = not self.reached.isChecked() or (self.solved.currentIndex() >= 0
-                                                  and self.satisfaction.currentIndex() >= 0)
-        self.record_button.setEnabled(bool(self.entries) and chosen and not self._saving)
+        """Recorded once the answer is chosen: solved and satisfied, unless the requester was not reached;
+        an unsolved or unsatisfied answer with its follow-up (重办 or 督办, Art. 20), which the service
+        would otherwise refuse only once pressed."""
+        reached = self.reached.isChecked()
+        chosen = not reached or (self.solved.currentIndex() >= 0 and self.satisfaction.currentIndex() >= 0)
+        unfollowed = reached and self._unhappy() and self.outcome.currentData() == CallbackOutcome.NONE.value
+        self.record_button.setEnabled(bool(self.entries) and chosen and not unfollowed and not self._saving)
+        self.record_button.setToolTip(self.tr("诉求未解决或诉求人不满意,须在“后续处理”中选择重办或督办(第二十条)")
+                                      if chosen and unfollowed else "")
 
     def _offer_outcomes(self) -> None:
         """Only the follow-ups this user may decide are offered (reopening needs the review's grant,
@@ -254,8 +264,7 @@ class CallbackWorkbench(QDialog):
         """Art. 20: an unsolved or unsatisfied answer needs a follow-up; offer reopening. The offer is taken
         back when the answer is corrected to solved and not unsatisfied (a key pressed once too often on
         是否解决 would otherwise reopen a satisfied requester's case); a follow-up the operator chose stays."""
-        unhappy = (self.solved.currentData() is False
-                   or self.satisfaction.currentData() == Satisfaction.UNSATISFIED.value)
+        unhappy = self._unhappy()
         reopen = self.outcome.findData(CallbackOutcome.REOPEN.value)
         if (unhappy and self.outcome.currentData() == CallbackOutcome.NONE.value
                 and self.outcome.model().item(reopen).isEnabled()):
