@@ -255,12 +255,13 @@ def _overdue_order(now: datetime):
 
 
 def due_for_key_supervision(now: datetime):
-    """Art. 20(1): unresolved requests not yet under key supervision — overdue, reopened, on hold,
-    or past the deadline of a 督办 order still running (the order did not get them resolved in
-    time). Open cases through the state index; the orders past their deadline are few."""
+    """Art. 20(1): unresolved requests not yet under key supervision — overdue (as the queue marks it:
+    past the handling deadline, or the sign-for its lead let pass unsigned), reopened, on hold, or
+    past the deadline of a 督办 order still running (the order did not get them resolved in time).
+    Open cases through the state index; the orders past their deadline are few."""
     overdue_orders = select(SupervisionOrder.case_id).where(_overdue_order(now))
     return and_(_state_condition(frozenset(OPEN_CASE_STATES)), Case.supervision != SupervisionLevel.KEY,
-                or_(Case.due_at < now, Case.reopen_count > 0, Case.state == CaseState.ON_HOLD,
+                or_(overdue_condition(now), Case.reopen_count > 0, Case.state == CaseState.ON_HOLD,
                     Case.id.in_(overdue_orders)))
 
 

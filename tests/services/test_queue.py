@@ -6,8 +6,19 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from desktop.models import Case, Grid, Place
-from desktop.models.enums import CaseState, Channel, GridKind, MatterCategory, PlaceLevel, Role, SupervisionLevel
+from desktop.models import Assignment, Case, Department, Grid, Place
+from desktop.models.enums import (
+    AssignmentRole,
+    AssignmentState,
+    CaseState,
+    Channel,
+    DepartmentLevel,
+    GridKind,
+    MatterCategory,
+    PlaceLevel,
+    Role,
+    SupervisionLevel,
+)
 from desktop.services import queue, users
 from desktop.services.places import get_place
 from desktop.services.queue import QueueFilter, SortKey
@@ -188,6 +199,24 @@ def _order(session, number: str, due_hours: int, closed: bool = False):
                                  closed_at=NOW if closed else None))
 
 
+def _unsigned_lead(session, number: str, *, due_hours: int, sign_due_hours: int) -> None:
+    """A case of 侨北第一网格 dispatched to a department that has not signed for it."""
+    grid = session.query(Place).filter(Place.code == QIAOBEI + "001").one()
+    _case(session, number, grid, due_hours=due_hours)
+    session.flush()
+    township = get_place(session, QIAOGANG)
+    department = Department(code=f"D-{number}", name=f"承办部门{number}", short_name=f"部门{number}", level=DepartmentLevel.TOWNSHIP,
+                            place_id=township.id)
+    session.add(department)
+    session.flush()
+    case_id = session.query(Case.id).filter(Case.number == number).scalar()
+    session.add(Assignment(case_id=case_id, department_id=department.id, role=AssignmentRole.LEAD,
+                           state=AssignmentState.DISPATCHED, dispatched_at=NOW - timedelta(hours=30),
+                           sign_due_at=NOW + timedelta(hours=sign_due_hours), due_at=NOW + timedelta(hours=due_hours),
+                           original_due_at=NOW + timedelta(hours=due_hours)))
+
+
+@pytest.mark.law("Art. 19")
 @pytest.mark.law("Art. 20")
 def test_the_cases_due_for_key_supervision_are_a_queue_filter_as_the_supervisor_lists_them(cases_db, system):
     from desktop.services.cases import supervision
@@ -197,14 +226,16 @@ def test_the_cases_due_for_key_supervision_are_a_queue_filter_as_the_supervisor_
         _order(session, "Y-1", due_hours=-3)  # a 督办 order past its deadline
         _order(session, "Q-5", due_hours=-3, closed=True)  # one closed is not
         session.query(Case).filter(Case.number == "Q-1").update({"supervision": SupervisionLevel.KEY})
+        _unsigned_lead(session, "Q-7", due_hours=40, sign_due_hours=-2)  # overdue: no department signed for it
+        _unsigned_lead(session, "Q-8", due_hours=40, sign_due_hours=3)
         session.commit()
     f = QueueFilter(key_supervision_due=True)
-    # Q-1 is overdue but under key supervision already; Q-3 is neither overdue nor reopened.
-    assert numbers(queue.page(cases_db, system, f, 0, 50, now=NOW)) == ["Q-6", "Y-1", "Q-2"]
-    assert queue.count(cases_db, system, f, now=NOW) == 3
-    assert numbers(queue.page(cases_db, system, f.with_(under=QIAOGANG), 0, 50, now=NOW)) == ["Q-6", "Q-2"]
+    # Q-1 is overdue but under key supervision already; Q-3 and Q-8 are neither overdue nor reopened.
+    assert numbers(queue.page(cases_db, system, f, 0, 50, now=NOW)) == ["Q-7", "Q-6", "Y-1", "Q-2"]
+    assert queue.count(cases_db, system, f, now=NOW) == 4
+    assert numbers(queue.page(cases_db, system, f.with_(under=QIAOGANG), 0, 50, now=NOW)) == ["Q-7", "Q-6", "Q-2"]
     listed = supervision.unresolved_for_key_supervision(cases_db, system, QIAOGANG, now=NOW)
-    assert [c.number for c in listed] == ["Q-6", "Q-2"]
+    assert sorted(c.number for c in listed) == ["Q-2", "Q-6", "Q-7"]
 
 
 @pytest.mark.law("Art. 16")

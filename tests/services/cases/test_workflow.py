@@ -641,6 +641,9 @@ def test_a_general_supervision_order_whose_deadline_passed_unanswered_offers_the
     """Art. 20(1): a case the department has not resolved by the deadline of its 督办 order is an
     unresolved request for key supervision, even while its own (15-working-day) limit still runs."""
     case = dispatched(world, matter_item_id=world.items["food"], now=utcnow())
+    # Signed for: a sign-for let pass would offer it for key supervision by itself (Art. 19).
+    case = department.sign_for(world.db, world.police, assignment_id=assignments(world, case.id)[AssignmentRole.LEAD].id,
+                               expected_version=case.version)
     case = supervision.supervise(world.db, world.supervisor, case_id=case.id, level=SupervisionLevel.GENERAL,
                                  reason="群众多次来电催办", expected_version=case.version)
     [order] = detail(world, case.id, world.supervisor).supervision_orders
