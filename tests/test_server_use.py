@@ -2,6 +2,9 @@
 
 import subprocess
 import sys
+import threading
+import time
+from pathlib import Path
 
 import pytest
 
@@ -33,3 +36,43 @@ def test_a_restart_waits_while_any_test_has_a_database_and_others_wait_for_it(tm
         assert _other_worker_may(_SHARE, path)
     assert _other_worker_may(_ALONE, path)
     assert use.file is None
+
+
+# Another worker's test opening a database through ServerUse, waiting as long as it must.
+_NEWCOMER = ("import sys; from pathlib import Path; sys.path.insert(0, sys.argv[2]); from server_use import ServerUse\n"
+             "with ServerUse(Path(sys.argv[1])).shared(): pass")
+
+
+def test_a_restart_waiting_for_the_tests_under_way_lets_no_new_one_start_before_it(tmp_path):
+    """flock prefers no one: with workers taking turns on the shared lock, the restart waited minutes."""
+    path = tmp_path / "server.lock"
+    under_way = subprocess.Popen([sys.executable, "-c", "import fcntl, sys; f = open(sys.argv[1], 'a+b'); "
+                                  "fcntl.flock(f, fcntl.LOCK_SH); print(flush=True); sys.stdin.read()", str(path)],
+                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    under_way.stdout.readline()  # another worker's test has its database
+    use = ServerUse(path)
+    restarted = threading.Event()
+
+    def restart():
+        with use.exclusive():
+            restarted.set()
+
+    with use.shared():  # the restart test's own database
+        waiting = threading.Thread(target=restart)
+        waiting.start()
+        try:
+            while not _turnstile_held(use):
+                time.sleep(0.01)
+            newcomer = subprocess.Popen([sys.executable, "-c", _NEWCOMER, str(path),
+                                         str(Path(server_use.__file__).parent)])
+            with pytest.raises(subprocess.TimeoutExpired):
+                newcomer.wait(timeout=1.5)  # it waits behind the restart
+            assert not restarted.is_set()
+        finally:
+            under_way.communicate("")  # the test under way ends
+        waiting.join(timeout=10)
+    assert restarted.is_set() and newcomer.wait(timeout=10) == 0
+
+
+def _turnstile_held(use: ServerUse) -> bool:
+    return not _other_worker_may(_ALONE, use.turnstile)
