@@ -8,10 +8,10 @@ leaves out is retired only when the proposal lists it in `retire`; otherwise the
 refused naming it (GridsLeftOut), since a grid dropped from a file by mistake would take its
 base data and cases' place out of the live set. A proposal identical to the live grids of its
 villages changes nothing and is refused. The live grid set changes only on approval, when each
-replaced version goes to the grid history; `changes` shows per grid what the proposal changes,
-before the county approves and after (from that history) when the city files. Each step is a
-GridAdjustmentStep. Only a township proposal through this workflow changes grids that exist:
-other bodies may not draw grids (Art. 6(3)).
+replaced version goes to the grid history (a grid the file leaves as it is keeps its version);
+`changes` shows per grid what the proposal changes, before the county approves and after (from
+that history) when the city files. Each step is a GridAdjustmentStep. Only a township proposal
+through this workflow changes grids that exist: other bodies may not draw grids (Art. 6(3)).
 
 A retired grid leaves nothing behind on it: `retiring` names, per grid to be retired, the staff
 appointed to it and its open cases (for the proposal and the review), and the approval ends those
@@ -355,24 +355,36 @@ def _viewable(session, actor: Actor, adjustment_id: int) -> tuple[GridAdjustment
 
 def _changes(session, adjustment: GridAdjustment) -> list[GridChange]:
     """What `changes` returns, in an open session."""
+    specs, _ = grids.read_grid_set(adjustment.proposal)
+    after = {spec.code: spec for spec in specs}
+    kept: set[str] = set()
     if adjustment.state in (AdjustmentState.APPROVED, AdjustmentState.FILED):
-        rows = session.scalars(select(GridHistory).where(GridHistory.adjustment_id == adjustment.id))
+        rows = session.scalars(select(GridHistory).where(GridHistory.adjustment_id == adjustment.id)).all()
         before = {row.snapshot["code"]: (row.name, grids.history_values(row)) for row in rows
                   if row.snapshot.get("status") == GridStatus.ACTIVE.value}
+        kept = _kept(session, adjustment, set(after) - {row.snapshot["code"] for row in rows})
     else:
         villages = {p.code: p for p in session.scalars(
             select(Place).where(Place.code.in_(adjustment.proposal.get("villages", ()))))}
         before = {code: (place.name, grids.live_values(place))
                   for code, place in grids.active_grids(session, villages).items()}
-    specs, _ = grids.read_grid_set(adjustment.proposal)
-    after = {spec.code: spec for spec in specs}
     result = [GridChange(code, name, GridChangeKind.RETIRED) for code, (name, _) in sorted(before.items())
               if code not in after]
     for code, spec in sorted(after.items()):
-        if code not in before:
+        if code in kept:
+            result.append(GridChange(code, spec.name, GridChangeKind.UNCHANGED))
+        elif code not in before:
             result.append(GridChange(code, spec.name, GridChangeKind.NEW))
-            continue
-        fields = tuple(grids.changed_fields(before[code][1], grids.spec_values(spec)))
-        result.append(GridChange(code, spec.name, GridChangeKind.CHANGED if fields else GridChangeKind.UNCHANGED,
-                                 fields))
+        else:
+            fields = tuple(grids.changed_fields(before[code][1], grids.spec_values(spec)))
+            result.append(GridChange(code, spec.name, GridChangeKind.CHANGED if fields else GridChangeKind.UNCHANGED,
+                                     fields))
     return result
+
+
+def _kept(session, adjustment: GridAdjustment, unversioned: set[str]) -> set[str]:
+    """Of the grids an approved adjustment names but closed no version of, those it left as they were:
+    the ones that existed when it was proposed (the others it created)."""
+    proposed_at = adjustment.steps[0].at
+    return set(session.scalars(select(Place.code).where(Place.code.in_(unversioned),
+                                                        Place.created_at < proposed_at)))

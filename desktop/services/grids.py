@@ -473,33 +473,40 @@ def apply_grid_set(session: Session, specs: list[GridSpec], villages: dict[str, 
     """Make `specs` the live grid set of `villages`: create, update, retire; history kept.
 
     Each replaced or retired version is written to GridHistory first (Art. 6: the history
-    of each grid is kept).
+    of each grid is kept). A live grid that `specs` leave as it is keeps its version: it is
+    neither closed nor rewritten.
     """
     now = utcnow()
     places = {p.code: p for p in session.scalars(
         select(Place).options(selectinload(Place.grid).selectinload(Grid.vessels))
         .where(Place.parent_id.in_([v.id for v in villages.values()]), Place.level == PlaceLevel.GRID))}
     starts = _version_starts(session, [p.id for p in places.values()])
-    wanted = {spec.code for spec in specs}
+    wanted = {spec.code: spec for spec in specs}
+    kept = {code for code, spec in wanted.items() if code in places
+            and places[code].grid.status is GridStatus.ACTIVE and _unchanged(places[code], spec)}
     counts = ApplyCounts()
     for code, place in places.items():
+        if code in kept:
+            continue
         if place.grid.status is GridStatus.ACTIVE or code in wanted:
             _close_version(session, place, starts.get(place.id, place.created_at), now, adjustment_id)
             place.grid.vessels = []
         if place.grid.status is GridStatus.ACTIVE and code not in wanted:
             place.grid.status = GridStatus.RETIRED
             counts.retired += 1
-    for spec in (s for s in specs if s.code in places):
+    changed = [s for s in specs if s.code in places and s.code not in kept]
+    for spec in changed:
         for obj, values in ((places[spec.code], _place_values(spec)), (places[spec.code].grid, _grid_values(spec))):
             for key, value in values.items():
                 setattr(obj, key, value)
-        counts.updated += 1
+    counts.updated = len(changed)
     # Old rosters are deleted first so that a vessel may move between grids of the set.
     session.flush()
     grid_ids = {code: place.id for code, place in places.items()}
-    grid_ids.update(_insert_new(session, [s for s in specs if s.code not in places], villages))
-    counts.created = len(specs) - counts.updated
-    vessels = [{"grid_id": grid_ids[s.code], **vars(v)} for s in specs for v in s.vessels]
+    created = [s for s in specs if s.code not in places]
+    grid_ids.update(_insert_new(session, created, villages))
+    counts.created = len(created)
+    vessels = [{"grid_id": grid_ids[s.code], **vars(v)} for s in [*changed, *created] for v in s.vessels]
     if vessels:
         session.execute(insert(Vessel), vessels)
     counts.vessels = len(vessels)

@@ -250,6 +250,24 @@ def test_a_property_not_given_is_unchanged(divided):
     assert grid_row(divided, f"{VILLAGE}003") == (0, 900, GridStatus.ACTIVE)
 
 
+def test_approval_versions_only_the_grids_it_changes(divided):
+    proposal = bare(division(2, 2))
+    proposal["features"][1]["properties"]["name"] = "侨北新村网格"
+    info = propose(divided, proposal)
+    adjustments.approve(divided, COUNTY_ADMIN, info.id)
+    assert len(grids.grid_history(divided, TOWNSHIP_ADMIN, f"{VILLAGE}002")) == 2
+    for code in (f"{VILLAGE}001", f"{VILLAGE}003", f"{VILLAGE}004"):  # named in the file, unchanged
+        assert [v.adjustment_id for v in grids.grid_history(divided, TOWNSHIP_ADMIN, code)] == [None], code
+    kinds = {change.code: change.kind for change in adjustments.changes(divided, CITY_ADMIN, info.id)}
+    assert kinds == {f"{VILLAGE}001": adjustments.GridChangeKind.UNCHANGED,
+                     f"{VILLAGE}002": adjustments.GridChangeKind.CHANGED,
+                     f"{VILLAGE}003": adjustments.GridChangeKind.UNCHANGED,
+                     f"{VILLAGE}004": adjustments.GridChangeKind.UNCHANGED}
+    with divided.session() as session:
+        entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "adjustments.approve")).one()
+    assert "新增 0、变更 1、撤销 0" in entry.message
+
+
 def test_a_grid_left_out_is_retired_only_when_the_proposal_says_so(divided):
     proposal = bare(division(1, 3))  # three columns: grid 004 is left out
     proposal["features"][0]["properties"]["residents"] = 950
