@@ -119,7 +119,12 @@ def require_keeper(uow: UnitOfWork, place: Place) -> None:
 def _kept(uow: UnitOfWork, code: str, expected_version: int | None) -> tuple[Department, Place]:
     """The department and its territory, once the actor is found to keep it and to have seen its
     current version (None: a one-shot command acting on whatever is current)."""
-    department = by_code(uow.session, code, lock="update")
+    try:
+        department = by_code(uow.session, code, lock="update")
+    except NotFound:
+        if expected_version is None:  # a code given on the command line: perhaps mistyped
+            raise
+        raise NotFound(f"联动部门 {code} 已不存在(可能已在其他桌面上删除),所作修改未保存;请重新载入") from None
     place = uow.session.get(Place, department.place_id)
     require_keeper(uow, place)
     check_version(department, expected_version, f"联动部门 {department.name}")

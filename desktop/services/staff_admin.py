@@ -285,7 +285,8 @@ def update_person(db: Database, actor: Actor, person_id: int, *, name: str | Non
         person = uow.session.scalar(select(Person).where(Person.id == person_id).with_for_update()
                                    .execution_options(populate_existing=True))
         if person is None:
-            raise NotFound(f"人员 {person_id} 不存在")
+            raise NotFound(f"人员 {person_id} 不存在" if expected_version is None else
+                           "此人的记录已不存在(可能已在其他桌面上删除),所作修改未保存;请重新载入")
         grids = _require_over_person(uow, person_id, Permission.MANAGE_STAFF)
         check_version(person, expected_version, f"人员 {person.name}")
         changed = {}
@@ -414,16 +415,12 @@ def assign_leadership(db: Database, actor: Actor, *, place_code: str, role: Lead
     check_length(title, LeadershipAssignment.title, "职务", "title")
     with unit_of_work(db, actor, "staff.assign_leadership", target=place_code) as uow:
         place = get_place(uow.session, place_code)
+        if refusal := _level_refusal(place, role):
+            raise LawRefusal(refusal, article="Art. 8", field="place_code")
         if role is LeadershipRole.GRID_CHIEF:
-            if place.level is not PlaceLevel.VILLAGE:
-                raise LawRefusal(f"网格总负责人按村(社区)确定,{place.short_name}不是村(社区)", article="Art. 8",
-                                 field="place_code")
             township = place.parent
             uow.require(Permission.MANAGE_STAFF, township.code, township.short_name)
         else:
-            if place.level not in (PlaceLevel.TOWNSHIP, PlaceLevel.VILLAGE, PlaceLevel.GRID):
-                raise LawRefusal(f"{role.label}联系指导的是县(区)内的片区(乡镇、村或网格),不是{place.level.label}",
-                                 article="Art. 8", field="place_code")
             county = _leadership_scope(place, role)
             if not actor.can(Permission.MANAGE_STAFF, county.code):
                 uow.place_code = place.code
@@ -474,6 +471,57 @@ def _leadership_scope(place: Place, role: LeadershipRole) -> Place:
 def named_by_county(role: LeadershipRole, county: Place) -> str:
     """Why a township (or anyone without the county's grant) may not name or end a contact leader or instructor."""
     return f"{role.label}由县(区)网格化服务管理机构确定;请由{county.short_name}的管理员办理"
+
+
+def _level_refusal(place: Place, role: LeadershipRole) -> str:
+    """Why `role` is not named for a place of this level (Art. 8): a chief leads a village, contact leaders
+    and instructors an area within a county; "" when it is."""
+    if role is LeadershipRole.GRID_CHIEF:
+        return "" if place.level is PlaceLevel.VILLAGE else f"网格总负责人按村(社区)确定,{place.short_name}不是村(社区)"
+    if place.level in (PlaceLevel.TOWNSHIP, PlaceLevel.VILLAGE, PlaceLevel.GRID):
+        return ""
+    return f"{role.label}联系指导的是县(区)内的片区(乡镇、村或网格),不是{place.level.label}"
+
+
+def _naming_refusal(actor: Actor, place: Place, role: LeadershipRole) -> str:
+    """Why `actor` may not name `role` for `place`, as assign_leadership refuses it (Art. 8); "" when it may."""
+    if refusal := _level_refusal(place, role):
+        return refusal
+    scope = _leadership_scope(place, role)
+    if actor.can(Permission.MANAGE_STAFF, scope.code):
+        return ""
+    if role is LeadershipRole.GRID_CHIEF:
+        return f"网格总负责人由乡镇(街道)确定;请由{scope.short_name}的管理员办理"
+    return named_by_county(role, scope)
+
+
+@dataclass(frozen=True)
+class LeadershipPlace:
+    code: str
+    name: str
+    roles: tuple[LeadershipRole, ...]
+
+
+@dataclass(frozen=True)
+class LeadershipOffer:
+    """What 确定领导联系 offers an actor on the people screen of a place (Art. 8): the place and those one level
+    below where the actor may name some role, each with those roles; `refusal` says why, when that is none."""
+    places: tuple[LeadershipPlace, ...]
+    refusal: str
+
+
+def leadership_offer(db: Database, actor: Actor, code: str) -> LeadershipOffer:
+    """The roles `actor` may name at the place `code` and those one level below (see LeadershipOffer); with none,
+    the refusal each role meets at the place itself."""
+    with db.session() as session:
+        here = get_place(session, code)
+        below = session.scalars(select(Place).where(Place.parent_id == here.id)
+                                .order_by(Place.sort_order, Place.code)).all()
+        places = tuple(LeadershipPlace(place.code, place.short_name, roles) for place in (here, *below)
+                       if (roles := tuple(role for role in LeadershipRole
+                                          if not _naming_refusal(actor, place, role))))
+        refusal = "" if places else ";".join(_naming_refusal(actor, here, role) for role in LeadershipRole)
+        return LeadershipOffer(places, f"{refusal}(Art. 8)" if refusal else "")
 
 
 @dataclass(frozen=True)

@@ -57,8 +57,9 @@ def submit_form(screen: QWidget, form: QDialog, save: Callable[[Callable[[BaseEx
     """Open `form`; on OK `save(refused)` sends what it holds (read there, on the GUI thread) to the task
     runner with `refused` as its error handler. A refusal is shown and, while `screen` is open, the form
     opens again. On a Conflict (or a NotFound: removed meanwhile) `screen` reloads, and the form (a TakesSavedRecord),
-    given `fresh` (the record as it is now, read on `screen.tasks`; None where it is gone: the form stays
-    closed), takes it first."""
+    given `fresh` (the record as it is now, read on `screen.tasks`; None, or NotFound, where it is gone: the
+    form stays closed), takes it first. A record gone is said once, by the save's refusal: not again by the
+    record's own reading."""
     if form.exec() != QDialog.DialogCode.Accepted:
         return
 
@@ -74,10 +75,15 @@ def submit_form(screen: QWidget, form: QDialog, save: Callable[[Callable[[BaseEx
         dialogs.show_error(screen, exc)
         if not screen.isVisible():  # closed meanwhile: nothing to go back to
             return
-        if isinstance(exc, (Conflict, NotFound)) and fresh is not None:  # NotFound: gone meanwhile, fresh gives None
+        if isinstance(exc, (Conflict, NotFound)) and fresh is not None:
             screen.reload()
-            screen.tasks.submit(fresh, on_done=taken, on_error=lambda error: dialogs.show_error(screen, error))
+            screen.tasks.submit(fresh, on_done=taken, on_error=lambda error: unread(exc, error))
         else:
             reopen()
+
+    def unread(exc: BaseException, error: BaseException) -> None:
+        """The record not read again: said, unless gone, as the save's refusal has said already."""
+        if not (isinstance(exc, NotFound) and isinstance(error, NotFound)):
+            dialogs.show_error(screen, error)
 
     save(refused)

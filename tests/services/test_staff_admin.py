@@ -4,9 +4,9 @@ import re
 from datetime import date, datetime, timezone
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
-from desktop.errors import Conflict, InvalidTransition, LawRefusal, PermissionDenied, ValidationFailed
+from desktop.errors import Conflict, InvalidTransition, LawRefusal, NotFound, PermissionDenied, ValidationFailed
 from desktop.models import AuditEntry, Grid, Person, Place
 from desktop.models.enums import (
     AuditOutcome,
@@ -270,6 +270,20 @@ def test_an_edit_made_on_what_another_administrator_changed_since_is_refused_nam
     assert (back.phone, back.status) == ("13800002222", PersonStatus.ACTIVE)
 
 
+@pytest.mark.law("Art. 14")
+def test_an_edit_of_a_person_removed_meanwhile_says_so_not_their_internal_number(db, grid):
+    member = staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=grid, role=StaffRole.GRID_MEMBER,
+                                        source=StaffSource.VOLUNTEER, start_on=date(2025, 9, 1), name="陈晓")
+    [seen] = staff.roster(db, TOWNSHIP_ADMIN, grid)
+    with db.session() as session:
+        session.execute(delete(Person).where(Person.id == member.person_id))
+        session.commit()
+    with pytest.raises(NotFound) as gone:
+        staff_admin.update_person(db, TOWNSHIP_ADMIN, member.person_id, phone="13800003333",
+                                  expected_version=seen.version)
+    assert gone.value.message == "此人的记录已不存在(可能已在其他桌面上删除),所作修改未保存;请重新载入"
+
+
 def test_a_change_by_reappointing_someone_who_had_left_names_who_made_it(db, grid):
     """Appointed again, a person who had left (离岗) is serving again: a form showing them 离岗 is out of date."""
     member = staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=grid, role=StaffRole.GRID_MEMBER,
@@ -342,6 +356,35 @@ def test_leadership_by_county_and_village_chief_by_township(db, grid):
     with pytest.raises(LawRefusal, match="村"):
         staff_admin.assign_leadership(db, TOWNSHIP_ADMIN, place_code=grid, role=LeadershipRole.GRID_CHIEF,
                                       start_on=date(2025, 9, 1), name="莫强")
+
+
+@pytest.mark.law("Art. 8")
+def test_the_leadership_form_offers_only_what_the_actor_may_name(db, grid):
+    """确定领导联系 offered every role at every place: a township's contact leader was refused only at save."""
+    at_village = staff_admin.leadership_offer(db, TOWNSHIP_ADMIN, VILLAGE)
+    assert [(p.code, p.name, p.roles) for p in at_village.places] == [
+        (VILLAGE, "塘仔里社区", (LeadershipRole.GRID_CHIEF,))] and at_village.refusal == ""
+    county = staff_admin.leadership_offer(db, COUNTY_ADMIN, VILLAGE)
+    assert [(p.code, p.roles) for p in county.places] == [
+        (VILLAGE, tuple(LeadershipRole)), (GRID, (LeadershipRole.CONTACT_LEADER, LeadershipRole.INSTRUCTOR))]
+    township = staff_admin.leadership_offer(db, TOWNSHIP_ADMIN, TOWNSHIP)
+    assert TOWNSHIP not in [p.code for p in township.places]  # its contact leaders are the county's to name
+    assert {p.roles for p in township.places} == {(LeadershipRole.GRID_CHIEF,)}
+    # Whatever is offered the service takes; what is not, it refuses.
+    for place_code in (VILLAGE, GRID):
+        for role in LeadershipRole:
+            offered = role in {p.code: p.roles for p in at_village.places}.get(place_code, ())
+            if offered:
+                staff_admin.assign_leadership(db, TOWNSHIP_ADMIN, place_code=place_code, role=role,
+                                              start_on=date(2025, 9, 1), name="莫强")
+                continue
+            with pytest.raises((LawRefusal, PermissionDenied)):
+                staff_admin.assign_leadership(db, TOWNSHIP_ADMIN, place_code=place_code, role=role,
+                                              start_on=date(2025, 9, 1), name="莫强")
+    at_grid = staff_admin.leadership_offer(db, TOWNSHIP_ADMIN, GRID)
+    assert at_grid.places == () and at_grid.refusal == (
+        "网格挂点领导由县(区)网格化服务管理机构确定;请由海城的管理员办理;网格指导员由县(区)网格化服务管理机构确定;"
+        "请由海城的管理员办理;网格总负责人按村(社区)确定,塘仔里第一网格不是村(社区)(Art. 8)")
 
 
 @pytest.mark.law("Art. 11")

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 from PySide6.QtWidgets import QDialog
 
-from desktop.models.enums import PersonStatus, PlaceLevel, Role, StaffRole, StaffSource
+from desktop.models.enums import LeadershipRole, PersonStatus, PlaceLevel, Role, StaffRole, StaffSource
 from desktop.tasks import SyncTaskRunner
 from desktop.views.accounts.forms import GrantForm
 from desktop.views.analytics.governance_panel import AcceptDialog
@@ -20,6 +20,7 @@ from desktop.views.matters.item_form import ItemForm
 from desktop.views.matters.rectification_form import RectificationForm, ReturnForm
 from desktop.views.people.add_staff_dialog import AddStaffDialog
 from desktop.services.staff import StaffMember
+from desktop.services.staff_admin import LeadershipPlace
 from desktop.views.people.forms import LeaderForm, PersonForm, VisitForm, WorkLogForm
 
 QIAOGANG = "450503103000"
@@ -37,7 +38,7 @@ FORMS = {
     "rectification": lambda fx: RectificationForm([(1, "市场监管所")]),
     "return": lambda fx: ReturnForm(NOTICE),
     "staff": lambda fx: AddStaffDialog([GRID]),
-    "leader": lambda fx: LeaderForm([(QIAOGANG, "侨港镇")]),
+    "leader": lambda fx: LeaderForm((LeadershipPlace(QIAOGANG, "侨港镇", tuple(LeadershipRole)),)),
     "person": lambda fx: PersonForm(StaffMember(7, "黎敏", StaffRole.GRID_MEMBER, StaffSource.VOLUNTEER, "13912340000",
                                                 PersonStatus.ACTIVE, *GRID, 1)),
     "work log": lambda fx: WorkLogForm([]),

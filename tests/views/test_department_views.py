@@ -6,8 +6,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
+from sqlalchemy import delete
 
 from desktop.errors import Conflict, InvalidTransition
+from desktop.models import Department, Liaison
 from desktop.models.enums import PlaceLevel, Role
 from desktop.services import department_contacts, departments, users
 from desktop.services.departments import DepartmentDraft
@@ -132,6 +134,29 @@ def test_a_stale_edit_names_who_and_opens_again_on_the_department_as_saved_with_
     assert opened[1] == ("银海分局", "0779-3039999", True,
                          "已载入他人所作的修改:简称;办公电话 他人也已修改,表中仍是您填写的,保存即以此为准")
     assert len(opened) == 2 and (screen.current().short_name, screen.current().phone) == ("银海分局", "0779-3039999")
+
+
+def test_a_department_removed_meanwhile_is_said_gone_once_and_its_form_not_opened_again(
+        qtbot, feature_window, registered, tasks, errors, monkeypatch):
+    """OK on 编辑 of a department removed on another desktop showed two refusals: the save's, then the same
+    again from reading the department to open the form on."""
+    screen = _open(qtbot, feature_window, registered, COUNTY_ADMIN, tasks)
+    _select(screen, "YH-GA")
+    opened = []
+
+    def fill(form: DepartmentForm):
+        if not opened:  # while the form is open, on another desktop
+            with registered.session() as session:
+                session.execute(delete(Liaison))
+                session.execute(delete(Department).where(Department.code == "YH-GA"))
+                session.commit()
+        opened.append(form)
+        form.phone.setText("0779-3039999")
+        return QDialog.DialogCode.Accepted
+    monkeypatch.setattr(DepartmentForm, "exec", fill)
+    screen.edit_button.click()
+    assert [str(exc) for exc in errors] == ["联动部门 YH-GA 已不存在(可能已在其他桌面上删除),所作修改未保存;请重新载入"]
+    assert len(opened) == 1 and screen.model.rows == []  # not opened again; the register as it is now
 
 
 def test_a_refused_new_department_opens_again_holding_what_was_typed(qtbot, feature_window, registered, tasks, errors,

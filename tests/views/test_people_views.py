@@ -8,10 +8,10 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from desktop.errors import InvalidTransition
-from desktop.models import LeadershipAssignment
+from desktop.models import LeadershipAssignment, Person
 from desktop.models.enums import (LeadershipRole, PersonStatus, PlaceLevel, Profession, Role, StaffRole, StaffSource,
                                   WorkLogKind)
 from desktop.services import staff_admin
@@ -210,6 +210,32 @@ def test_an_edit_of_a_worker_another_administrator_changed_meanwhile_is_refused_
     assert (now.name, now.phone, now.status) == ("陈海洋", "13900002222", PersonStatus.ON_LEAVE)
 
 
+@pytest.mark.law("Art. 14")
+def test_a_worker_removed_meanwhile_is_said_gone_once_and_the_form_not_opened_again(
+        qtbot, desk_db, tasks, answered, monkeypatch, feature_window):
+    """OK on 修改人员信息 of a worker removed on another desktop was refused with the person's internal number
+    (人员 1 不存在), as a record that never was."""
+    people = open_people(feature_window(desk_db, ADMIN, tasks))
+    qtbot.addWidget(people)
+    member = people.roster_model.rows[0]
+    people.roster_view.selectRow(0)
+    opened = []
+
+    def ok(form: PersonForm):
+        if not opened:  # while the form is open, on another desktop
+            with desk_db.session() as session:
+                session.execute(delete(Person).where(Person.id == member.person_id))
+                session.commit()
+        opened.append(form)
+        form.phone.setText("13900003333")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PersonForm, "exec", ok)
+    people.edit_button.click()
+    assert answered == ["此人的记录已不存在(可能已在其他桌面上删除),所作修改未保存;请重新载入"]
+    assert len(opened) == 1 and member.person_id not in {m.person_id for m in people.roster_model.rows}
+
+
 def test_a_phone_shown_masked_is_not_filled_in_and_is_kept_unless_one_is_typed(qtbot):
     from desktop.services.staff import StaffMember
 
@@ -268,15 +294,15 @@ def test_leader_and_work_log_tabs(qtbot, qtmodeltester, desk_db, tasks, answered
 
     tries = []
 
-    def contact_leader(form: LeaderForm):  # a township may not name the county's contact leaders
-        tries.append(form.name.text())
-        form.role.setCurrentIndex(form.role.findData(LeadershipRole.CONTACT_LEADER))
+    def mistyped(form: LeaderForm):
+        tries.append(form.phone.text())
         form.name.setText("某")
+        form.phone.setText("0779")
         return QDialog.DialogCode.Accepted if len(tries) == 1 else QDialog.DialogCode.Rejected
 
-    monkeypatch.setattr(LeaderForm, "exec", contact_leader)
+    monkeypatch.setattr(LeaderForm, "exec", mistyped)
     people.leader_button.click()
-    assert "Art. 8" in answered[-1] and tries == ["", "某"]  # shown again as typed, then cancelled
+    assert "电话号码 0779 无效" in answered[-1] and tries == ["", "0779"]  # shown again as typed, then cancelled
 
     # The chief leaves: today is the last day in office (the service's own end_leadership, on record).
     people.leaders_view.selectRow(0)
@@ -407,3 +433,37 @@ def test_ending_a_role_names_the_role(qtbot, desk_db, tasks, monkeypatch, featur
     people.roster_view.selectRow(0)
     people.end_button.click()
     assert asked == ["陈海 以今日为最后任职日,卸任 侨北第一网格 的网格长?(明日起不再列入名单)"]
+
+
+@pytest.mark.law("Art. 8")
+def test_the_leader_form_offers_only_the_roles_this_user_may_name(qtbot, desk_db, tasks, monkeypatch, feature_window):
+    """确定领导联系 offered a township administrator the county's contact leaders and instructors, and grids
+    as a chief's place, refused only once the form was filled in."""
+    offered = []
+
+    def look(form: LeaderForm):
+        roles = {}
+        for index in range(form.place.count()):
+            form.place.setCurrentIndex(index)
+            roles[form.place.currentData()] = [LeadershipRole(form.role.itemData(r)) for r in range(form.role.count())]
+        offered.append(roles)
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(LeaderForm, "exec", look)
+    people = open_people(feature_window(desk_db, ADMIN, tasks))
+    qtbot.addWidget(people)
+    people.leader_button.click()
+    assert offered == [{QIAOBEI: [LeadershipRole.GRID_CHIEF]}]
+
+    county_view = open_people(feature_window(desk_db, COUNTY_ADMIN, tasks))
+    qtbot.addWidget(county_view)
+    county_view.leader_button.click()
+    area = [LeadershipRole.CONTACT_LEADER, LeadershipRole.INSTRUCTOR]
+    assert offered[1] == {QIAOBEI: list(LeadershipRole), GRID: area, QIAOBEI + "002": area}
+
+    grid_view = open_people(feature_window(desk_db, ADMIN, tasks, code=GRID))  # nothing a township names here
+    qtbot.addWidget(grid_view)
+    assert not grid_view.leader_button.isEnabled() and grid_view.add_button.isEnabled()
+    assert grid_view.leader_button.toolTip() == (
+        "网格挂点领导由县(区)网格化服务管理机构确定;请由银海的管理员办理;网格指导员由县(区)网格化服务管理机构确定;"
+        "请由银海的管理员办理;网格总负责人按村(社区)确定,侨北第一网格不是村(社区)(Art. 8)")

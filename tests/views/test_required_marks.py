@@ -12,8 +12,9 @@ import pytest
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from desktop.errors import ValidationFailed
-from desktop.models.enums import PlaceLevel, Role
+from desktop.models.enums import LeadershipRole, PlaceLevel, Role
 from desktop.services import emergencies
+from desktop.services.staff_admin import LeadershipPlace
 from desktop.tasks import SyncTaskRunner
 from desktop.views.accounts.forms import GrantForm, PasswordForm
 from desktop.views.analytics.governance_panel import AcceptDialog
@@ -145,7 +146,7 @@ NOTICE = SimpleNamespace(department="市场监管所", latest_report="已整改"
     (lambda parent: RectificationForm([(1, "市场监管所")], parent=parent), ("reason",)),
     (lambda parent: ReturnForm(NOTICE, parent=parent), ("reason",)),
     (lambda parent: AddStaffDialog([GRID], parent=parent), ("name",)),
-    (lambda parent: LeaderForm([(QIAOGANG, "侨港镇")], parent=parent), ("name",)),
+    (lambda parent: LeaderForm((LeadershipPlace(QIAOGANG, "侨港镇", tuple(LeadershipRole)),), parent=parent), ("name",)),
     (lambda parent: WorkLogForm([], parent=parent), ("summary",)),
     (lambda parent: DepartmentForm([(QIAOGANG, "侨港镇")], parent=parent), ("code", "name")),
     (lambda parent: ContactForm(parent=parent), ("name", "phone")),

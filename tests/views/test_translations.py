@@ -278,7 +278,8 @@ def test_the_password_form_in_english_shows_its_rule_whole(qtbot, translations, 
 
 
 def _inner_forms():
-    from desktop.models.enums import PlaceLevel, Role
+    from desktop.models.enums import LeadershipRole, PlaceLevel, Role
+    from desktop.services.staff_admin import LeadershipPlace
     from desktop.views.accounts.forms import GrantForm
     from desktop.views.calendar.window import DayForm
     from desktop.views.departments.forms import ContactForm, DepartmentForm
@@ -294,7 +295,7 @@ def _inner_forms():
         "grant": lambda: GrantForm([Role.OPERATOR, Role.LIAISON], [(*township, PlaceLevel.TOWNSHIP)], []),
         "calendar day": lambda: DayForm(2027),
         "add staff": lambda: AddStaffDialog([grid]),
-        "leader": lambda: LeaderForm([township]),
+        "leader": lambda: LeaderForm((LeadershipPlace(*township, tuple(LeadershipRole)),)),
         "work log": lambda: WorkLogForm([]),
         "visit": lambda: VisitForm([], [grid]),
     }

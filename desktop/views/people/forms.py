@@ -19,6 +19,7 @@ from ...i18n import label
 from ...models.enums import LeadershipRole, PersonStatus, Profession, WorkLogKind
 from ...services.clock import BEIJING
 from ...services.staff import StaffMember
+from ...services.staff_admin import LeadershipPlace
 from .. import beijing_time
 from ..required_fields import mark_required
 from ..resubmit import TakesSavedRecord
@@ -92,17 +93,19 @@ class PersonForm(TakesSavedRecord, _Form):
 
 
 class LeaderForm(_Form):
-    """Who leads or instructs an area, or is a village's chief; the service checks who may name whom."""
+    """Who leads or instructs an area, or is a village's chief: only the places where, and the roles that, this
+    user may name (staff_admin.leadership_offer, Art. 8); the service checks again."""
 
-    def __init__(self, places: list[tuple[str, str]], parent: QWidget | None = None):
+    def __init__(self, places: tuple[LeadershipPlace, ...], parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("确定领导联系"))
         self.place = QComboBox()
-        for code, name in places:
-            self.place.addItem(f"{name}({code})", code)
+        for place in places:
+            self.place.addItem(f"{place.name}({place.code})", place.code)
+        self.roles = {place.code: place.roles for place in places}
         self.role = QComboBox()
-        for role in LeadershipRole:
-            self.role.addItem(label(role), role.value)  # Qt hands str enums back as plain str
+        self.place.currentIndexChanged.connect(self._offer_roles)
+        self._offer_roles()
         self.name, self.phone, self.title = QLineEdit(), QLineEdit(), QLineEdit()
         self.form.addRow(self.tr("片区"), self.place)
         self.form.addRow(self.tr("职责"), self.role)
@@ -112,6 +115,14 @@ class LeaderForm(_Form):
         self.form.addRow(self.tr("起始日期"), self.day)
         mark_required(self.form, self.name)
         self.finish()
+
+    def _offer_roles(self) -> None:
+        """The roles of the place chosen, the one chosen before kept where it is one of them."""
+        chosen = self.role.currentData()
+        self.role.clear()
+        for role in self.roles.get(self.place.currentData(), ()):
+            self.role.addItem(label(role), role.value)  # Qt hands str enums back as plain str
+        self.role.setCurrentIndex(max(self.role.findData(chosen), 0))
 
     def values(self) -> dict:
         return dict(place_code=self.place.currentData(), role=LeadershipRole(self.role.currentData()),

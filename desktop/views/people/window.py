@@ -41,9 +41,11 @@ class PeopleWindow(Retranslating, QDialog):
         super().__init__(parent)
         self.window_, self.code = window, code
         self.db, self.actor, self.tasks = window.db, window.actor, window.tasks
-        # Pickers for the forms, loaded with the tables: (code, short name) of here and the level below; professionals.
+        # Pickers for the forms, loaded with the tables: (code, short name) of here and the level below; professionals;
+        # where this user may name which leaders (none until loaded).
         self.leader_places: list[tuple[str, str]] = []
         self.professionals: list[tuple[int, str]] = []
+        self.leader_offer = staff_admin.LeadershipOffer((), "")
         self.title = QLabel()
         self.staffing_model = StaffingModel(self)
         self.staffing_view = rows_table(self.staffing_model)
@@ -140,10 +142,11 @@ class PeopleWindow(Retranslating, QDialog):
         return (staffing.adequacy(self.db, under=self.code), staff.roster(self.db, self.actor, self.code),
                 staff.leaders(self.db, self.actor, self.code), staff.activity(self.db, self.actor, self.code),
                 [(p.code, p.short_name) for p in here], staff.professionals(self.db),
-                staff_admin.leadership_terms(self.db, self.actor, self.code))
+                staff_admin.leadership_terms(self.db, self.actor, self.code),
+                staff_admin.leadership_offer(self.db, self.actor, self.code))
 
     def _loaded(self, result) -> None:
-        rows, members, leaders, activity, self.leader_places, self.professionals, terms = result
+        rows, members, leaders, activity, self.leader_places, self.professionals, terms, self.leader_offer = result
         self.leaders_model.set_leaders(leaders, terms)
         self.activity_model.set_rows(activity)
         self.staffing_model.set_rows(rows)
@@ -155,10 +158,14 @@ class PeopleWindow(Retranslating, QDialog):
 
     def _offer(self) -> None:
         """Each button enabled only for whom the service would let take the step, its tooltip saying why not
-        (Art. 15): staff, leaders and professionals' visits need 维护网格人员 here, the work log 受理诉求."""
+        (Art. 15): staff, leaders and professionals' visits need 维护网格人员 here, the work log 受理诉求; leaders
+        besides a role this user may name here or one level below (Art. 8)."""
         name = self.leader_places[0][1] if self.leader_places else None
-        for button in (self.add_button, self.edit_button, self.end_button, self.leader_button, self.visit_button):
+        for button in (self.add_button, self.edit_button, self.end_button, self.visit_button):
             permissions.offer(button, self.actor, Permission.MANAGE_STAFF, self.code, name)
+        offered = permissions.offer(self.leader_button, self.actor, Permission.MANAGE_STAFF, self.code, name,
+                                    reason=self.leader_offer.refusal)
+        self.leader_button.setEnabled(offered and bool(self.leader_offer.places))  # not before they are loaded
         permissions.offer(self.work_button, self.actor, Permission.INTAKE, self.code, name)
         self._offer_end_leader()
 
@@ -237,8 +244,8 @@ class PeopleWindow(Retranslating, QDialog):
                   grid_code=member.grid_code, role=member.role, end_on=beijing_today())
 
     def add_leader(self) -> None:
-        """Art. 8: the service refuses a township naming county leaders, or a chief for a non-village."""
-        self._submit_form(LeaderForm(self.leader_places, self), staff_admin.assign_leadership)
+        """Art. 8: the form offers only the roles this user may name at each place (the service checks again)."""
+        self._submit_form(LeaderForm(self.leader_offer.places, self), staff_admin.assign_leadership)
 
     def end_leader(self) -> None:
         """Art. 8: a contact leader, instructor or chief who leaves the post is no longer listed from tomorrow."""

@@ -99,6 +99,20 @@ def test_an_edit_from_a_stale_screen_is_refused_naming_who_and_loses_nothing(wor
 
 
 @pytest.mark.law("Art. 13")
+def test_an_edit_of_a_department_removed_meanwhile_says_it_is_gone(world):
+    """A desk's save on a department removed meanwhile was told to look the code up on the command line."""
+    seen = _add_office(world)
+    with world.db.session() as session:
+        session.delete(session.scalars(select(Department).where(Department.code == seen.code)).one())
+        session.commit()
+    with pytest.raises(NotFound) as gone:
+        departments.update_department(world.db, ADMIN, seen.code, DepartmentDraft("别的名字"),
+                                      expected_version=seen.version)
+    assert gone.value.message == "联动部门 QG-SCJGS 已不存在(可能已在其他桌面上删除),所作修改未保存;请重新载入"
+    with pytest.raises(NotFound, match="griddesk-admin departments list"):  # a code given on the command line
+        departments.set_active(world.db, ADMIN, seen.code, False, expected_version=None)
+
+
 def test_a_department_the_matter_list_names_is_not_retired(world):
     power = departments.get_department(world.db, "BH-GD")
     with pytest.raises(InvalidTransition, match="M09-01 停电抢修.*Art. 13"):
