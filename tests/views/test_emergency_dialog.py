@@ -805,6 +805,34 @@ def test_the_ladder_panel_corrects_a_rung_and_undoes_a_handling_and_lists_each_c
 
 
 @pytest.mark.law("Art. 21")
+def test_a_blank_reason_for_undoing_a_handling_is_left_to_the_dialog_and_the_service(qtbot, sqlite_db, system,
+                                                                                  errors, monkeypatch):
+    """The panel checked the reason for blanks itself, dropping one without a word: the reason box lets none
+    through, and the service refuses one, saying what to write (Art. 21)."""
+    from desktop.models.enums import EmergencyState
+
+    info = _report(sqlite_db, system)
+    panel = LadderPanel(sqlite_db, system, SyncTaskRunner())
+    qtbot.addWidget(panel)
+    handled = panel.mark_handled()
+    qtbot.addWidget(handled)
+    handled.submit()
+
+    def ok_on_blanks(dialog: dialogs.TextDialog) -> int:
+        dialog.setTextValue(" \n ")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(dialogs.TextDialog, "exec", ok_on_blanks)
+    assert dialogs.ask_lines(panel, "撤销处置完毕", "撤销原因") is None  # as if cancelled: no blank comes back
+    monkeypatch.setattr(dialogs, "ask_lines", lambda parent, title, label, typed="": " \n ")
+    panel.undo_handled()
+    assert [str(exc) for exc in errors] == [
+        "撤销处置完毕原因(reason):必须写明为何撤销处置完毕(如:误录时间,应为电话记录所载时间)(Art. 21)"]
+    assert panel.current().state is EmergencyState.HANDLED and panel.current().id == info.id
+
+
+@pytest.mark.law("Art. 21")
 def test_the_correction_button_says_why_where_the_service_would_refuse(qtbot, sqlite_db, system):
     """An earlier follow-up, once a later one followed it, is not offered for correction; an operator is
     offered none (the supervisor corrects the record)."""

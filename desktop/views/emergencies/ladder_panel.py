@@ -364,7 +364,7 @@ class LadderPanel(QWidget):
         reason = dialogs.ask_lines(self, self.tr("撤销处置完毕 — %1").replace("%1", info.number),
                                    self.tr("撤销原因(撤销后续报恢复计时,终报不再计时)"),
                                    self._undo_reasons.pop(info.id, ""))
-        if not reason or not reason.strip():
+        if reason is None:  # cancelled: OK takes no blank reason (dialogs.TextDialog), nor does the service
             return
         self._undo_reasons[info.id] = reason  # refused (another desk acknowledged meanwhile): offered again
 
