@@ -70,3 +70,20 @@ def test_an_item_title_with_angle_brackets_is_printed_as_typed(tmp_path):
                           "生态环境局", "陈工")
     pdf = _printed(tmp_path, item, "450500000000", "北海市")
     assert "PM2.5>75 <b>重污染天气提示" in pdf_text(pdf, layout=False)
+
+
+@pytest.mark.law("Art. 12")
+def test_only_the_categories_with_items_are_printed_and_an_empty_list_says_so_once(tmp_path):
+    """"(本类暂无事项)" was printed under each of the eleven headings a list had no item in."""
+    item = MatterItemInfo(1, 1, ItemDraft("C06-01", "协助开展心理疏导", MatterCategory.PSYCHOLOGICAL), 1, "卫生健康局", "陈工")
+    text = pdf_text(_printed(tmp_path, item, "450503000000", "银海区"))
+    headings = [line.strip() for line in text.splitlines() if HEADING.match(line.strip())]
+    assert len(headings) == 1 and headings[0].startswith("(六)社会心理服务")  # numbered as in Art. 12
+    assert "暂无事项" not in text
+    info = MatterListInfo(1, "450503000000", "银海区", 1, "银海区网格化服务管理事项清单", MatterListState.PUBLISHED,
+                          date(2025, 9, 1), 0)
+    pdf = tmp_path / "empty.pdf"
+    pdf.write_bytes(render([(info, [])], printed_on=date(2026, 11, 26))[0])
+    text = pdf_text(pdf)
+    assert text.count("暂无事项") == 1 and "(本清单暂无事项)" in text
+    assert not [line for line in text.splitlines() if HEADING.match(line.strip())]

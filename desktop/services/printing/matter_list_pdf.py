@@ -1,5 +1,6 @@
 """The published matter list as a PDF (Art. 12(1): compiled and "向社会公布"), grouped by the
-eleven statutory categories, with each list's version and publish date."""
+statutory categories it has items in (each numbered as in Art. 12), with each list's version and
+publish date."""
 
 from __future__ import annotations
 
@@ -64,16 +65,17 @@ def render(lists: list[tuple[MatterListInfo, list[MatterItemInfo]]], *, printed_
                       Paragraph(f"第 {matter_list.version} 版 · {matter_list.published_on:%Y年%m月%d日}公布 · "
                                 f"共 {len(items)} 项 · 依据《北海市网格化服务管理条例》第十二条、第十三条", sub),
                       Spacer(1, 4 * mm)]
+            if not items:
+                story.append(Paragraph("(本清单暂无事项)", cell))
             for number, category in enumerate(MatterCategory, start=1):
                 rows = [i for i in items if i.draft.category is category]
+                if not rows:  # only the categories listed: eleven headings over a few items bury them
+                    continue
                 # A heading is never left alone at the foot of a page: it starts a new page unless
                 # there is room for it, the table's header and a few items.
                 story.append(CondPageBreak(HEADING_ROOM))
                 story.append(Paragraph(f"({_numeral(number)}){category.label}  <font size=8 color=grey>"
                                        f"条例第十二条第({_numeral(number)})项</font>", heading))
-                if not rows:
-                    story.append(Paragraph("(本类暂无事项)", cell))
-                    continue
                 data = [HEADER] + [[text(i.draft.code), text(i.draft.title), text(i.department),
                                     text(i.guidance_contact or ""), _time_limit(i), i.draft.complexity.label,
                                     "是" if i.draft.grid_staff_task else "否"] for i in rows]
