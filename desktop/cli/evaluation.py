@@ -39,9 +39,10 @@ def _assessment(ctx, args) -> int:
     evaluation = _evaluation(ctx, args)
     pages = print_assessment(ctx.db, ctx.actor, evaluation, args.output)
     ranked = sum(1 for s in evaluation.subjects if s.rank is not None)
+    small = sum(1 for s in evaluation.subjects if s.small_sample)
     settled = f";{evaluation.settled_note()}" if evaluation.settled else ""
     ctx.print(f"已打印 {evaluation.period.label}{evaluation.level.label}考核表 {len(evaluation.subjects)} 份"
-              f"(其中 {ranked} 个对象参与排名)及表彰建议名单到 {args.output},共 {pages} 页{settled}"
+              f"(其中 {ranked} 个对象参与排名,{small} 个样本不足)及表彰建议名单到 {args.output},共 {pages} 页{settled}"
               + (f";{running}" if (running := evaluation.running_note()) else ""))
     return 0
 

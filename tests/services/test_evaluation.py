@@ -24,6 +24,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy import column as sa_column
 from sqlalchemy import table as sa_table
 
+from pdftools import pdf_text
 from desktop import migrate
 from desktop.errors import InvalidTransition, PermissionDenied, ValidationFailed
 from desktop.models import (
@@ -64,7 +65,7 @@ from desktop.models.enums import (
 )
 from desktop.services import places, users
 from desktop.services.clock import BEIJING
-from desktop.services.evaluation import kept, settlement
+from desktop.services.evaluation import export, kept, settlement
 from desktop.services.evaluation.drilldown import drill_down
 from desktop.services.evaluation.indicators import (
     DEFAULT_INDICATORS,
@@ -74,8 +75,9 @@ from desktop.services.evaluation.indicators import (
     load_indicators,
 )
 from desktop.services.evaluation.periods import parse_period, period_of
-from desktop.services.evaluation.scores import evaluate
+from desktop.services.evaluation.scores import MIN_SAMPLE, evaluate
 from desktop.services.evaluation.sources import Level
+from desktop.services.printing.assessment import print_assessment
 from desktop.services.security import Actor, Grant
 
 AS_OF = datetime(2026, 11, 10, 12, 0, tzinfo=BEIJING)
@@ -222,7 +224,7 @@ def test_maths_of_composite_and_ranks():
 
 @pytest.mark.law("Art. 23")
 def test_township_scores_match_hand_count(db, system, world):
-    ev = evaluate(db, system, "2026-10", "township", as_of=AS_OF)
+    ev = evaluate(db, system, "2026-10", "township", as_of=AS_OF, min_sample=1)  # every score ranked, however few
     a, b = world["A"], world["B"]
     assert fig(ev, a, "on_time") == (1, 3)  # c1 on time; c2 late; c3 overdue and open
     assert fig(ev, a, "resolution") == (2, 2)  # c2's last callback says solved
@@ -244,7 +246,7 @@ def test_township_scores_match_hand_count(db, system, world):
 
 @pytest.mark.law("Art. 5")
 def test_department_grid_and_staff_levels(db, system, world):
-    dept = evaluate(db, system, "2026-10", "department", as_of=AS_OF)
+    dept = evaluate(db, system, "2026-10", "department", as_of=AS_OF, min_sample=1)
     assert fig(dept, world["d1"], "on_time") == (2, 3)
     assert fig(dept, world["d1"], "response") == (3, 4)
     assert dept.subject(world["d1"]).composite == pytest.approx(92.5)
@@ -262,6 +264,56 @@ def test_department_grid_and_staff_levels(db, system, world):
     assert [s.subject_id for s in staff.subjects] == [world["p1"]]
     assert staff.subject(world["p1"]).composite == pytest.approx(90.0)
     assert fig(staff, world["p1"], "work_log") == (1, 1)
+
+
+def _more_of_township_a(db, world, count: int) -> None:
+    """`count` more cases of 一网格 led by D1 in October, each signed for and closed on time."""
+    with db.session() as session:
+        b = Builder(session)
+        for day in range(count):
+            b.case(b.place("450502001003001"), bj(10, 20 + day), closed=bj(10, 18), lead=session.get(Department,
+                                                                                                   world["d1"]))
+        session.commit()
+
+
+@pytest.mark.law("Art. 23")
+def test_a_subject_of_too_small_a_sample_is_listed_after_the_ranked_without_a_rank(db, system, world):
+    """侨港 (township B) scored 100 on its single case and was ranked first and proposed for commendation,
+    above 中街 and its six. A composite resting on fewer than MIN_SAMPLE rows (the largest denominator among
+    its weighed rates) is shown, marked small_sample, listed after the ranked, and not ranked."""
+    _more_of_township_a(db, world, 2)
+    ev = evaluate(db, system, "2026-10", "township", as_of=AS_OF)
+    a, b = ev.subject(world["A"]), ev.subject(world["B"])
+    assert ev.min_sample == MIN_SAMPLE == 5
+    assert (a.sample, a.small_sample, a.rank) == (6, False, 1)  # 6 sign-fors due: c1, c2, c3, c5 and the two new
+    assert (b.sample, b.small_sample, b.rank, b.composite) == (1, True, None, pytest.approx(100.0))
+    assert [s.subject_id for s in ev.subjects[:2]] == [a.subject_id, b.subject_id]  # after the ranked, before the unscored
+    assert not any(s.small_sample for s in ev.subjects if s.composite is None)
+    assert ev.commendations(3) == [a]
+    assert "少于 5 件的对象为样本不足,列于排名之后,不参与排名和表彰" in ev.small_sample_note()
+    # The minimum is the evaluation's: at 1, the single case ranks first again.
+    assert [(s.subject_id, s.rank) for s in evaluate(db, system, "2026-10", "township", as_of=AS_OF,
+                                                      min_sample=1).subjects[:2]] == [(b.subject_id, 1), (a.subject_id, 2)]
+
+
+@pytest.mark.law("Art. 23")
+def test_exports_and_forms_mark_a_small_sample_as_the_screen_does(db, system, world, tmp_path):
+    _more_of_township_a(db, world, 2)
+    ev = evaluate(db, system, "2026-10", "township", as_of=AS_OF)
+    header, rows = export.table(ev)
+    by_ref = {row[1]: dict(zip(header, row)) for row in rows}
+    assert (by_ref[TOWNSHIP_A]["排名"], by_ref[TOWNSHIP_A]["样本件数"]) == (1, 6)
+    assert (by_ref[TOWNSHIP_B]["排名"], by_ref[TOWNSHIP_B]["样本件数"]) == ("样本不足", 1)
+    data = export.as_json(ev)
+    assert data["min_sample"] == 5
+    assert [(s["ref"], s["rank"], s["small_sample"]) for s in data["subjects"][:2]] == [
+        (TOWNSHIP_A, 1, False), (TOWNSHIP_B, None, True)]
+    path = tmp_path / "forms.pdf"
+    print_assessment(db, system, ev, path)
+    pages = ["".join(page.split()) for page in pdf_text(path).split("\f") if page.strip()]
+    assert "排名1/1" in pages[0] and "排名(应计1件,少于5件,不参与排名)样本不足" in pages[1]
+    assert all("少于5件的对象为样本不足" in page for page in pages)
+    assert "侨港" not in pages[-1].split("综合得分前")[0].split("综合得分", 1)[1]  # not on the commendation list
 
 
 def test_period_without_cases_gives_no_rates(db, system, world):

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import partial
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog
 from sqlalchemy import select
 
@@ -18,6 +20,7 @@ from desktop.services.evaluation.sources import Level
 from desktop.services.map_data import map_data
 from desktop.services.security import Actor
 from desktop.views import dialogs
+from desktop.views.analytics import evaluation_panel
 from desktop.views.analytics.conformance_panel import ConformancePanel
 from desktop.views.analytics.evaluation_panel import DrillDownDialog, EvaluationPanel, open_evaluation
 from desktop.views.analytics.governance_panel import AcceptDialog, GovernancePanel
@@ -43,6 +46,37 @@ def test_scores_model(qtbot, qtmodeltester, demo_db, chief):
     qtmodeltester.check(model)
     assert model.rowCount() > 10 and model.data(model.index(0, 0)) == "1"
     assert model.indicator_code(FIXED) == "response" and model.indicator_code(1) is None
+
+
+@pytest.mark.law("Art. 23")
+def test_a_subject_of_too_small_a_sample_shows_no_rank_and_comes_after_the_ranked(qtbot, qtmodeltester, demo_db, chief,
+                                                                                   tasks, monkeypatch):
+    """A grid scored 100 on a single case was ranked first, above grids that handled many: a subject whose
+    composite rests on fewer than the minimum of rows comes after the ranked ones, 样本不足 in place of its
+    rank, its tooltip and the status line saying why."""
+    year = evaluate(demo_db, chief, "2026", "grid", under=QIAOGANG)
+    samples = sorted(s.sample for s in year.subjects if s.composite is not None)
+    minimum = samples[len(samples) // 2]  # about half the grids below it
+    monkeypatch.setattr(evaluation_panel, "evaluate", partial(evaluate, min_sample=minimum))
+    panel = EvaluationPanel(demo_db, chief, tasks, under=QIAOGANG)
+    qtbot.addWidget(panel)
+    panel.period.setText("2026")
+    panel.level.setCurrentIndex(list(Level).index(Level.GRID))
+    panel.run_button.click()
+    model = panel.model
+    qtmodeltester.check(model)
+    small = [s.small_sample for s in panel.evaluation.subjects]
+    assert any(small) and not all(small)
+    ranks = [model.data(model.index(row, 0)) for row in range(model.rowCount())]
+    first, count = small.index(True), small.count(True)
+    assert all(rank.isdigit() for rank in ranks[:first]) and ranks[0] == "1"
+    assert ranks[first:first + count] == ["样本不足"] * count  # together, after every ranked grid
+    assert all(rank == "—" for rank in ranks[first + count:])  # then those without a score
+    subject = panel.evaluation.subjects[first]
+    assert model.data(model.index(first, 2)) == f"{subject.composite:.2f}"  # the score is still shown
+    tooltip = model.data(model.index(first, 0), Qt.ItemDataRole.ToolTipRole)
+    assert f"只依据 {subject.sample} 件应计事项" in tooltip and f"少于 {minimum} 件" in tooltip
+    assert f"{count} 个对象样本不足(应计少于 {minimum} 件),列于排名之后,不参与排名。" in panel.status.text()
 
 
 @pytest.mark.law("Art. 23")

@@ -18,19 +18,21 @@ from ..exchange.files import write_atomically
 from ..places import get_place
 from ..security import Actor, Permission
 from ..unit_of_work import unit_of_work
-from .scores import Evaluation
+from .scores import SMALL_SAMPLE, Evaluation
 
 FORMATS = ("csv", "xlsx", "json")
 
 
 def table(evaluation: Evaluation) -> tuple[list[str], list[list]]:
-    """Header and one row per subject: rank, subject, composite, then per indicator n/d/rate."""
-    header = ["排名", "对象编码", "对象名称", "综合得分", "暂缓件数"]
+    """Header and one row per subject: rank (样本不足 where the sample is too small to rank, as on screen
+    and on the form), subject, composite, on hold, sample, then per indicator n/d/rate."""
+    header = ["排名", "对象编码", "对象名称", "综合得分", "暂缓件数", "样本件数"]
     for indicator in evaluation.indicators:
         header += [f"{indicator.name}分子", f"{indicator.name}分母", f"{indicator.name}"]
     rows = []
     for s in evaluation.subjects:
-        row = [s.rank, s.ref, s.name, None if s.composite is None else round(s.composite, 2), s.on_hold]
+        rank = SMALL_SAMPLE if s.small_sample else s.rank
+        row = [rank, s.ref, s.name, None if s.composite is None else round(s.composite, 2), s.on_hold, s.sample]
         for f in s.figures:
             row += [f.numerator, f.denominator, None if f.rate is None else round(f.rate, 4)]
         rows.append(row)
@@ -40,11 +42,11 @@ def table(evaluation: Evaluation) -> tuple[list[str], list[list]]:
 def as_json(evaluation: Evaluation) -> dict:
     return {
         "period": evaluation.period.code, "level": evaluation.level.value, "scope": evaluation.scope_code,
-        "as_of": evaluation.as_of.isoformat(),
+        "as_of": evaluation.as_of.isoformat(), "min_sample": evaluation.min_sample,
         "indicators": [{"code": i.code, "name": i.name, "weight": i.weight} for i in evaluation.indicators],
         "subjects": [
             {"rank": s.rank, "id": s.subject_id, "ref": s.ref, "name": s.name, "composite": s.composite,
-             "on_hold": s.on_hold,
+             "on_hold": s.on_hold, "sample": s.sample, "small_sample": s.small_sample,
              "figures": {f.code: {"numerator": f.numerator, "denominator": f.denominator, "rate": f.rate}
                          for f in s.figures}}
             for s in evaluation.subjects

@@ -5,6 +5,11 @@ Aggregation runs in the database — one GROUP BY per grain over the indexed dea
 months of a quarter or year that were settled (settlement.py) are read from their frozen
 figures, the others that are over from their kept figures (kept.py), so only the month still
 open — and a month a late change touched — is counted live.
+
+A subject is ranked only on a sample of at least MIN_SAMPLE counted rows (Art. 23): its sample is
+the largest denominator among the rates its composite weighs, so 100 % of a single case does not
+rank above 98 % of three hundred. A smaller one is listed after the ranked, its score shown but
+marked 样本不足 (small sample), with no rank and no place among the commendations.
 """
 
 from __future__ import annotations
@@ -33,6 +38,8 @@ from .sources import ON_HOLD, Level, codes_by_grain, counted
 
 
 _new_figure = tuple.__new__
+MIN_SAMPLE = 5  # counted rows a composite must rest on to be ranked, as a recurring problem needs 5 cases (SPEC §11)
+SMALL_SAMPLE = "样本不足"  # where the rank of a subject scored on fewer is printed or exported
 
 
 class Figure(NamedTuple):
@@ -57,9 +64,19 @@ class SubjectScore:
     on_hold: int  # temporarily unresolvable cases, reported apart (Art. 19(2))
     composite: float | None
     rank: int | None = None
+    small_sample: bool = False  # scored on fewer than the evaluation's min_sample rows: not ranked (Art. 23)
+
+    @property
+    def sample(self) -> int:
+        return sample_of(self.figures)
 
     def figure(self, code: str) -> Figure:
         return next(f for f in self.figures if f.code == code)
+
+
+def sample_of(figures: tuple[Figure, ...]) -> int:
+    """The rows a composite rests on: the largest denominator among the rates it weighs."""
+    return max((f.denominator for f in figures if f.weight > 0), default=0)
 
 
 @dataclass(frozen=True)
@@ -70,10 +87,11 @@ class Evaluation:
     scope_name: str
     as_of: datetime
     indicators: tuple[Indicator, ...]
-    subjects: tuple[SubjectScore, ...]  # ranked first, then the unranked by name
+    subjects: tuple[SubjectScore, ...]  # ranked first, then those of a small sample, then the unscored, each by code
     settled: tuple[str, ...] = ()  # months whose settled figures were used (their drill-down is today's rows)
     period_settled: bool = False  # every month of the period is settled (whatever the scope)
     widened_from: str = ""  # the village or grid chosen, where the township level looks at its whole township
+    min_sample: int = MIN_SAMPLE
 
     def widened_note(self) -> str:
         """For a township level asked of a village or grid: that the whole township is assessed (Art. 23)."""
@@ -92,6 +110,11 @@ class Evaluation:
         if self.as_of >= period.end:
             return ""
         return f"考核期{period.label}至 {period.ends_on} 尚未结束,所列为阶段数据,期末前仍会变化,不作为最终考核结果"
+
+    def small_sample_note(self) -> str:
+        """For printed and exported figures: why a scored subject has no rank (Art. 23)."""
+        return (f"综合得分所依据的应计件数(各项计分指标中最大的分母)少于 {self.min_sample} 件的对象为{SMALL_SAMPLE},"
+                "列于排名之后,不参与排名和表彰")
 
     def subject(self, subject_id: int) -> SubjectScore:
         return next(s for s in self.subjects if s.subject_id == subject_id)
@@ -187,9 +210,10 @@ def _subject_names(session: Session, level: Level, scope: Place, ids: set[int]) 
 
 def evaluate(db: Database, actor: Actor, period: str | Period, level: Level | str, *,
              under: str | None = None, as_of: datetime | None = None, recount: bool = False,
-             progress: Callable[[int, int, str], None] | None = None) -> Evaluation:
+             progress: Callable[[int, int, str], None] | None = None, min_sample: int = MIN_SAMPLE) -> Evaluation:
     """Scores of every subject of `level` in the subtree of `under` for a period, ranked; the township
-    level below a township looks at the whole township (evaluation_scope, Art. 23).
+    level below a township looks at the whole township (evaluation_scope, Art. 23). A subject whose
+    composite rests on fewer than `min_sample` rows is listed unranked, marked small_sample (Art. 23).
 
     Rates are None ("—") when nothing was due; the composite weighs only the rates present.
     Months that are over and not settled are counted once and kept (kept.py); `recount`
@@ -221,11 +245,12 @@ def evaluate(db: Database, actor: Actor, period: str | Period, level: Level | st
                         for i in enabled for n, d in (got.get(i.code, nothing),))
         score = composite({f.code: f.rate for f in figures}, enabled)
         rows.append((subject_id, ref, name, figures, got.get(ON_HOLD, nothing)[0], score))
-    ranks = competition_ranks([row[-1] for row in rows])
-    ranked = [SubjectScore(level, *row, rank) for row, rank in zip(rows, ranks)]
-    ranked.sort(key=lambda s: (s.rank is None, s.rank or 0, s.ref))
+    small = [score is not None and sample_of(figures) < min_sample for _, _, _, figures, _, score in rows]
+    ranks = competition_ranks([None if too_few else row[-1] for row, too_few in zip(rows, small)])
+    ranked = [SubjectScore(level, *row, rank, too_few) for row, rank, too_few in zip(rows, ranks, small)]
+    ranked.sort(key=lambda s: (s.rank is None, not s.small_sample, s.rank or 0, s.ref))
     return Evaluation(period, level, scope.code, scope.name, as_of, tuple(enabled), tuple(ranked), settled,
-                      period_settled, widened_from)
+                      period_settled, widened_from, min_sample)
 
 
 def scope_figures(db: Database, actor: Actor, period: Period, codes: tuple[str, ...], *, under: str | None = None,

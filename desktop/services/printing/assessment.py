@@ -1,8 +1,9 @@
 """Assessment forms 考核表 (Art. 23): one A4 page per subject, then the commendation list.
 
 Each form lists the indicators with numerator, denominator, rate, weight and weighted score,
-the composite and the rank, the cases reported apart (暂缓), and signature lines. The font is
-the bundled CJK font, embedded.
+the composite and the rank (样本不足 and the sample, for a subject scored on too few rows to be
+ranked), the cases reported apart (暂缓), and signature lines. The font is the bundled CJK font,
+embedded.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from ...db import Database
 from ...models import PrintedSheet
 from ...models.enums import SheetKind
 from ..clock import BEIJING
-from ..evaluation.scores import Evaluation, SubjectScore
+from ..evaluation.scores import SMALL_SAMPLE, Evaluation, SubjectScore
 from ..evaluation.sources import Level
 from ..exchange.files import write_bytes
 from ..places import get_place
@@ -62,8 +63,7 @@ def _form(evaluation: Evaluation, subject: SubjectScore, ranked: int, styles) ->
         rows.append([Paragraph(f.name, styles["cell"]), str(f.numerator), str(f.denominator), percent(f.rate),
                      f"{100 * f.weight:.0f}%", "—" if share is None else f"{share:.2f}"])
     composite = "—" if subject.composite is None else f"{subject.composite:.2f}"
-    rank = "—" if subject.rank is None else f"{subject.rank} / {ranked}"
-    rows += [["综合得分", "", "", "", "", composite], ["排名", "", "", "", "", rank],
+    rows += [["综合得分", "", "", "", "", composite], _rank_row(evaluation, subject, ranked),
              ["暂缓办理(另行统计)", "", "", "", "", f"{subject.on_hold} 件"]]
     table = Table(rows, colWidths=[62 * mm, 20 * mm, 20 * mm, 22 * mm, 18 * mm, 28 * mm], repeatRows=1)
     last = len(rows) - 1
@@ -91,11 +91,18 @@ def _form(evaluation: Evaluation, subject: SubjectScore, ranked: int, styles) ->
         Paragraph(f"被考核对象:<b>{subject.name}</b>  ({_reference(evaluation, subject)})    范围:{evaluation.scope_name}", styles["meta"]),
         Spacer(1, 4 * mm), table, Spacer(1, 3 * mm),
         Paragraph(f"说明:诉求按其办理期限所在考核期计入;暂缓办理(第十九条第二项)的诉求不计入各项比率,另行统计;"
-                  f"无应计事项的指标记为“—”,其权重不参与综合得分。<br/>数据截至 {as_of}{';' + evaluation.settled_note() if evaluation.settled else ''}。"
+                  f"无应计事项的指标记为“—”,其权重不参与综合得分;{evaluation.small_sample_note()}。"
+                  f"<br/>数据截至 {as_of}{';' + evaluation.settled_note() if evaluation.settled else ''}。"
                   "依据《北海市网格化服务管理条例》第五条、第二十三条。", styles["note"]),
         *_running(evaluation, styles),
         Spacer(1, 18 * mm), signatures, PageBreak(),
     ]
+
+
+def _rank_row(evaluation: Evaluation, subject: SubjectScore, ranked: int) -> list[str]:
+    if subject.small_sample:  # scored, but on too few rows to be set beside the others (Art. 23)
+        return [f"排名(应计 {subject.sample} 件,少于 {evaluation.min_sample} 件,不参与排名)", "", "", "", "", SMALL_SAMPLE]
+    return ["排名", "", "", "", "", "—" if subject.rank is None else f"{subject.rank} / {ranked}"]
 
 
 def _running(evaluation: Evaluation, styles) -> list:
@@ -132,7 +139,8 @@ def _commendations(evaluation: Evaluation, styles) -> list:
     else:
         body.append(Paragraph("本考核期无可排名的考核对象。", styles["meta"]))
     body += [Spacer(1, 3 * mm), Paragraph(
-        f"综合得分前 {COMMENDED} 名(并列者同列)建议按照国家和自治区有关规定给予表彰、奖励(第二十三条)。",
+        f"综合得分前 {COMMENDED} 名(并列者同列)建议按照国家和自治区有关规定给予表彰、奖励;"
+        f"{evaluation.small_sample_note()}(第二十三条)。",
         styles["note"])]
     return body
 

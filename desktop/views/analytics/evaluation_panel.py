@@ -220,6 +220,10 @@ class EvaluationPanel(QDialog):
         text = self.tr("{0} · {1} · {2}:{3} 个对象,{4} 个参与排名。双击比率查看计入的记录(诉求、报送环节或工作日志)。").format(
             evaluation.scope_name, period_label(evaluation.period), label(evaluation.level),
             len(evaluation.subjects), ranked)
+        small = sum(1 for s in evaluation.subjects if s.small_sample)
+        if small:  # scored, but listed after the ranked (Art. 23)
+            text += self.tr(" {0} 个对象样本不足(应计少于 {1} 件),列于排名之后,不参与排名。").format(
+                small, evaluation.min_sample)
         if evaluation.widened_from:  # a village or grid chosen: the township is assessed whole (Art. 23)
             text += self.tr(" 乡镇(街道)按整个乡镇考核:所选{0}属于{1}。").format(evaluation.widened_from,
                                                                      evaluation.scope_name)
