@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from PySide6.QtGui import QFontMetrics
 
 from desktop.i18n import label
 from desktop.services import users
@@ -145,3 +146,57 @@ def test_a_period_asked_before_the_last_does_not_replace_its_figures_landing_lat
     shown = panel.data
     tasks.run(0)  # the year's, landing last
     assert panel.data is shown and panel.data.counts.period.code == "2026-10"
+
+
+def _whole(plot) -> bool:
+    """The plot drawn whole inside its widget (pyqtgraph draws one narrower than its title and axes past the edge)."""
+    drawn = plot.getPlotItem().geometry()
+    return drawn.width() <= plot.viewport().width() and drawn.height() <= plot.viewport().height()
+
+
+def _in_view(panel, widget) -> bool:
+    corner = widget.mapTo(panel, widget.rect().topLeft())
+    return panel.rect().contains(corner) and panel.rect().contains(corner + widget.rect().bottomRight())
+
+
+@pytest.mark.law("Art. 22")
+def test_at_800_by_600_both_bar_charts_are_whole_side_by_side(panel, qtbot):
+    """At 800 points wide the hard problems lost their right-hand side: their title and axis needed more
+    than half the width, and pyqtgraph drew the plot past its widget's edge (the bar of 多部门办理 with it)."""
+    panel.resize(800, 600)
+    panel.show()
+    qtbot.waitExposed(panel)
+    analyse(panel, "2026", Bucket.MONTH)
+    charts = (panel.trend, panel.categories, panel.hard)
+    qtbot.waitUntil(lambda: all(_whole(plot) and _in_view(panel, plot) for plot in charts))  # laid out anew
+    assert panel.categories.y() == panel.hard.y() and panel.categories.x() < panel.hard.x()  # side by side
+    longest = max(sum(panel.data.hard[kind].values()) for kind in Hardness)
+    assert panel.hard.getPlotItem().getViewBox().viewRange()[0][1] >= longest  # the longest bar in view
+
+
+def test_narrower_the_bar_charts_stand_one_under_the_other_and_scroll(panel, qtbot):
+    """Where the two do not fit side by side, each keeps its whole width one under the other, the charts
+    scrolling rather than squeezing eleven names into one another."""
+    panel.resize(640, 600)
+    panel.show()
+    qtbot.waitExposed(panel)
+    analyse(panel, "2026", Bucket.MONTH)
+    charts = (panel.trend, panel.categories, panel.hard)
+    qtbot.waitUntil(lambda: panel.categories.x() == panel.hard.x() and all(_whole(plot) for plot in charts))
+    assert not panel.charts.side_by_side and panel.categories.y() < panel.hard.y()
+    assert panel.charts.verticalScrollBar().maximum() > 0 and panel.charts.horizontalScrollBar().maximum() == 0
+    font = QFontMetrics(panel.categories.getAxis("left").style["tickFont"])
+    names = len(panel.data.counts.by_category())
+    assert panel.categories.getPlotItem().getViewBox().height() >= names * font.lineSpacing()
+
+
+def test_at_a_large_size_the_charts_are_laid_out_as_ever(panel, qtbot):
+    """The trend across the top, the two bar charts of equal width below it, all in view without scrolling."""
+    panel.resize(1200, 800)
+    panel.show()
+    qtbot.waitExposed(panel)
+    analyse(panel, "2026", Bucket.MONTH)
+    qtbot.waitUntil(lambda: panel.charts.side_by_side and _whole(panel.hard))
+    assert panel.categories.width() == panel.hard.width() and panel.trend.width() > 2 * panel.hard.width()
+    assert panel.trend.height() == panel.hard.height()
+    assert panel.charts.verticalScrollBar().maximum() == panel.charts.horizontalScrollBar().maximum() == 0

@@ -5,20 +5,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from math import ceil
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QPointF, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDockWidget,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -40,6 +43,8 @@ from ..screen_fit import fit_to_screen
 TOP_CATEGORIES = 5
 AXIS_TEXT_MARGIN = 16  # pixels beside a bar chart's longest name: the tick mark and its gap
 HARD_CASES_LISTED = 200
+CHART_MIN_HEIGHT = 220  # pixels: a title, an axis and the trend's legend of five lines
+BAR_GAP = 4  # pixels between the names of two bars
 LINE_COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd")
 
 
@@ -89,6 +94,55 @@ def _plot(title: str) -> pg.PlotWidget:
         plot.getAxis(side).setTextPen("#333")
     plot.showGrid(y=True, alpha=0.25)
     return plot
+
+
+class ChartsArea(QScrollArea):
+    """The trend above the two bar charts, which stand side by side where both fit whole and one under
+    the other where not; it scrolls where the window is smaller still. A plot narrower than its title and
+    axes need is drawn past its widget's edge: at 800 points the hard problems lost their right-hand side."""
+
+    def __init__(self, trend: pg.PlotWidget, bars: tuple[pg.PlotWidget, pg.PlotWidget]):
+        super().__init__()
+        self.trend, self.bars = trend, bars
+        self.side_by_side: bool | None = None
+        charts = QWidget()
+        self.grid = QGridLayout(charts)
+        self.grid.setContentsMargins(0, 0, 0, 0)  # the charts where they stood before they could scroll
+        self.setWidget(charts)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to button, not to the frame
+        for plot in (trend, *bars):
+            plot.setMinimumHeight(CHART_MIN_HEIGHT)
+        self.fit_charts()
+
+    def fit_charts(self) -> None:
+        """Each chart at least as wide as its title and axes (they change with the names on the axes)."""
+        for plot in (self.trend, *self.bars):
+            plot.setMinimumWidth(ceil(plot.getPlotItem().effectiveSizeHint(Qt.SizeHint.MinimumSize).width()))
+        self.arrange()
+
+    def arrange(self) -> None:
+        # Room for the scroll bar is kept either way: a bar appearing would otherwise flip the choice back.
+        room = self.width() - self.verticalScrollBar().sizeHint().width()
+        side_by_side = room >= sum(plot.minimumWidth() for plot in self.bars) + self.grid.horizontalSpacing()
+        if side_by_side == self.side_by_side:
+            return
+        self.side_by_side = side_by_side
+        first, second = self.bars
+        self.grid.addWidget(self.trend, 0, 0, 1, 2)
+        if side_by_side:
+            self.grid.addWidget(first, 1, 0)
+            self.grid.addWidget(second, 1, 1)
+        else:
+            self.grid.addWidget(first, 1, 0, 1, 2)
+            self.grid.addWidget(second, 2, 0, 1, 2)
+        for row in range(3):  # the rows in use share the height alike
+            self.grid.setRowStretch(row, 1 if row < 2 or not side_by_side else 0)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.arrange()
 
 
 class HardCasesDialog(QDialog):
@@ -174,13 +228,10 @@ class HotspotsPanel(QDialog):
         for widget in (period_caption, self.period, self.bucket, self.run_button, self.map_button):
             top.addWidget(widget)
         top.addStretch(1)
-        grid = QGridLayout()
-        grid.addWidget(self.trend, 0, 0, 1, 2)
-        grid.addWidget(self.categories, 1, 0)
-        grid.addWidget(self.hard, 1, 1)
+        self.charts = ChartsArea(self.trend, (self.categories, self.hard))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addLayout(grid, 1)
+        layout.addWidget(self.charts, 1)
         layout.addWidget(self.status)
         enter_presses(self, None)  # Enter in the period analyses it, nowhere else
         self._latest = LatestAnswer()
@@ -215,6 +266,7 @@ class HotspotsPanel(QDialog):
             [[(i, bucket_label(start, bucket)) for i, start in enumerate(starts)][::step]])
         self._bars(self.categories, [(label(c), n) for c, n in by_category.items()], "#1f77b4")
         self._bars(self.hard, [(label(kind), sum(data.hard[kind].values())) for kind in Hardness], "#d62728")
+        self.charts.fit_charts()  # the axes are as wide as their names now
         if not data.counts.total:  # said on the charts themselves, not left as three blank frames
             for plot in (self.trend, self.categories, self.hard):
                 note = pg.TextItem(self.tr("这段时间没有受理诉求"), color="#666", anchor=(0.5, 0.5))
@@ -239,6 +291,9 @@ class HotspotsPanel(QDialog):
         # As wide as the longest name: the axis sizes itself by its numbers, and had cut 法律法规规定的其他事项.
         metrics = QFontMetrics(axis.style["tickFont"] or axis.font())
         axis.setWidth(max((metrics.horizontalAdvance(name) for name, _ in values), default=0) + AXIS_TEXT_MARGIN)
+        # As tall as its names one under the other: squeezed, they ran into one another.
+        frame = plot.getPlotItem().effectiveSizeHint(Qt.SizeHint.MinimumSize).height()  # title and bottom axis
+        plot.setMinimumHeight(max(CHART_MIN_HEIGHT, ceil(frame) + len(values) * (metrics.lineSpacing() + BAR_GAP)))
 
     def open_hard_cases_at(self, scene_position: QPointF) -> None:
         """The cases behind the bar of the hard problems clicked (its row, anywhere along it)."""
