@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QSplitter, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QToolBar, QVBoxLayout, QWidget
 
 from ..db import Database
 from ..i18n import LANGUAGES, Translations, actor_name
@@ -25,6 +25,7 @@ from .latest import LatestAnswer
 from . import permissions
 from .bus import Bus
 from .calendar.warning import CalendarWarning
+from .elided_label import ElidedLabel
 from .emergencies.banner import EmergencyBanner
 from .menus import FEATURE_ACTIONS, MENU_KEYS, MENUS, FeatureAction
 from .place_tree import CODE_ROLE, PlaceTree
@@ -32,6 +33,7 @@ from .queue_model import QueueModel
 from .queue_panel import QueuePanel
 from .roster_panel import RosterPanel
 from .owner_warning import OwnerWarning
+from .panes import Panes
 from .setup_banner import SetupBanner
 from .retranslating import Retranslating
 from .unsaved import close_without_asking
@@ -69,10 +71,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.tree = PlaceTree(db, tasks)
         self.queue_panel = QueuePanel(self.queue_model)
         self.roster = RosterPanel(db, actor, tasks)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        for widget in (self.tree, self.queue_panel, self.roster):
-            self.splitter.addWidget(widget)
-        self.splitter.setStretchFactor(1, 1)
+        self.splitter = Panes(self.tree, self.queue_panel, self.roster)
         # The tree as wide as a grid's name asks (a saved layout replaces this), the queue the rest.
         self.splitter.setSizes([self.tree.sizeHint().width(), 950, 340])
         # Above the panes: deadlines counted Monday–Friday in a year whose holidays nobody entered.
@@ -94,7 +93,8 @@ class MainWindow(Retranslating, QMainWindow):
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
-        self.db_label, self.user_label, self.counts_label = QLabel(), QLabel(), QLabel()
+        # The database's path gives way where the window is narrow: the counts beside it had been cut.
+        self.db_label, self.user_label, self.counts_label = ElidedLabel(), QLabel(), QLabel()
         for label in (self.counts_label, self.user_label, self.db_label):
             self.statusBar().addPermanentWidget(label)
         # A message (the number of a case just taken in, read out to the caller) takes the database's place

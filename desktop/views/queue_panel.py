@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -34,6 +33,7 @@ from .queue_model import (
     QueueModel,
 )
 from .retranslating import Retranslating
+from .wrapping_bar import WrappingBar
 
 _OPEN = "open"
 _ALL = "all"
@@ -91,13 +91,15 @@ class QueuePanel(Retranslating, QWidget):
         self.copy_row_action = self._row_action(self.copy_row)
         self.view.installEventFilter(self)  # the table itself takes Ctrl+C for the current cell; the number wins
 
-        bar = QHBoxLayout()
-        for widget in (self.state, self.category, self.overdue, self.supervised, self.text, self.total):
-            bar.addWidget(widget)
-        bar.setStretch(4, 1)
+        # On one row where the queue is wide; where it is narrow (beside the map on a 1366-point laptop) the
+        # search box and the count go on to a second row, and the checkboxes to a third if need be.
+        bar = WrappingBar()
+        bar.add_part(self.state, self.category)
+        bar.add_part(self.overdue, self.supervised)
+        bar.add_part(self.text, self.total)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(bar)
+        layout.addWidget(bar)
         # A case searched for by number that the filters leave out: said here, the bar having no room.
         self.left_out = QLabel()
         self.left_out.setWordWrap(True)

@@ -4,18 +4,23 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QStyle, QTableView, QVBoxLayout, QWidget
 
 from ..db import Database
 from ..errors import GridDeskError
 from ..i18n import label, unbroken
-from ..models.enums import PlaceLevel
+from ..models.enums import PlaceLevel, StaffRole
 from ..services import staff
 from ..services.security import Actor
 from ..services.staff import PlaceDetails, StaffMember
 from .rows_model import RowsModel
 from .retranslating import Retranslating
+
+# The pane's least width holds a grid's code and the columns the desk calls grid staff for, at their widest:
+# beside the map on a 1366-point laptop the splitter had left a name, half a role and part of the code.
+NAME_CHARS, PHONE_DIGITS, CODE_DIGITS = 3, 11, 15  # a name, a mobile number, a grid's code
+
 
 class RosterModel(RowsModel):
     # What the desk calls grid staff for comes first: the pane beside the queue is narrow.
@@ -55,6 +60,23 @@ class RosterPanel(Retranslating, QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.view, 1)
         self.retranslate()
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        code = self.summary.fontMetrics().horizontalAdvance("0" * CODE_DIGITS)
+        return QSize(max(hint.width(), code, self._called_for_width()), hint.height())
+
+    def _called_for_width(self) -> int:
+        """The width of the table showing its first columns, name, role and phone, whole."""
+        view, header = self.view, self.view.horizontalHeader()
+        metrics = view.fontMetrics()
+        # Beside a cell's text: the style's margins (QCommonStyle: the focus frame's, plus one) and the grid line.
+        margins = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1) + 1
+        roles = [label(role) for role in StaffRole]
+        longest = ["网" * NAME_CHARS, max(roles, key=metrics.horizontalAdvance), "0" * PHONE_DIGITS]
+        columns = sum(max(header.sectionSizeHint(column), metrics.horizontalAdvance(text) + margins)
+                      for column, text in enumerate(longest))
+        return columns + 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width()
 
     def show_place(self, code: str | None) -> None:
         self.code = code
@@ -109,7 +131,7 @@ class RosterPanel(Retranslating, QWidget):
             lines.append(figures)
         elif d.grid_count:
             # Summed over the grids drawn so far, which may cover only part of the place.
-            lines.append(self.tr("已划网格 %1 个:").replace("%1", f"{d.grid_count:,}") + figures)
+            lines.append(unbroken(self.tr("已划网格 %1 个:").replace("%1", f"{d.grid_count:,}")) + figures)
         else:
             lines.append(self.tr("尚未划分网格"))
         if d.level is PlaceLevel.VILLAGE:

@@ -6,9 +6,11 @@ import sys
 import types
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QDockWidget
 
+from desktop.i18n import unbroken
 from desktop.models.enums import PlaceLevel, Role
 from desktop.services.security import Actor, Grant
 from desktop.views import menus
@@ -79,7 +81,7 @@ def test_selecting_a_grid_filters_the_queue_and_shows_the_roster(window, qtbot):
 def test_a_county_shows_its_census_population_and_only_the_grids_drawn_so_far(window):
     window.select_place("450503000000")  # 银海区: one of its townships has grids in this database
     text = window.roster.summary.text()
-    assert "常住人口 315,196" in text and "已划网格 2 个" in text
+    assert "常住人口 315,196" in text and unbroken("已划网格 2 个:") in text
     assert "\u2060".join("网格人员\u00a0") in text  # a narrow panel wraps between figures, never inside one
     window.select_place("450521000000")  # 合浦县: no grid drawn yet
     text = window.roster.summary.text()
@@ -455,6 +457,35 @@ def test_the_queues_search_box_holds_a_case_number_on_a_narrow_queue(cjk_font, w
     assert panel.total.width() >= panel.total.sizeHint().width()  # the count beside it whole
 
 
+@pytest.mark.parametrize("counting", [False, True], ids=["counted", "counting"])
+def test_a_queue_too_narrow_for_its_filters_on_one_row_puts_them_on_more_not_under_each_other(cjk_font, window,
+                                                                                               qtbot, counting):
+    """The filter bar was one row at any width: where the pane was narrower than its filters, search box and
+    count (a window the screen held narrower than it asked, the count saying it was still counting), the count
+    was drawn over the search box. The filters go on to further rows, each whole, none over another."""
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.views.queue_panel import QueuePanel
+
+    pane = QWidget()  # as narrow as the splitter holding it makes it, whatever the panel asks
+    qtbot.addWidget(pane)
+    panel = QueuePanel(window.queue_model, pane)
+    if counting:
+        panel.total.setText(panel.tr("已显示 %1 件,正在计数…").replace("%1", "50"))
+    pane.resize(480, 400)
+    panel.setGeometry(0, 0, 480, 400)
+    pane.show()
+    qtbot.waitExposed(pane)
+    bar = [QRect(widget.mapTo(panel, QPoint()), widget.size()) for widget in
+           (panel.state, panel.category, panel.overdue, panel.supervised, panel.text, panel.total)]
+    for n, rect in enumerate(bar):
+        assert QRect(0, 0, 480, 400).contains(rect) and not any(rect.intersects(other) for other in bar[n + 1:])
+    assert all(w.width() >= w.minimumSizeHint().width() for w in (panel.state, panel.category, panel.overdue))
+    assert panel.total.width() >= panel.total.sizeHint().width()
+    assert panel.text.width() > panel.text.fontMetrics().horizontalAdvance("450503103-2026-000000")
+
+
 def test_a_case_read_out_on_the_phone_is_found_and_opened_by_keyboard(window, qtbot, monkeypatch):
     """Ctrl+F finds a place; nothing took the keyboard to the queue's own search box, and an operator given
     a case number had to reach for the mouse. Ctrl+Shift+F goes there; Enter filters, Tab goes on to the
@@ -529,6 +560,71 @@ def test_at_150_percent_on_a_1366_screen_the_villages_names_show_whole(qtbot, de
     assert queue >= w.queue_panel.minimumSizeHint().width() and queue > tree + roster  # the queue keeps the room
 
 
+LAPTOP = (1366, 768)
+QIAOGANG = "450503103000"
+
+
+def _with_the_map(qtbot, db, tasks, system, size) -> MainWindow:
+    """The window at `size` (None: the least it allows), 侨港镇 chosen, then the map opened (网格 → 地图)."""
+    w = MainWindow(db, system, tasks)
+    qtbot.addWidget(w)
+    w.use_first_size()
+    w.resize(*LAPTOP)
+    w.show()
+    qtbot.waitExposed(w)
+    w.select_place(QIAOGANG)
+    qtbot.waitUntil(lambda: w.roster.details is not None)
+    w.run_feature(next(f for f in menus.FEATURE_ACTIONS if f.id == "grids.map"))
+    w.resize(QSize(*size) if size else w.minimumSizeHint())
+    QApplication.processEvents()  # the layouts the map's title and the window's new size asked for
+    return w
+
+
+@pytest.mark.parametrize("size", [LAPTOP, None], ids=["1366x768", "least"])
+def test_beside_the_map_on_a_laptop_nothing_the_desk_needs_is_cut_or_overlaps(qtbot, demo_db, tasks, system,
+                                                                               cjk_font, size):
+    """At 1366×768 the map had taken all but the panes' least widths: the place's code was cut, the roster showed
+    a name and half a role, the map's title had gone into its toolbar's overflow menu. Beside the map, the code,
+    the roster's name, role and phone, the map's tools and title, the queue's count and the status bar's counts
+    show whole, at the least width the window allows too; the queue keeps the room."""
+    from desktop.views.map.panel import MapPanel
+
+    w = _with_the_map(qtbot, demo_db, tasks, system, size)
+    summary = w.roster.summary
+    assert summary.fontMetrics().horizontalAdvance(QIAOGANG) <= summary.contentsRect().width()
+    roster = w.roster.view
+    assert roster.columnViewportPosition(2) + roster.columnWidth(2) <= roster.viewport().width()  # name, role, phone
+    queue = w.queue_panel
+    assert not queue.total.geometry().intersects(queue.text.geometry())
+    assert queue.total.width() >= queue.total.sizeHint().width()
+    assert w.counts_label.width() >= w.counts_label.sizeHint().width()
+    panel = w.findChild(MapPanel)
+    title = panel.title
+    lines = title.fontMetrics().boundingRect(title.contentsRect(), Qt.TextFlag.TextWordWrap, title.text())
+    assert title.isVisible() and lines.height() <= title.contentsRect().height()
+    legend = panel.view.legend_rect()
+    assert legend.right() < panel.view.viewport().width()  # the legend whole
+    if size:
+        assert all(panel.toolbar.widgetForAction(action).isVisible() for action in panel.actions_)
+        tree, queue_width, roster_width = w.splitter.sizes()
+        assert queue_width > max(tree, roster_width)
+
+
+def test_closing_the_map_gives_the_roster_back_the_width_it_gave(qtbot, desk_db, tasks, system, cjk_font):
+    """The roster and the tree give the queue room beside the map, and get it back when the map closes."""
+    w = MainWindow(desk_db, system, tasks)
+    qtbot.addWidget(w)
+    w.use_first_size()
+    w.resize(*LAPTOP)
+    w.show()
+    qtbot.waitExposed(w)
+    before = w.splitter.sizes()
+    w.run_feature(next(f for f in menus.FEATURE_ACTIONS if f.id == "grids.map"))
+    qtbot.waitUntil(lambda: w.splitter.sizes()[2] < before[2])
+    w.findChild(QDockWidget).close()
+    qtbot.waitUntil(lambda: w.splitter.sizes() == before)
+
+
 def test_the_users_own_splitter_sizes_come_back_at_the_next_start(qtbot, desk_db, tasks, system):
     """The tree's share computed for a first start does not replace the one the user chose."""
     first = MainWindow(desk_db, system, tasks)
@@ -545,7 +641,9 @@ def test_the_users_own_splitter_sizes_come_back_at_the_next_start(qtbot, desk_db
     qtbot.addWidget(again)
     again.show()
     qtbot.waitExposed(again)
-    assert again.splitter.sizes() == chosen
+    tree, _queue, roster = again.splitter.sizes()
+    # The queue takes what the window's width gains or loses: restored on the offscreen screen, 2 points.
+    assert (tree, roster) == (chosen[0], chosen[2])
 
 
 def test_a_place_renamed_on_another_desk_is_renamed_in_the_tree_and_the_queue(qtbot, window, desk_db):

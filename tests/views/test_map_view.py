@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QDockWidget
 from shapely.geometry import box
@@ -189,6 +189,21 @@ def test_on_the_demos_qiaogang_map_the_chosen_grids_name_shows_and_no_names_over
         shown = shown_names(widget)
         assert not overlapping(shown), code
         assert code is None or widget.grid_items[code] in {item for _, item in shown}
+
+
+@pytest.mark.parametrize("size", [(455, 600), (640, 480)], ids=["beside-the-queue-at-1366", "wide"])
+def test_the_legend_covers_no_grid_once_fitted_and_no_name_ever(qtbot, demo_db, cjk_font, size):
+    """Beside the queue on a 1366-point laptop the legend lay over 侨北社区第1网格 and its name. The map is fitted
+    beside the legend or below it; zoomed in, a name that comes under the legend is not shown."""
+    widget = rendered_map(qtbot, demo_db)
+    widget.resize(*size)  # fitted again
+    legend = widget.legend_rect()
+    for item in widget.grid_items.values():
+        assert not widget.mapFromScene(item.sceneBoundingRect()).boundingRect().intersects(legend)
+    for factor in (1, 3):
+        widget.fit()
+        widget.zoom(factor)
+        assert shown_names(widget) and not any(rect.intersects(QRectF(legend)) for rect, _ in shown_names(widget))
 
 
 def test_a_case_located_far_off_the_area_leaves_the_map_on_the_grids(qtbot, mapped_db, cjk_font):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QLabel, QToolBar, QVBoxLayout, QWidget
 
@@ -15,6 +15,7 @@ from ..save_path import ask_save_path
 from .view import MapView
 
 DOCK_NAME = "mapDock"
+WIDTH_CHARS = 44  # the width the map asks for, in characters of its type
 
 
 class MapPanel(Retranslating, QWidget):
@@ -25,19 +26,22 @@ class MapPanel(Retranslating, QWidget):
         self.window_ = window
         self._latest = LatestAnswer()  # of the places chosen one after another, the last one's map
         self.view = MapView(self, tasks=window.tasks)
+        # What the map shows, below the tools: in the toolbar, on a 1366-point laptop, it had gone into the
+        # toolbar's overflow menu. Tools that do not fit go there; the counts wrap.
         self.title = QLabel()
-        toolbar = QToolBar()
+        self.title.setWordWrap(True)
+        self.toolbar = QToolBar()
         self.actions_ = []
         for slot in (self.view.fit, lambda: self.view.zoom(1.5), lambda: self.view.zoom(1 / 1.5), self.reload,
                      self.export):
             action = QAction(self)
             action.triggered.connect(slot)
-            toolbar.addAction(action)
+            self.toolbar.addAction(action)
             self.actions_.append(action)
-        toolbar.addWidget(self.title)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(toolbar)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.title)
         layout.addWidget(self.view, 1)
         self.code: str | None = None
         self.data = None  # what the title counts, kept to say it again in another language
@@ -55,9 +59,14 @@ class MapPanel(Retranslating, QWidget):
         if self.data is not None:
             self._show_title()
 
+    def sizeHint(self) -> QSize:
+        """WIDTH_CHARS characters wide: as wide as the map opened when its title stood in its toolbar."""
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), self.fontMetrics().horizontalAdvance("网") * WIDTH_CHARS), hint.height())
+
     def _show_title(self) -> None:
         # What the map can draw: grids with a boundary (not vessel groups), cases with a location.
-        self.title.setText(self.tr("  {0}:有边界的网格 {1} 个,已定位的在办案件 {2} 件").format(
+        self.title.setText(self.tr("{0}:有边界的网格 {1} 个,已定位的在办案件 {2} 件").format(
             self.data.place_name, len(self.data.grids), len(self.data.cases)))
 
     def show_place(self, code: str | None) -> None:
@@ -74,7 +83,7 @@ class MapPanel(Retranslating, QWidget):
     def reload(self) -> None:
         if not self.code:
             return
-        self.title.setText(self.tr("  载入中…"))
+        self.title.setText(self.tr("载入中…"))
         answer = self._latest.send()
         self.window_.tasks.submit(map_data, self.window_.db, self.window_.actor, normalise_code(self.code),
                                   on_done=answer(self._loaded), on_error=answer(lambda exc: dialogs.show_error(self, exc)))
@@ -98,6 +107,10 @@ def open_map(window) -> None:
         dock.setObjectName(DOCK_NAME)
         dock.setWidget(MapPanel(window, dock))  # which titles the dock, in the language of the moment
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        # No more than a third of the window: on a 1366-point laptop the map had taken all but the panes' least
+        # widths, the roster squeezed to a name and half a role.
+        width = min(dock.sizeHint().width(), window.width() // 3)
+        window.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
     dock.show()
     dock.raise_()
     dock.widget().show_place(window.current_place_code())

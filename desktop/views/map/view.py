@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QTransform, QWheelEvent
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen, QTransform, QWheelEvent
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
@@ -29,6 +29,11 @@ SELECTED = QColor(156, 39, 176)
 _CLICK_SLOP_PX = 4
 NAME_SHARE = 0.8  # grid names in this share of the legend's type (set_text_size): many names, one legend
 _ZOOM_STEP = 1.25
+LEGEND_AT = 8  # the legend's distance from the viewport's top and left edges
+
+
+def _scale_to_fit(rect: QRectF, room: QRectF) -> float:
+    return min(room.width() / rect.width(), room.height() / rect.height())
 
 
 def _cosmetic(colour: QColor, width: float, style=Qt.PenStyle.SolidLine) -> QPen:
@@ -157,7 +162,10 @@ class MapView(QGraphicsView):
         self._name_font.setPixelSize(round(pixels * NAME_SHARE))
         for label, _grid, _rank in self._labels:
             self._set_label_font(label)
-        self._update_labels()
+        if self._fitted:
+            self.fit()  # beside the legend in its new size
+        else:
+            self._update_labels()
         self.viewport().update()
 
     def select_grid(self, code: str | None) -> None:
@@ -174,7 +182,9 @@ class MapView(QGraphicsView):
     # --- viewing ------------------------------------------------------------------------------
     def fit(self) -> None:
         """The grids and boundaries in view, the cases too only where there are neither: one case located far
-        off the area (0, 0 for "unknown") had shrunk the township to a dot. Such a case is reached by panning."""
+        off the area (0, 0 for "unknown") had shrunk the township to a dot. Such a case is reached by panning.
+        The map is fitted beside the legend or below it, whichever shows it larger: laid under the legend, a
+        grid's name had been covered by it."""
         rect = QRectF()
         for item in [*self.grid_items.values(), *self.boundary_items]:
             rect |= item.sceneBoundingRect()
@@ -183,7 +193,24 @@ class MapView(QGraphicsView):
         if rect.isEmpty():
             return
         margin = max(rect.width(), rect.height()) * 0.04
-        self.fitInView(rect.adjusted(-margin, -margin, margin, margin), Qt.AspectRatioMode.KeepAspectRatio)
+        rect.adjust(-margin, -margin, margin, margin)
+        viewport = QRectF(self.viewport().rect())
+        legend = self._legend_area()
+        beside, below = viewport.adjusted(legend.right(), 0, 0, 0), viewport.adjusted(0, legend.bottom(), 0, 0)
+        # A view smaller than the legend has the legend over the map.
+        rooms = [area for area in (beside, below) if not area.isEmpty()] or [viewport]
+        room = max(rooms, key=lambda area: _scale_to_fit(rect, area))
+        scale = _scale_to_fit(rect, room)
+        if scale <= 0:
+            return  # no viewport yet
+        self.setTransform(QTransform.fromScale(scale, scale))
+        # The map's centre where the room's is: the scene reaches as far as the view shows, or the view could
+        # not be scrolled there.
+        centre = rect.center() - (room.center() - viewport.center()) / scale
+        shown = QRectF(0, 0, viewport.width() / scale, viewport.height() / scale)
+        shown.moveCenter(centre)
+        self.setSceneRect(self.scene().itemsBoundingRect() | shown)
+        self.centerOn(centre)
         self._fitted = True
         self._update_labels()
 
@@ -193,22 +220,27 @@ class MapView(QGraphicsView):
         self._update_labels()
 
     def _update_labels(self) -> None:
-        """A name shows when it lies inside its grid on screen and overlaps no name already shown; where names
-        collide, the grids with overdue cases, then with open cases, then the larger ones come first. The
-        selected grid's name always shows, even where its grid is too small to hold it: placed first, the
-        others give way to it (a small exclusive grid chosen had been left nameless)."""
-        shown: list[QRectF] = []
+        """A name shows when it lies inside its grid on screen and overlaps neither the legend nor a name already
+        shown; where names collide, the grids with overdue cases, then with open cases, then the larger ones come
+        first. The selected grid's name always shows, even where its grid is too small to hold it: placed first,
+        the others give way to it (a small exclusive grid chosen had been left nameless)."""
+        taken = [self._legend_area()]
         for label, grid, _rank in sorted(self._labels, key=lambda entry: (not self._is_selected(entry[1]), entry[2])):
             on_screen = label.deviceTransform(self.viewportTransform()).mapRect(label.boundingRect())
-            inside = self._is_selected(grid) or grid.path().contains(
-                self.mapToScene(on_screen.toAlignedRect()).boundingRect())
-            visible = inside and not any(on_screen.intersects(other) for other in shown)
+            inside = grid.path().contains(self.mapToScene(on_screen.toAlignedRect()).boundingRect())
+            visible = self._is_selected(grid) or (inside and not any(on_screen.intersects(other) for other in taken))
             if visible:
-                shown.append(on_screen)
+                taken.append(on_screen)
             label.setVisible(visible)
 
     def _is_selected(self, grid: QGraphicsPathItem) -> bool:
         return self._selected is not None and grid.data(CODE_ROLE) == self._selected
+
+    def minimumSizeHint(self) -> QSize:
+        """Room for the legend, whose entries a narrower map had cut."""
+        legend = self.legend_rect()
+        frame = 2 * self.frameWidth()
+        return QSize(legend.right() + 1 + LEGEND_AT + frame, legend.bottom() + 1 + LEGEND_AT + frame)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -253,6 +285,24 @@ class MapView(QGraphicsView):
             return self.tr("无网格边界和带位置的在办诉求可显示")
         return ""
 
+    def _legend_entries(self) -> list[tuple[QColor, str]]:
+        return [(KIND_COLOURS[GridKind.REGULAR], self.tr("基础网格")),
+                (KIND_COLOURS[GridKind.EXCLUSIVE], self.tr("专属网格")),
+                (KIND_COLOURS[GridKind.SEA], self.tr("涉海专属网格")),
+                (OPEN_CASE, self.tr("在办案件")), (OVERDUE_CASE, self.tr("超期案件"))]
+
+    def legend_rect(self) -> QRect:
+        """Where the legend is drawn, in the viewport's pixels (its top-left corner)."""
+        metrics = QFontMetrics(self._text_font or self.viewport().font())
+        entries = self._legend_entries()
+        swatch = metrics.height() - 4
+        width = swatch + 16 + max(metrics.horizontalAdvance(text) for _, text in entries)
+        return QRect(LEGEND_AT, LEGEND_AT, width, (metrics.height() + 4) * len(entries) + 8)
+
+    def _legend_area(self) -> QRectF:
+        """The legend's rect where it is drawn, else an empty one."""
+        return QRectF() if self.empty_text() else QRectF(self.legend_rect())
+
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
         """A legend in the top-left corner of the viewport (or, with nothing drawn, why)."""
         painter.save()
@@ -265,17 +315,13 @@ class MapView(QGraphicsView):
             painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, empty)
             painter.restore()
             return
-        entries = [(KIND_COLOURS[GridKind.REGULAR], self.tr("基础网格")),
-                   (KIND_COLOURS[GridKind.EXCLUSIVE], self.tr("专属网格")),
-                   (KIND_COLOURS[GridKind.SEA], self.tr("涉海专属网格")),
-                   (OPEN_CASE, self.tr("在办案件")), (OVERDUE_CASE, self.tr("超期案件"))]
+        entries = self._legend_entries()
         metrics = painter.fontMetrics()
         line = metrics.height() + 4
         swatch = metrics.height() - 4  # a square as tall as the type
-        width = swatch + 16 + max(metrics.horizontalAdvance(text) for _, text in entries)
         painter.setPen(QColor(160, 160, 160))
         painter.setBrush(QColor(255, 255, 255, 220))
-        painter.drawRect(8, 8, width, line * len(entries) + 8)
+        painter.drawRect(self.legend_rect())
         for n, (colour, text) in enumerate(entries):
             y = 12 + n * line
             painter.setBrush(colour)

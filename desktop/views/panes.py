@@ -1,0 +1,68 @@
+"""The main window's panes side by side, place tree | case queue | roster, the queue keeping the room.
+
+QSplitter gives what the window's width gains or loses to the pane with a stretch factor, the queue, alone,
+down to its least width. That is the width of its search box, its filters going on to further rows where they
+must: beside the map on a 1366-point laptop the queue was squeezed to it while the roster kept 340 points. Here,
+once the queue is narrower than it asks to be (its filters on one row), the roster and the tree give way first,
+down to their own least widths; when the window widens again, they get back what they gave.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QSplitter, QWidget
+
+TREE, QUEUE, ROSTER = range(3)
+
+
+class Panes(QSplitter):
+    def __init__(self, tree: QWidget, queue: QWidget, roster: QWidget, parent: QWidget | None = None):
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        for widget in (tree, queue, roster):
+            self.addWidget(widget)
+        self.setStretchFactor(QUEUE, 1)
+        self._lent = {ROSTER: 0, TREE: 0}  # what each gave the queue
+        # The queue's width before the first layout: the sizes set in code are laid out as the queue asks, a
+        # layout the user saved (restoreState) as it was.
+        self._queue_before_shown: int | None = None
+        self.splitterMoved.connect(self._forget_lent)  # the user's sizes now
+
+    def setSizes(self, sizes: list[int]) -> None:
+        super().setSizes(sizes)
+        self._forget_lent()
+        self._queue_before_shown = sizes[QUEUE]
+
+    def restoreState(self, state: QByteArray) -> bool:
+        self._forget_lent()
+        self._queue_before_shown = None
+        return super().restoreState(state)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        queue_before = self.sizes()[QUEUE] if event.oldSize().isValid() else self._queue_before_shown
+        super().resizeEvent(event)
+        if queue_before is not None:
+            self._make_room(queue_before)
+
+    def _make_room(self, queue_before: int) -> None:
+        """The queue kept as wide as before, up to as wide as it asks, while the others can give way; what they
+        gave goes back to them where the queue has room to spare. A width the user chose is the queue's own."""
+        sizes = self.sizes()
+        asks = self.widget(QUEUE).sizeHint().width()
+        short = min(asks, queue_before) - sizes[QUEUE]
+        spare = sizes[QUEUE] - asks
+        for pane in (ROSTER, TREE):
+            if short > 0:
+                moved = max(0, min(short, sizes[pane] - self.widget(pane).minimumSizeHint().width()))
+                short -= moved
+            else:
+                moved = -max(0, min(self._lent[pane], spare))
+                spare += moved
+            sizes[pane] -= moved
+            sizes[QUEUE] += moved
+            self._lent[pane] += moved
+        if sizes != self.sizes():
+            super().setSizes(sizes)
+
+    def _forget_lent(self) -> None:
+        self._lent = {ROSTER: 0, TREE: 0}
