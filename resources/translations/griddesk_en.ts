@@ -870,38 +870,43 @@
       <translation>Callback notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="167" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="168" />
       <source>案件 %1 的回访已由其他值班台记录(或不再需要回访),刚填写的回答未保存,已清空</source>
       <translation>The callback of case %1 was recorded at another desk (or is no longer due); the answer being filled in was not saved and has been cleared</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="207" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="205" />
+      <source>诉求未解决或诉求人不满意,须在“后续处理”中选择重办或督办(第二十条)</source>
+      <translation>The request is unsolved or the requester unsatisfied: choose reopen or supervise under “Follow-up” (Art. 20)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="217" />
       <source>已换到另一件回访(案件 %1),原先填写的回答未保存,已清空</source>
       <translation>Moved to another callback (case %1): the answer begun was not saved and has been cleared</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="236" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="246" />
       <source>暂缓理由:%1;已向诉求人解释:%2</source>
       <translation>On hold: %1; explained to the requester: %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="237" />
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="239" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="247" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="249" />
       <source>(未记录)</source>
       <translation>(not recorded)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="239" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="249" />
       <source>办理结果:%1</source>
       <translation>Result: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="241" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="251" />
       <source>第 %1 次回访:此前 %2 次未联系上诉求人</source>
       <translation>Attempt %1: the requester was not reached the previous %2 time(s)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="245" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="255" />
       <source>并入本案的重复诉求人,请一并告知:%1</source>
       <translation>Requesters of duplicates merged into this case — tell them too: %1</translation>
     </message>
@@ -2505,92 +2510,97 @@
       <translation>{0} · {1} · {2}: {3} subjects, {4} ranked. Double-click a rate to see the records counted (requests, reporting rungs or work logs).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="224" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="225" />
+      <source> {0} 个对象样本不足(应计少于 {1} 件),列于排名之后,不参与排名。</source>
+      <translation> {0} subjects have too small a sample (fewer than {1} counted cases): listed after the ranked, without a rank.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="228" />
       <source> 乡镇(街道)按整个乡镇考核:所选{0}属于{1}。</source>
       <translation> A township (street) is assessed as a whole: {0}, as chosen, lies in {1}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="227" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="231" />
       <source> 其中 {0} 为结算数据。</source>
       <translation> Settled data used for {0}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="230" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="234" />
       <source> 考核期至 {0} 尚未结束:所列为截至 {1} 的阶段数据,期末前仍会变化。</source>
       <translation> The period runs to {0} and is not over: the figures are interim, as of {1}, and will change until it ends.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="243" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="247" />
       <source>导出考核结果</source>
       <translation>Export assessment results</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="244" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="248" />
       <source>Excel 工作簿 (*.xlsx);;CSV (*.csv);;JSON (*.json)</source>
       <translation>Excel workbook (*.xlsx);;CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="248" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="252" />
       <source>考核结果已导出到 {0}</source>
       <translation>Assessment results written to {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="249" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="253" />
       <source>考核结果没有导出到 {0}</source>
       <translation>The results were not exported to {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="252" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="256" />
       <source>打印考核表</source>
       <translation>Print assessment form</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="256" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="260" />
       <source>考核表已保存到 {0},共 {1} 页</source>
       <translation>Assessment forms saved to {0}, {1} pages</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="257" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="261" />
       <source>考核表没有保存到 {0}</source>
       <translation>The assessment forms were not saved to {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="266" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="270" />
       <source>结算考核数据</source>
       <translation>Settle assessment data</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="267" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="271" />
       <source>结算 {0} 的考核数据?结算后,该月及其所在季度、年度的考核按结算时的数据计算,不再随后续办理变化;如需更正须撤销结算。</source>
       <translation>Settle the assessment data for {0}? Once settled, the month, its quarter and its year are assessed on the data as settled and no longer change with later handling; to correct them, the settlement must be undone.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="270" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="274" />
       <source>结算中…</source>
       <translation>Settling…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="272" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="276" />
       <source>已结算 {0},共 {1} 项数据。</source>
       <translation>Settled {0}: {1} records.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="278" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="282" />
       <source>撤销结算</source>
       <translation>Undo settlement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="278" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="282" />
       <source>撤销 {0} 结算的理由:</source>
       <translation>Reason for undoing the settlement of {0}:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="282" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="286" />
       <source>已撤销 {0} 的结算。</source>
       <translation>Settlement of {0} undone.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="288" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="292" />
       <source>综合评价</source>
       <translation>Evaluation</translation>
     </message>
@@ -2939,47 +2949,47 @@
   <context>
     <name>HardCasesDialog</name>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="100" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="154" />
       <source>{0} · {1}:计入的诉求</source>
       <translation>{0} · {1}: requests counted</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="103" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="157" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="103" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="157" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="103" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="157" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="103" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="157" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="104" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="158" />
       <source>受理时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="112" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="166" />
       <source>计入的诉求</source>
       <translation>Requests counted</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="135" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="189" />
       <source>共 {0} 件</source>
       <translation>{0} requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="137" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="191" />
       <source>列出最早受理的 {0} 件</source>
       <translation>The {0} received first are listed</translation>
     </message>
@@ -2987,77 +2997,77 @@
   <context>
     <name>HotspotsPanel</name>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="79" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="84" />
       <source>{0}月</source>
       <translation>M{0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="148" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="202" />
       <source>高频与疑难问题分析(第二十二条)</source>
       <translation>Frequent and difficult problems (Art. 22)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="152" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="206" />
       <source>按{0}</source>
       <translation>By {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="153" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="207" />
       <source>分析</source>
       <translation>Analyse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="155" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="209" />
       <source>在地图上着色</source>
       <translation>Colour the map</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="158" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="212" />
       <source>各类诉求趋势(前五类)</source>
       <translation>Request trends (top five categories)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="160" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="214" />
       <source>诉求数量(按类别)</source>
       <translation>Requests by category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="162" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="216" />
       <source>持续时间长、解决难度大的问题(本期受理的诉求中)</source>
       <translation>Long-running, hard-to-solve problems (of the requests received in the period)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="165" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="219" />
       <source>点击一类问题,查看计入的诉求。只计本期受理的诉求:久拖未决是其中受理超过 {0} 天仍未办结的,看更早受理的请选更长的期间</source>
       <translation>Click a kind of problem to see the requests counted. Only requests received in the period count: long unresolved are those of them still open {0} days after they were received; for those received earlier, choose a longer period</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="170" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="224" />
       <source>期间</source>
       <translation>Period</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="172" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="226" />
       <source>统计单位</source>
       <translation>Unit of time</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="191" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="242" />
       <source>统计中…</source>
       <translation>Counting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="220" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="272" />
       <source>这段时间没有受理诉求</source>
       <translation>No requests received in this period</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="224" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="276" />
       <source>{0}:受理 {1} 件,涉及网格 {2} 个</source>
       <translation>{0}: {1} requests received in {2} grids</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="255" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="310" />
       <source>已在地图上为 {0} 个网格着色(颜色越深诉求越多)</source>
       <translation>Coloured {0} grids on the map (darker means more requests)</translation>
     </message>
@@ -3670,37 +3680,37 @@
   <context>
     <name>LeaderForm</name>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="99" />
+      <location filename="../../desktop/views/people/forms.py" line="101" />
       <source>确定领导联系</source>
       <translation>Assign leadership contact</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="107" />
+      <location filename="../../desktop/views/people/forms.py" line="110" />
       <source>片区</source>
       <translation>Area</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="108" />
+      <location filename="../../desktop/views/people/forms.py" line="111" />
       <source>职责</source>
       <translation>Duty</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="109" />
+      <location filename="../../desktop/views/people/forms.py" line="112" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="110" />
+      <location filename="../../desktop/views/people/forms.py" line="113" />
       <source>手机</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="111" />
+      <location filename="../../desktop/views/people/forms.py" line="114" />
       <source>职务</source>
       <translation>Position</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="112" />
+      <location filename="../../desktop/views/people/forms.py" line="115" />
       <source>起始日期</source>
       <translation>Start date</translation>
     </message>
@@ -3856,59 +3866,59 @@
   <context>
     <name>MapPanel</name>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="50" />
+      <location filename="../../desktop/views/map/panel.py" line="54" />
       <source>适合窗口</source>
       <translation>Fit window</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="50" />
+      <location filename="../../desktop/views/map/panel.py" line="54" />
       <source>放大</source>
       <translation>Zoom in</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="50" />
+      <location filename="../../desktop/views/map/panel.py" line="54" />
       <source>缩小</source>
       <translation>Zoom out</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="50" />
+      <location filename="../../desktop/views/map/panel.py" line="54" />
       <source>刷新</source>
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="51" />
+      <location filename="../../desktop/views/map/panel.py" line="55" />
       <source>导出图片…</source>
       <translation>Export image…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="54" />
-      <location filename="../../desktop/views/map/panel.py" line="88" />
+      <location filename="../../desktop/views/map/panel.py" line="58" />
+      <location filename="../../desktop/views/map/panel.py" line="97" />
       <source>地图</source>
       <translation>Map</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="60" />
-      <source>  {0}:有边界的网格 {1} 个,已定位的在办案件 {2} 件</source>
-      <translation>  {0}: {1} grids with a boundary, {2} open cases with a location</translation>
+      <location filename="../../desktop/views/map/panel.py" line="69" />
+      <source>{0}:有边界的网格 {1} 个,已定位的在办案件 {2} 件</source>
+      <translation>{0}: {1} grids with a boundary, {2} open cases with a location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="77" />
-      <source>  载入中…</source>
-      <translation>  Loading…</translation>
+      <location filename="../../desktop/views/map/panel.py" line="86" />
+      <source>载入中…</source>
+      <translation>Loading…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="88" />
-      <location filename="../../desktop/views/map/panel.py" line="90" />
+      <location filename="../../desktop/views/map/panel.py" line="97" />
+      <location filename="../../desktop/views/map/panel.py" line="99" />
       <source>导出地图图片</source>
       <translation>Export map image</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="88" />
+      <location filename="../../desktop/views/map/panel.py" line="97" />
       <source>PNG 图片 (*.png)</source>
       <translation>PNG image (*.png)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/panel.py" line="90" />
+      <location filename="../../desktop/views/map/panel.py" line="99" />
       <source>无法写入 {0}</source>
       <translation>Cannot write {0}</translation>
     </message>
@@ -3916,42 +3926,42 @@
   <context>
     <name>MapView</name>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="117" />
+      <location filename="../../desktop/views/map/view.py" line="122" />
       <source>(已超期)</source>
       <translation> (overdue)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="251" />
+      <location filename="../../desktop/views/map/view.py" line="283" />
       <source>地图载入中…</source>
       <translation>Loading the map…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="253" />
+      <location filename="../../desktop/views/map/view.py" line="285" />
       <source>无网格边界和带位置的在办诉求可显示</source>
       <translation>No grid boundaries and no open requests with a location to show</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="268" />
+      <location filename="../../desktop/views/map/view.py" line="289" />
       <source>基础网格</source>
       <translation>Regular grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="269" />
+      <location filename="../../desktop/views/map/view.py" line="290" />
       <source>专属网格</source>
       <translation>Exclusive grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="270" />
+      <location filename="../../desktop/views/map/view.py" line="291" />
       <source>涉海专属网格</source>
       <translation>Sea-related grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="271" />
+      <location filename="../../desktop/views/map/view.py" line="292" />
       <source>在办案件</source>
       <translation>Open cases</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="271" />
+      <location filename="../../desktop/views/map/view.py" line="292" />
       <source>超期案件</source>
       <translation>Overdue cases</translation>
     </message>
@@ -4671,101 +4681,101 @@
   <context>
     <name>PeopleWindow</name>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="110" />
-      <location filename="../../desktop/views/people/window.py" line="123" />
-      <location filename="../../desktop/views/people/window.py" line="193" />
+      <location filename="../../desktop/views/people/window.py" line="112" />
+      <location filename="../../desktop/views/people/window.py" line="125" />
+      <location filename="../../desktop/views/people/window.py" line="200" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="111" />
+      <location filename="../../desktop/views/people/window.py" line="113" />
       <source>新增人员…</source>
       <translation>Add staff…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="112" />
+      <location filename="../../desktop/views/people/window.py" line="114" />
       <source>修改信息…</source>
       <translation>Edit details…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="113" />
-      <location filename="../../desktop/views/people/window.py" line="233" />
+      <location filename="../../desktop/views/people/window.py" line="115" />
+      <location filename="../../desktop/views/people/window.py" line="240" />
       <source>离任</source>
       <translation>Leave post</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="114" />
+      <location filename="../../desktop/views/people/window.py" line="116" />
       <source>确定领导联系…</source>
       <translation>Assign leadership contact…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="115" />
-      <location filename="../../desktop/views/people/window.py" line="249" />
-      <location filename="../../desktop/views/people/window.py" line="252" />
+      <location filename="../../desktop/views/people/window.py" line="117" />
+      <location filename="../../desktop/views/people/window.py" line="256" />
+      <location filename="../../desktop/views/people/window.py" line="259" />
       <source>卸任</source>
       <translation>End term</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="116" />
+      <location filename="../../desktop/views/people/window.py" line="118" />
       <source>记录网格工作…</source>
       <translation>Log grid work…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="117" />
+      <location filename="../../desktop/views/people/window.py" line="119" />
       <source>专业人员进网格…</source>
       <translation>Professional visit…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="118" />
+      <location filename="../../desktop/views/people/window.py" line="120" />
       <source>网格人员与配备</source>
       <translation>Grid staff and staffing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="119" />
-      <location filename="../../desktop/views/people/window.py" line="124" />
-      <location filename="../../desktop/views/people/window.py" line="245" />
+      <location filename="../../desktop/views/people/window.py" line="121" />
+      <location filename="../../desktop/views/people/window.py" line="126" />
+      <location filename="../../desktop/views/people/window.py" line="252" />
       <source>挂点领导、指导员、总负责人</source>
       <translation>Contact leaders, instructors, chiefs</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="120" />
-      <location filename="../../desktop/views/people/window.py" line="125" />
+      <location filename="../../desktop/views/people/window.py" line="122" />
+      <location filename="../../desktop/views/people/window.py" line="127" />
       <source>工作日志与专业人员进网格</source>
       <translation>Work log and professional visits</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="122" />
+      <location filename="../../desktop/views/people/window.py" line="124" />
       <source>网格配备</source>
       <translation>Grid staffing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="128" />
+      <location filename="../../desktop/views/people/window.py" line="130" />
       <source>%1:%2 个网格,其中 %3 个网格的网格员配备不足(红色)</source>
       <translation>%1: %2 grids, %3 of them short of grid members (red)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="182" />
+      <location filename="../../desktop/views/people/window.py" line="189" />
       <source>%1 的%2任职已办理卸任,最后任职日为 %3,此后不再列入名单</source>
       <translation>%1's term as %2 has already ended; the last day was %3, after which they are no longer listed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="193" />
+      <location filename="../../desktop/views/people/window.py" line="200" />
       <source>请先在名单中选中一人</source>
       <translation>Select a person in the list first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="233" />
-      <location filename="../../desktop/views/people/window.py" line="252" />
+      <location filename="../../desktop/views/people/window.py" line="240" />
+      <location filename="../../desktop/views/people/window.py" line="259" />
       <source>%1 以今日为最后任职日,卸任 %2 的%3?(明日起不再列入名单)</source>
       <translation>End %1's term as %3 of %2 with today as the last day? (Not listed from tomorrow)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="259" />
+      <location filename="../../desktop/views/people/window.py" line="266" />
       <source>记录网格工作</source>
       <translation>Log grid work</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/window.py" line="259" />
+      <location filename="../../desktop/views/people/window.py" line="266" />
       <source>这里还没有网格工作人员</source>
       <translation>There are no grid staff here yet</translation>
     </message>
@@ -4773,30 +4783,30 @@
   <context>
     <name>PersonForm</name>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="55" />
+      <location filename="../../desktop/views/people/forms.py" line="56" />
       <source>修改人员信息</source>
       <translation>Edit a person's details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="61" />
-      <location filename="../../desktop/views/people/forms.py" line="82" />
+      <location filename="../../desktop/views/people/forms.py" line="62" />
+      <location filename="../../desktop/views/people/forms.py" line="83" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="62" />
-      <location filename="../../desktop/views/people/forms.py" line="82" />
+      <location filename="../../desktop/views/people/forms.py" line="63" />
+      <location filename="../../desktop/views/people/forms.py" line="83" />
       <source>手机</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="63" />
-      <location filename="../../desktop/views/people/forms.py" line="82" />
+      <location filename="../../desktop/views/people/forms.py" line="64" />
+      <location filename="../../desktop/views/people/forms.py" line="83" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="72" />
+      <location filename="../../desktop/views/people/forms.py" line="73" />
       <source>不修改请留空</source>
       <translation>Leave empty to keep it</translation>
     </message>
@@ -5085,97 +5095,97 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>Contact 99 d 23 h overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="129" />
+      <location filename="../../desktop/views/queue_panel.py" line="131" />
       <source>待本中心办理</source>
       <translation>Waiting on this center</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="129" />
+      <location filename="../../desktop/views/queue_panel.py" line="131" />
       <source>待分拨清单(未落网格)</source>
       <translation>Triage list (in no grid)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="129" />
+      <location filename="../../desktop/views/queue_panel.py" line="131" />
       <source>待重点督办</source>
       <translation>Due for key supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="130" />
+      <location filename="../../desktop/views/queue_panel.py" line="132" />
       <source>未办结</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="130" />
+      <location filename="../../desktop/views/queue_panel.py" line="132" />
       <source>全部状态</source>
       <translation>All states</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="132" />
+      <location filename="../../desktop/views/queue_panel.py" line="134" />
       <source>全部类别</source>
       <translation>All categories</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="133" />
+      <location filename="../../desktop/views/queue_panel.py" line="135" />
       <source>只看超期</source>
       <translation>Overdue only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="134" />
+      <location filename="../../desktop/views/queue_panel.py" line="136" />
       <source>只看督办</source>
       <translation>Supervised only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="135" />
+      <location filename="../../desktop/views/queue_panel.py" line="137" />
       <source>编号或标题(Ctrl+Shift+F)</source>
       <translation>Number or title (Ctrl+Shift+F)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="137" />
+      <location filename="../../desktop/views/queue_panel.py" line="139" />
       <source>查找案件</source>
       <translation>Find case</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="138" />
+      <location filename="../../desktop/views/queue_panel.py" line="140" />
       <source>案件状态</source>
       <translation>Case state</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="139" />
+      <location filename="../../desktop/views/queue_panel.py" line="141" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="140" />
+      <location filename="../../desktop/views/queue_panel.py" line="142" />
       <source>案件队列</source>
       <translation>Case queue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="141" />
+      <location filename="../../desktop/views/queue_panel.py" line="143" />
       <source>打开案件详情</source>
       <translation>Open case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="142" />
+      <location filename="../../desktop/views/queue_panel.py" line="144" />
       <source>复制案件编号</source>
       <translation>Copy case number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="143" />
+      <location filename="../../desktop/views/queue_panel.py" line="145" />
       <source>复制本行</source>
       <translation>Copy row</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="262" />
+      <location filename="../../desktop/views/queue_panel.py" line="264" />
       <source>已显示 %1 件,正在计数…</source>
       <translation>%1 cases shown, counting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="262" />
+      <location filename="../../desktop/views/queue_panel.py" line="264" />
       <source>共 %1 件</source>
       <translation>%1 cases</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="285" />
+      <location filename="../../desktop/views/queue_panel.py" line="287" />
       <source>案件 %1 为“%2”,不符合当前的筛选条件或所选地区;可选“全部状态”或上级地区后再查找</source>
       <translation>Case %1 is “%2”, outside the current filters or the place chosen; choose “All states” or a wider place and search again</translation>
     </message>
@@ -5533,37 +5543,37 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>RosterModel</name>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="22" />
+      <location filename="../../desktop/views/roster_panel.py" line="27" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="22" />
+      <location filename="../../desktop/views/roster_panel.py" line="27" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="23" />
+      <location filename="../../desktop/views/roster_panel.py" line="28" />
       <source>电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="23" />
+      <location filename="../../desktop/views/roster_panel.py" line="28" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="24" />
+      <location filename="../../desktop/views/roster_panel.py" line="29" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="24" />
+      <location filename="../../desktop/views/roster_panel.py" line="29" />
       <source>来源</source>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="29" />
+      <location filename="../../desktop/views/roster_panel.py" line="34" />
       <source>%1(最后任职日 %2)</source>
       <translation>%1 (last day %2)</translation>
     </message>
@@ -5571,63 +5581,63 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>RosterPanel</name>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="89" />
+      <location filename="../../desktop/views/roster_panel.py" line="111" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="95" />
+      <location filename="../../desktop/views/roster_panel.py" line="117" />
       <source>在左侧选择村(社区)或网格,查看网格人员和基础数据</source>
       <translation>Choose a village/community or grid on the left to see its staff and base data</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="102" />
+      <location filename="../../desktop/views/roster_panel.py" line="124" />
       <source>常住人口 %1(2020 年第七次全国人口普查)</source>
       <translation>Resident population %1 (2020 census)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="106" />
+      <location filename="../../desktop/views/roster_panel.py" line="128" />
       <source>户数 %1</source>
       <translation>Households %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="106" />
+      <location filename="../../desktop/views/roster_panel.py" line="128" />
       <source>人口 %1</source>
       <translation>Residents %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="106" />
+      <location filename="../../desktop/views/roster_panel.py" line="128" />
       <source>单位 %1</source>
       <translation>Units %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="107" />
+      <location filename="../../desktop/views/roster_panel.py" line="129" />
       <source>网格人员 %1</source>
       <translation>Grid staff %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="112" />
+      <location filename="../../desktop/views/roster_panel.py" line="134" />
       <source>已划网格 %1 个:</source>
       <translation>%1 grids drawn: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="114" />
-      <location filename="../../desktop/views/roster_panel.py" line="121" />
+      <location filename="../../desktop/views/roster_panel.py" line="136" />
+      <location filename="../../desktop/views/roster_panel.py" line="143" />
       <source>尚未划分网格</source>
       <translation>No grids drawn yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="117" />
+      <location filename="../../desktop/views/roster_panel.py" line="139" />
       <source>网格:</source>
       <translation>Grids: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="117" />
+      <location filename="../../desktop/views/roster_panel.py" line="139" />
       <source>、</source>
       <translation>, </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster_panel.py" line="118" />
+      <location filename="../../desktop/views/roster_panel.py" line="140" />
       <source>%1(%2,%3人)</source>
       <translation>%1 (%2, %3 staff)</translation>
     </message>
@@ -5643,34 +5653,44 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>ScoresModel</name>
     <message>
-      <location filename="../../desktop/views/analytics/scores_model.py" line="48" />
+      <location filename="../../desktop/views/analytics/scores_model.py" line="49" />
       <source>排名</source>
       <translation>Rank</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/scores_model.py" line="48" />
+      <location filename="../../desktop/views/analytics/scores_model.py" line="49" />
       <source>考核对象</source>
       <translation>Unit assessed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/scores_model.py" line="48" />
+      <location filename="../../desktop/views/analytics/scores_model.py" line="49" />
       <source>综合得分</source>
       <translation>Score</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/scores_model.py" line="48" />
+      <location filename="../../desktop/views/analytics/scores_model.py" line="49" />
       <source>暂缓</source>
       <translation>On hold</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/scores_model.py" line="50" />
+      <location filename="../../desktop/views/analytics/scores_model.py" line="51" />
       <source>权重 %1%</source>
       <translation>weight %1%</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/scores_model.py" line="62" />
+      <location filename="../../desktop/views/analytics/scores_model.py" line="63" />
       <source>分子 {0} / 分母 {1}(双击查看计入的记录)</source>
       <translation>Numerator {0} / denominator {1} (double-click to see the records counted)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/scores_model.py" line="65" />
+      <source>综合得分只依据 {0} 件应计事项(各项计分指标中最大的分母),少于 {1} 件:样本不足,列于排名之后,不参与排名和表彰(第二十三条)</source>
+      <translation>The composite score rests on {0} counted cases only (the largest denominator of its indicators), fewer than {1}: too small a sample, listed after the ranked, neither ranked nor commended (Art. 23)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/scores_model.py" line="71" />
+      <source>样本不足</source>
+      <translation>Too few cases</translation>
     </message>
     <message>
       <source>响应率</source>
@@ -5879,67 +5899,67 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>VisitForm</name>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="156" />
+      <location filename="../../desktop/views/people/forms.py" line="167" />
       <source>专业人员进网格</source>
       <translation>Professional visit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="158" />
+      <location filename="../../desktop/views/people/forms.py" line="169" />
       <source>(新登记)</source>
       <translation>(register new)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="170" />
+      <location filename="../../desktop/views/people/forms.py" line="181" />
       <source>法治宣传</source>
       <translation>Law publicity</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="170" />
+      <location filename="../../desktop/views/people/forms.py" line="181" />
       <source>纠纷化解</source>
       <translation>Dispute resolution</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="170" />
+      <location filename="../../desktop/views/people/forms.py" line="181" />
       <source>便民服务</source>
       <translation>Public services</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="173" />
+      <location filename="../../desktop/views/people/forms.py" line="184" />
       <source>专业人员</source>
       <translation>Professional</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="174" />
+      <location filename="../../desktop/views/people/forms.py" line="185" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="175" />
+      <location filename="../../desktop/views/people/forms.py" line="186" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="176" />
+      <location filename="../../desktop/views/people/forms.py" line="187" />
       <source>所在单位</source>
       <translation>Employer</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="177" />
+      <location filename="../../desktop/views/people/forms.py" line="188" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="178" />
+      <location filename="../../desktop/views/people/forms.py" line="189" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="179" />
+      <location filename="../../desktop/views/people/forms.py" line="190" />
       <source>事由</source>
       <translation>Purpose</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="180" />
+      <location filename="../../desktop/views/people/forms.py" line="191" />
       <source>情况</source>
       <translation>Outcome</translation>
     </message>
@@ -6139,27 +6159,27 @@ This wall display has stopped refreshing and no longer shows requests or emergen
   <context>
     <name>WorkLogForm</name>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="127" />
+      <location filename="../../desktop/views/people/forms.py" line="138" />
       <source>记录网格工作</source>
       <translation>Log grid work</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="136" />
+      <location filename="../../desktop/views/people/forms.py" line="147" />
       <source>人员</source>
       <translation>Person</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="137" />
+      <location filename="../../desktop/views/people/forms.py" line="148" />
       <source>工作</source>
       <translation>Work</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="138" />
+      <location filename="../../desktop/views/people/forms.py" line="149" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/people/forms.py" line="139" />
+      <location filename="../../desktop/views/people/forms.py" line="150" />
       <source>情况</source>
       <translation>Outcome</translation>
     </message>
@@ -6295,22 +6315,22 @@ This wall display has stopped refreshing and no longer shows requests or emergen
   <context>
     <name>dialogs</name>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="51" />
+      <location filename="../../desktop/views/dialogs.py" line="52" />
       <source>…另有 %1 处,见“详细信息”</source>
       <translation>… %1 more, see “Show Details”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="119" />
+      <location filename="../../desktop/views/dialogs.py" line="120" />
       <source>网格指挥台</source>
       <translation>GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="131" />
+      <location filename="../../desktop/views/dialogs.py" line="132" />
       <source>程序出错,本次操作未完成:%1</source>
       <translation>The program failed; this was not done: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="134" />
+      <location filename="../../desktop/views/dialogs.py" line="135" />
       <source>这不是您的操作有误。详细情况已记入日志文件 %1,请把它交给负责维护本机的同事。</source>
       <translation>This is not a mistake of yours. The details are in the log file %1: please pass it to whoever looks after this computer.</translation>
     </message>
