@@ -98,6 +98,10 @@ class ServerUse:
         """Alone on the server, from a test that holds it shared: waits for the other workers' tests to end."""
         assert self.holders, "exclusive() is taken from inside a test that has a PostgreSQL database"
         if fcntl:
+            # Let go first, then the turnstile, then the server alone: always the turnstile before the
+            # server, as shared() takes them. Holding the server shared while waiting at the turnstile,
+            # two restarts (two runs on one machine) would each wait for the other for ever.
+            fcntl.flock(self.file, fcntl.LOCK_UN)
             with exclusive_lock(self.turnstile):  # no test starts on the server while this waits
                 fcntl.flock(self.file, fcntl.LOCK_EX)
         try:

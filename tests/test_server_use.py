@@ -76,3 +76,22 @@ def test_a_restart_waiting_for_the_tests_under_way_lets_no_new_one_start_before_
 
 def _turnstile_held(use: ServerUse) -> bool:
     return not _other_worker_may(_ALONE, use.turnstile)
+
+
+# A restart test of another run on this machine: its own database, then the server alone.
+_RESTART = ("import sys, time; from pathlib import Path; sys.path.insert(0, sys.argv[2]); from server_use import ServerUse\n"
+            "use = ServerUse(Path(sys.argv[1]))\n"
+            "with use.shared():\n"
+            "    time.sleep(0.5)\n"
+            "    with use.exclusive(): pass")
+
+
+def test_two_restarts_at_once_each_have_the_server_alone_in_turn(tmp_path):
+    """Each held the server shared while waiting at the other's turnstile: both waited for ever."""
+    path, here = tmp_path / "server.lock", str(Path(server_use.__file__).parent)
+    restarts = [subprocess.Popen([sys.executable, "-c", _RESTART, str(path), here]) for _ in range(2)]
+    try:
+        assert [restart.wait(timeout=20) for restart in restarts] == [0, 0]
+    finally:
+        for restart in restarts:
+            restart.kill()
