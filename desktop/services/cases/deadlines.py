@@ -145,19 +145,26 @@ def resume(assignment: Assignment, now: datetime, calendar: WorkCalendar, limits
             _given_back(assignment.contact_due_at, limits.contact, calendar, pauses), assignment)
 
 
-def restart_sign_for(assignment: Assignment, objection: Objection, calendar: WorkCalendar, limits: TimeLimits,
-                     now: datetime) -> bool:
-    """On refusing `objection`, give the share a fresh sign-for period from `now`; True if it did.
+def restart_sign_for(session, assignment: Assignment, objection: Objection, calendar: WorkCalendar,
+                     limits: TimeLimits, now: datetime) -> bool:
+    """On refusing `objection`, give the share a fresh sign-for period from `now` (and a lead a fresh
+    contact period: it cannot call the requester before it has signed); True if it did.
 
     Art. 18: the objection of a department not yet signed for the case is its answer to the dispatch;
     the time the center took to decide is the center's, not a sign-for the department let pass. An
     objection raised once the sign-for had fallen due excuses nothing; one that stopped the clock
-    (PAUSE_SETTING) had that time given back by `resume` instead.
+    (PAUSE_SETTING) had that time given back by `resume` instead. Only the share's first refused
+    objection does it: objecting again just before each fresh deadline would put off signing for ever.
     """
-    if objection.paused_clock or not _restarts_sign_for(objection.raised_at, assignment.sign_due_at,
-                                                        assignment.signed_at):
+    refused_before = session.scalar(select(Objection.id).where(
+        Objection.assignment_id == assignment.id, Objection.state == DecisionState.REFUSED,
+        Objection.id != objection.id).limit(1))
+    if objection.paused_clock or refused_before is not None or not _restarts_sign_for(
+            objection.raised_at, assignment.sign_due_at, assignment.signed_at):
         return False
     assignment.sign_due_at = limits.sign.deadline(calendar, now)
+    if assignment.role is AssignmentRole.LEAD and assignment.contacted_at is None and assignment.contact_due_at:
+        assignment.contact_due_at = _contact_by(limits.contact.deadline(calendar, now), assignment)
     return True
 
 
@@ -195,15 +202,21 @@ def recompute(session, assignment: Assignment, calendar: WorkCalendar, limits: T
                    if (until is None or b <= until) and (begun_before is None or a < begun_before)]
         return _given_back(deadline, limit, calendar, counted) + earlier
 
+    sign_due, restarted_at = _sign_due(limits.sign, calendar, start, assignment.signed_at, pauses,
+                                       _first_refusal(session, assignment))
     # A share signed for (or its requester contacted) while unmarked pauses were given back is left
-    # as it is: when those pauses fell against the signing is not known.
+    # as it is: when those pauses fell against the signing is not known. A restart leaves them behind.
     if assignment.signed_at is None or not earlier:
-        assignment.sign_due_at = _sign_due(limits.sign, calendar, start, assignment.signed_at, pauses,
-                                           _refusals(session, assignment)) + earlier
+        assignment.sign_due_at = sign_due + (earlier if restarted_at is None else timedelta(0))
     contact_due = None
     if assignment.role is AssignmentRole.LEAD and (assignment.contacted_at is None or not earlier):
-        contact_due = given_back(limits.contact.deadline(calendar, start), limits.contact,
-                                 begun_before=assignment.contacted_at)
+        if restarted_at is None:
+            contact_due = given_back(limits.contact.deadline(calendar, start), limits.contact,
+                                     begun_before=assignment.contacted_at)
+        else:  # as restart_sign_for set it, with the pauses begun since given back
+            contact_due = _given_back(limits.contact.deadline(calendar, restarted_at), limits.contact, calendar, [
+                (a, b) for a, b in pauses
+                if a >= restarted_at and (assignment.contacted_at is None or a < assignment.contacted_at)])
     elif assignment.role is AssignmentRole.LEAD:
         contact_due = assignment.contact_due_at
     assignment.original_due_at = limits.handle.deadline(calendar, start)
@@ -222,17 +235,19 @@ def recompute(session, assignment: Assignment, calendar: WorkCalendar, limits: T
 
 
 def _sign_due(limit: Limit, calendar: WorkCalendar, start: datetime, signed_at: datetime | None,
-              pauses: list[tuple[datetime, datetime]], refusals: list[tuple[datetime, datetime]]) -> datetime:
-    """The sign-for deadline of a share dispatched at `start`, its decided requests taken in turn: a
-    pause begun before signing gives its time back, a refusal that restarts the sign-for runs the limit
-    again from its decision (`restart_sign_for`)."""
-    deadline = limit.deadline(calendar, start)
-    for begun, decided, refused in sorted([*((a, b, False) for a, b in pauses), *((a, b, True) for a, b in refusals)]):
+              pauses: list[tuple[datetime, datetime]], refusal: tuple[datetime, datetime] | None
+              ) -> tuple[datetime, datetime | None]:
+    """The sign-for deadline of a share dispatched at `start`, its decided requests taken in turn, and when
+    it restarted (None: it did not): a pause begun before signing gives its time back; the refusal, if it
+    restarts the sign-for, runs the limit again from its decision (`restart_sign_for`)."""
+    deadline, restarted_at = limit.deadline(calendar, start), None
+    requests = [*((a, b, False) for a, b in pauses), *([(*refusal, True)] if refusal else [])]
+    for begun, decided, refused in sorted(requests):
         if refused and _restarts_sign_for(begun, deadline, signed_at):
-            deadline = limit.deadline(calendar, decided)
+            deadline, restarted_at = limit.deadline(calendar, decided), decided
         elif not refused and (signed_at is None or begun < signed_at):
             deadline = _given_back(deadline, limit, calendar, [(begun, decided)])
-    return deadline
+    return deadline, restarted_at
 
 
 def _seconds(start: datetime, end: datetime) -> int:
@@ -248,7 +263,10 @@ def _pauses(session, assignment: Assignment) -> list[tuple[datetime, datetime]]:
     return sorted((start, end) for start, end in pauses)
 
 
-def _refusals(session, assignment: Assignment) -> list[tuple[datetime, datetime]]:
-    """When each refused objection of the share that did not stop its clock was raised and decided."""
-    return [*session.execute(select(Objection.raised_at, Objection.decided_at).where(
-        Objection.assignment_id == assignment.id, Objection.state == DecisionState.REFUSED, ~Objection.paused_clock))]
+def _first_refusal(session, assignment: Assignment) -> tuple[datetime, datetime] | None:
+    """When the share's first refused objection was raised and decided, where it did not stop the clock
+    (the only one that may restart the sign-for, `restart_sign_for`)."""
+    first = session.execute(select(Objection.raised_at, Objection.decided_at, Objection.paused_clock).where(
+        Objection.assignment_id == assignment.id, Objection.state == DecisionState.REFUSED)
+        .order_by(Objection.decided_at, Objection.id).limit(1)).first()
+    return None if first is None or first.paused_clock else (first.raised_at, first.decided_at)

@@ -119,7 +119,7 @@ def decide_objection(db: Database, actor: Actor, *, objection_id: int, approve: 
             if assignment.role is AssignmentRole.LEAD:
                 to_state = CaseState.REGISTERED
         else:
-            restarted = restart_sign_for(assignment, objection, calendar, limits, now)
+            restarted = restart_sign_for(uow.session, assignment, objection, calendar, limits, now)
             assignment.state = _back_to_work(assignment)
             to_state = _follow_lead(case, assignment)
         sync_case_due(case)

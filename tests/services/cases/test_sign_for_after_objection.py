@@ -67,9 +67,9 @@ def overdue(world, now):
                                          now=now)]
 
 
-def decision(world, case):
-    return [e.message for e in queries.case_detail(world.db, world.operator, case.id).events
-            if e.kind == "objection_decided"][0]
+def decision(world, case, last=False):
+    decided = [e for e in queries.case_detail(world.db, world.operator, case.id).events if e.kind == "objection_decided"]
+    return max(decided, key=lambda e: e.at).message if last else min(decided, key=lambda e: e.at).message
 
 
 @pytest.mark.law("Art. 18")
@@ -84,6 +84,39 @@ def test_an_objection_raised_before_signing_and_refused_late_gives_a_fresh_sign_
     assert signed(world, case, share_id, at(15, 18)) == (False, FRESH_DUE)
     assert response(world) == (1, 1)
     with world.db.session() as s:  # recounting the deadlines (a calendar change) keeps the fresh period
+        share = s.get(Assignment, share_id)
+        assert not recompute(s, share, WorkCalendar.load(s), case_limits(s, share.case))
+
+
+@pytest.mark.law("Art. 18")
+@pytest.mark.law("Art. 19")
+def test_the_lead_signing_in_its_fresh_period_has_a_fresh_period_to_call_the_requester(world):
+    """It cannot call before it has signed: a contact deadline left at Wed 10 Jun made it late at once."""
+    case, share_id = objection_refused(world, TUESDAY + timedelta(hours=1))
+    signed(world, case, share_id, at(15, 18))
+    shown = queries.case_detail(world.db, world.operator, case.id).assignments[0]
+    assert shown.next_deadline() == (FRESH_DUE, "contact")
+    assert case.id not in overdue(world, at(15, 19))
+    with world.db.session() as s:
+        share = s.get(Assignment, share_id)
+        assert not recompute(s, share, WorkCalendar.load(s), case_limits(s, share.case))
+
+
+@pytest.mark.law("Art. 18")
+@pytest.mark.law("Art. 19")
+def test_only_the_first_refused_objection_gives_a_fresh_period(world):
+    """Objecting again just before each fresh deadline would put off signing for ever."""
+    case, share_id = objection_refused(world, TUESDAY + timedelta(hours=1))
+    case = department.raise_objection(world.db, world.police, assignment_id=share_id, reason="仍属市场监管职责",
+                                      expected_version=case.version, now=at(15, 10))
+    with world.db.session() as s:
+        again = s.scalar(select(Objection.id).where(Objection.assignment_id == share_id)
+                         .order_by(Objection.id.desc()).limit(1))
+    case = review.decide_objection(world.db, world.operator, objection_id=again, approve=False,
+                                   comment="属本单位职责", expected_version=case.version, now=at(17))
+    assert "签收期限" not in decision(world, case, last=True)
+    assert signed(world, case, share_id, at(17, 11)) == (True, FRESH_DUE)
+    with world.db.session() as s:
         share = s.get(Assignment, share_id)
         assert not recompute(s, share, WorkCalendar.load(s), case_limits(s, share.case))
 
