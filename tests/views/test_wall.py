@@ -722,3 +722,29 @@ def test_the_queue_shows_whole_rows_only(qtbot, wall, chief, size):
     shown = wall.queue.viewport().height()
     assert wall.queue_model.rowCount() * row > shown >= 3 * row  # more cases than room: the room is filled
     assert shown % row == 0
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768)])
+@pytest.mark.parametrize("username, password", [("qg_chief", "qiaogang-chief"), ("qg_fish", "qiaogang-fish")])
+def test_the_queue_shows_its_countdowns_whole(qtbot, request, demo_db, tasks, cjk_font, language, size, username,
+                                              password):
+    """A countdown column of 9 units had cut "Sign-for 17 h overdue" to "Sign-for 17 h …" on every English
+    wall; it now takes the longest countdown shown, and the title keeps TITLE_LEAST_UNITS (it elides)."""
+    from desktop.views.queue_model import COUNTDOWN, TITLE
+    from desktop.views.wall.window import TITLE_LEAST_UNITS, cell_margins
+
+    if language == "en":
+        request.getfixturevalue("english")
+    window = WallWindow(demo_db, users.login(demo_db, username, password), tasks, live=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.size().width() == size[0])
+    model, metrics = window.queue_model, window.queue.fontMetrics()
+    countdowns = [model.index(row, COUNTDOWN).data() for row in range(min(model.rowCount(), model.page_size))]
+    assert any(countdown.startswith(("签收 ", "Sign-for ")) for countdown in countdowns)  # the longest kind
+    room = window.queue.columnWidth(COUNTDOWN) - cell_margins(window.queue)
+    assert max(metrics.horizontalAdvance(countdown) for countdown in countdowns) <= room
+    assert window.queue.columnWidth(TITLE) >= window._unit * TITLE_LEAST_UNITS
+    assert window.queue.horizontalHeader().length() <= window.queue.viewport().width()

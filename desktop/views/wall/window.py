@@ -53,8 +53,9 @@ REFRESH_MS = 30_000
 RATES_MS = 60_000
 # Read from across the room: what and where, how late, how far along (numbers are for desks).
 QUEUE_COLUMNS = (TITLE, PLACE, COUNTDOWN, STATE)
+COUNTDOWN_LEAST_UNITS = 6  # body units of the queue's countdown column however short the countdowns shown
 STATE_LEAST_UNITS = 6  # body units of the queue's state column however short the states shown
-TITLE_LEAST_UNITS = 8  # body units the queue's title keeps, however long a state
+TITLE_LEAST_UNITS = 8  # body units the queue's title keeps, however long a countdown or a state
 EVENT = 2  # the emergency table's event column: it takes the width the others leave
 EVENT_LEAST_UNITS = 10  # body units of the title's width on one line before the rows take two
 
@@ -152,7 +153,7 @@ class WallWindow(QWidget):
             table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Its columns follow its width (_fit_emergencies); a heading may take two lines as its rows do.
         self.emergencies.viewport().installEventFilter(self)
-        self.queue.viewport().installEventFilter(self)  # the state column gives way to the title (_fit_queue_states)
+        self.queue.viewport().installEventFilter(self)  # the countdown and the state follow it (_fit_queue_columns)
         self.emergencies.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter
                                                                 | Qt.TextFlag.TextWordWrap)
 
@@ -162,7 +163,7 @@ class WallWindow(QWidget):
         self._queue_loaded = False  # a refresh of the queue has landed
         self.queue_model.refreshed.connect(self._queue_landed)
         self.queue_model.modelReset.connect(self._show_queue_state)
-        self.queue_model.dataChanged.connect(lambda *_: self._fit_queue_states())  # 督办超期 on the countdown's tick
+        self.queue_model.dataChanged.connect(lambda *_: self._fit_queue_columns())  # 督办超期 on the countdown's tick
         self.emergencies_more = QLabel()  # 另有 N 条: reports the panel has no room for
         self.emergencies_more.setObjectName("note")
         self.emergencies_more.hide()
@@ -253,22 +254,29 @@ class WallWindow(QWidget):
         self._queue_loaded = True
         self._show_queue_state()
 
-    def _fit_queue_states(self) -> None:
-        """The state column as wide as the longest state shown ("办理中 · 一般督办 · 督办超期"; in English
-        "Handling · General supervision", which a fixed width had cut), at least STATE_LEAST_UNITS and
-        leaving the title TITLE_LEAST_UNITS. Measured over the first page, which the wall (never scrolled)
+    def _fit_queue_columns(self) -> None:
+        """The countdown and the state columns as wide as their longest text shown, the countdown first: in English
+        "Sign-for 17 h overdue", which 9 units had cut to "Sign-for 17 h …", and "Handling · General supervision",
+        which a fixed width had cut ("办理中 · 一般督办 · 督办超期"); each at least its least units, and leaving
+        the title TITLE_LEAST_UNITS (it elides). Measured over the first page, which the wall (never scrolled)
         holds whole: a few dozen texts, and no page fetched for it."""
         unit = self._unit or unit_for(self.height())
+        room = self.queue.viewport().width() - self.queue.columnWidth(PLACE) - unit * TITLE_LEAST_UNITS
+        countdown = self._fit_queue_column(COUNTDOWN, unit * COUNTDOWN_LEAST_UNITS, room - unit * STATE_LEAST_UNITS)
+        self._fit_queue_column(STATE, unit * STATE_LEAST_UNITS, room - countdown)
+
+    def _fit_queue_column(self, column: int, least: int, most: int) -> int:
+        """The queue's `column` as wide as its widest text on the first page, at most `most` and at least `least`."""
         metrics = self.queue.fontMetrics()
         shown = min(self.queue_model.rowCount(), self.queue_model.page_size)
-        texts = [self.queue_model.index(row, STATE).data() or "" for row in range(shown)]
-        widest = max((metrics.horizontalAdvance(text) for text in texts), default=0) + cell_margins(self.queue)
-        others = sum(self.queue.columnWidth(column) for column in QUEUE_COLUMNS if column not in (TITLE, STATE))
-        room = self.queue.viewport().width() - others - unit * TITLE_LEAST_UNITS
-        self.queue.setColumnWidth(STATE, max(unit * STATE_LEAST_UNITS, min(widest, room)))
+        widest = max((metrics.horizontalAdvance(self.queue_model.index(row, column).data() or "")
+                      for row in range(shown)), default=0) + cell_margins(self.queue)
+        width = max(least, min(widest, most))
+        self.queue.setColumnWidth(column, width)
+        return width
 
     def _show_queue_state(self) -> None:
-        self._fit_queue_states()
+        self._fit_queue_columns()
         if self.queue_model.rowCount():
             text = ""
         else:
@@ -529,12 +537,11 @@ class WallWindow(QWidget):
             self.map.set_text_size(unit)
             self.queue.verticalHeader().setDefaultSectionSize(int(unit * 1.9))
             self.queue_rows.fit()
-            # Fixed widths in body units: sizing the queue to its contents would read a thousand rows. The place
-            # holds a grid's name of ten characters whole (亚平近岸水产养殖海域; 8 units had cut even 侨南社区第5网格).
-            self.queue.setColumnWidth(COUNTDOWN, unit * 9)
+            # A fixed width in body units: the place holds a grid's name of ten characters whole
+            # (亚平近岸水产养殖海域; 8 units had cut even 侨南社区第5网格).
             self.queue.setColumnWidth(PLACE, unit * 10 + cell_margins(self.queue))
             self.queue.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-            self._fit_queue_states()
+            self._fit_queue_columns()
             self._fit_emergencies()
         self.alarm.resize(self.size())
         super().resizeEvent(event)
@@ -544,7 +551,7 @@ class WallWindow(QWidget):
             if watched is self.emergencies.viewport():
                 self._fit_emergencies()
             elif watched is self.queue.viewport():
-                self._fit_queue_states()
+                self._fit_queue_columns()
         return super().eventFilter(watched, event)
 
     # --- acknowledging the alarm ----------------------------------------------------------
