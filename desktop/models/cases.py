@@ -196,7 +196,8 @@ class CaseEvent(Base):
 
 
 class Escalation(Base):
-    """Art. 5/17: a case sent up (township → county → city) or assigned down."""
+    """A case sent one level up (grid → township → county → city) or assigned down (Art. 5; from its grid,
+    grid staff reporting up what they cannot settle, Art. 17(2))."""
 
     __tablename__ = "escalations"
 

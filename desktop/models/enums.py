@@ -264,7 +264,8 @@ OPEN_CASE_STATES = tuple(s for s in CaseState if s.is_open)
 
 
 class HandlingLevel(LabelledEnum):
-    """Art. 5/17: where a case is being handled; escalation goes upward."""
+    """Where a case is being handled: by grid staff (Art. 17(2)) or a level's center (Art. 5); escalation goes
+    upward."""
 
     GRID = ("grid", "网格")
     TOWNSHIP = ("township", "乡镇(街道)")

@@ -1184,7 +1184,7 @@ def test_an_undispatched_case_says_its_clock_has_not_started_and_shows_no_empty_
     assert dialog.shares.isHidden() and dialog.shares_caption.isHidden()
 
 
-@pytest.mark.law("Art. 17")
+@pytest.mark.law("Art. 5")
 def test_escalating_and_assigning_down_say_which_level_the_case_goes_to(qtbot, demo_db, tasks, monkeypatch):
     with demo_db.session() as s:
         case_id = s.scalar(select(Case.id).where(Case.state == CaseState.REGISTERED, Case.level == HandlingLevel.TOWNSHIP)
@@ -1198,7 +1198,7 @@ def test_escalating_and_assigning_down_say_which_level_the_case_goes_to(qtbot, d
     assert asked == ["上报至县(区),上报理由", "下派至网格,下派说明"]
 
 
-@pytest.mark.law("Art. 17")
+@pytest.mark.law("Art. 5")
 def test_a_case_escalated_to_the_county_says_whose_it_is_to_the_township_that_follows_it(qtbot, demo_db, tasks):
     from desktop.services.cases import onspot_escalation
 
@@ -1212,7 +1212,7 @@ def test_a_case_escalated_to_the_county_says_whose_it_is_to_the_township_that_fo
     rows = {dialog.particulars.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().text():
             dialog.particulars.itemAt(row, QFormLayout.ItemRole.FieldRole).widget().text()
             for row in range(dialog.particulars.rowCount())}
-    assert rows["办理机构"] == "已上报银海区,由银海区网格化服务管理机构办理;本级可查看进展,不能办理(第十七条)"
+    assert rows["办理机构"] == "已上报银海区,由银海区网格化服务管理机构办理;本级可查看进展,不能办理(第五条)"
     assert not [button for button in dialog.buttons.values() if button.isVisible()]
 
 

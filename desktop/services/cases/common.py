@@ -63,8 +63,10 @@ ACTION_LABELS = {
 ACTION_ARTICLES = {
     # Art. 17: the center receives requests and sends each where it belongs, by territory and by level;
     # grid staff resolve on the spot or report up.
-    "route": "Art. 17", "merge": "Art. 17", "unmerge": "Art. 17", "resolve_on_spot": "Art. 17",
-    "escalate": "Art. 17", "assign_down": "Art. 17", "dispatch": "Art. 17",
+    "route": "Art. 17", "merge": "Art. 17", "unmerge": "Art. 17", "resolve_on_spot": "Art. 17", "dispatch": "Art. 17",
+    # Art. 5: each level's center handles what the level below reports up and takes on what the level above
+    # assigns down.
+    "escalate": "Art. 5", "assign_down": "Art. 5",
     # Art. 18: first-receiver responsibility, co-handling, stage reports and objections.
     "add_co_handler": "Art. 18", "withdraw_co_handler": "Art. 18", "sign": "Art. 18", "stage_report": "Art. 18", "object": "Art. 18",
     "decide_objection": "Art. 18",

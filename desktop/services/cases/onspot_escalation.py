@@ -1,9 +1,10 @@
-"""On the spot or escalate (Art. 17), and assignment downward (Art. 5).
+"""On the spot (Art. 17(2)), escalation and assignment downward (Art. 5).
 
-Grid staff settle what they can where it arises; what they cannot is reported up to the
-township center, and a center may send a case on to the county and the city, or assign it
-back down. Each move is an Escalation row and changes case.level. Anything handed to grid
-staff must be on the matter list in force (Art. 13).
+Grid staff settle what they can where it arises; what they cannot they report up to the
+township center (Art. 17(2)). Each level's center handles what the level below reports up and
+takes on what the level above assigns down (Art. 5): a center may send a case on to the county
+and the city, or assign it back down. Each move is an Escalation row and changes case.level.
+Anything handed to grid staff must be on the matter list in force (Art. 13).
 """
 
 from __future__ import annotations
@@ -58,7 +59,8 @@ def resolve_on_spot(db: Database, actor: Actor, *, case_id: int, result: str, ex
 
 
 def escalate(db: Database, actor: Actor, *, case_id: int, reason: str, expected_version: int) -> CaseInfo:
-    """Send a case one level up: grid → township → county → city (Art. 5, 17(2))."""
+    """Send a case one level up: grid → township → county → city, to the center that handles what the level
+    below reports (Art. 5); from its grid, grid staff report up what they cannot settle (Art. 17(2))."""
     reason = _require_reason(reason, "上报理由")
     with unit_of_work(db, actor, "cases.escalate") as uow:
         case = load_case(uow, case_id, expected_version)
@@ -86,7 +88,8 @@ def assign_down(db: Database, actor: Actor, *, case_id: int, to_level: HandlingL
         require_on_case(uow, case, Permission.DISPATCH)
         require_state(case, "assign_down")
         if LEVEL_ORDER.index(to_level) >= LEVEL_ORDER.index(case.level):
-            raise InvalidTransition(f"案件 {case.number} 在{case.level.label}办理,只能下派到更低的层级")
+            raise InvalidTransition(f"案件 {case.number} 在{case.level.label}办理,只能下派到更低的层级",
+                                    article="Art. 5")
         if to_level is HandlingLevel.GRID:
             _require_grid_task(uow, case)
         uow.session.add(Escalation(case_id=case.id, from_level=case.level, to_level=to_level,

@@ -135,7 +135,7 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
         pending_ext = _pending_extension(session, case, rows)
         pending_obj = _pending_objection(session, rows)
         actions = _center_actions(actor, case, place.code)
-        # Escalated above the user's center (Art. 17): whose case it now is, rather than a panel without buttons.
+        # Escalated above the user's center (Art. 5): whose case it now is, rather than a panel without buttons.
         handled_above = (place.name if case.state.is_open and not actions
                          and case.level in (HandlingLevel.COUNTY, HandlingLevel.CITY) else None)
         if actor.can(Permission.REVIEW, place.code):

@@ -234,7 +234,7 @@ class CaseDetail:
     co_handler_choices: tuple[DepartmentSuggestion, ...] = ()
     # When "supervise" is an action: the deadline an order issued now gets unless the supervisor sets one.
     supervise_due: datetime | None = None
-    # The county or city whose center handles the case since it was escalated (Art. 17), for a user who
+    # The county or city whose center handles the case since it was escalated (Art. 5), for a user who
     # may only follow it there (a township's operator): the panel says whose it is.
     handled_above: str | None = None
     merged_into_id: int | None = None  # the case a duplicate was merged into (merged_into is its number)

@@ -384,7 +384,7 @@ class CaseDetailDialog(QDialog):
         self.header.setText(header)
         while self.particulars.rowCount():
             self.particulars.removeRow(0)
-        rows = [(self.tr("办理机构"), self.tr("已上报%1,由%1网格化服务管理机构办理;本级可查看进展,不能办理(第十七条)")
+        rows = [(self.tr("办理机构"), self.tr("已上报%1,由%1网格化服务管理机构办理;本级可查看进展,不能办理(第五条)")
                  .replace("%1", detail.handled_above) if detail.handled_above else None),
                 (self.tr("诉求内容"), detail.description),
                 (self.tr("诉求人"), f"{detail.requester_name or ''} {detail.requester_phone or ''}"),
@@ -601,7 +601,7 @@ class CaseDetailDialog(QDialog):
         return result and (onspot_escalation.resolve_on_spot, self._case(result=result))
 
     def _do_escalate(self):
-        # The prompt says where the case goes: one level up (Art. 17).
+        # The prompt says where the case goes: one level up (Art. 5).
         higher = LEVEL_ORDER[LEVEL_ORDER.index(self.detail.case.level) + 1]
         reason = ask_text(self, self.tr(ACTION_LABELS["escalate"]),
                           self.tr("上报至%1,上报理由").replace("%1", label(higher)))

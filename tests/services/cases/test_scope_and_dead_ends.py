@@ -59,7 +59,7 @@ def test_a_case_is_routed_only_to_a_grid_in_use(world):
     assert routed.grid_id == world.grids["a"]
 
 
-@pytest.mark.law("Art. 17")
+@pytest.mark.law("Art. 5")
 def test_a_case_escalated_from_the_triage_list_and_assigned_back_down_can_be_given_its_grid(world):
     county = actor("op_yh", Role.OPERATOR, COUNTY, PlaceLevel.COUNTY)
     case = world.new_case(at=None, township_code=TOWNSHIP, channel=Channel.GRID_STAFF).case

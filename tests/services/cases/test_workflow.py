@@ -90,10 +90,27 @@ def test_never_a_double_dispatch(world):
 
 
 def test_every_step_of_the_state_table_cites_its_article():
-    """Each refusal for a wrong state names the article that provides for the step (Art. 17–20)."""
+    """Each refusal for a wrong state names the article that provides for the step (Art. 5, 17–20)."""
     steps = set(CASE_ACTIONS) | set(ASSIGNMENT_ACTIONS)
     assert steps <= set(ACTION_ARTICLES)
-    assert set(ACTION_ARTICLES.values()) == {"Art. 17", "Art. 18", "Art. 19", "Art. 20"}
+    assert set(ACTION_ARTICLES.values()) == {"Art. 5", "Art. 17", "Art. 18", "Art. 19", "Art. 20"}
+
+
+@pytest.mark.law("Art. 5")
+def test_escalation_and_assignment_down_are_refused_citing_article_5(world):
+    """Which center handles a case, the one above that a level reports up to or the one below that it is
+    assigned down to, is Art. 5's; the refusals had cited Art. 17, whose reporting up is grid staff's."""
+    case = dispatched(world)
+    with pytest.raises(InvalidTransition, match=r"不能上报.*\(Art. 5\)$"):
+        onspot_escalation.escalate(world.db, world.operator, case_id=case.id, reason="涉及多部门",
+                                   expected_version=case.version)
+    with pytest.raises(InvalidTransition, match=r"不能下派.*\(Art. 5\)$"):
+        onspot_escalation.assign_down(world.db, world.operator, case_id=case.id, to_level=HandlingLevel.GRID,
+                                      reason="请网格员协助", expected_version=case.version)
+    case = world.new_case().case
+    with pytest.raises(InvalidTransition, match=r"在乡镇\(街道\)办理,只能下派到更低的层级\(Art. 5\)$"):
+        onspot_escalation.assign_down(world.db, world.operator, case_id=case.id, to_level=HandlingLevel.COUNTY,
+                                      reason="请县级办理", expected_version=case.version)
 
 
 def test_dispatch_refusals(world):
@@ -409,7 +426,8 @@ def test_off_list_matter_is_not_handed_to_grid_staff(world):
                                       reason="请网格员协助", expected_version=case.version)
 
 
-@pytest.mark.law("Art. 17")
+@pytest.mark.law("Art. 5")
+@pytest.mark.law("Art. 17")  # the first step up: grid staff report what they cannot settle (Art. 17(2))
 def test_escalation_up_the_ladder_and_assignment_down(world):
     county_op = actor("op_yh", Role.OPERATOR, COUNTY, PlaceLevel.COUNTY)
     case = world.new_case(channel=Channel.GRID_STAFF).case
