@@ -62,27 +62,15 @@ def _opened(qtbot, window, feature) -> list:
     return [w if w.isWindow() else window for w in open_feature(qtbot, window, feature)]
 
 
-def _walks_everything(qtbot, top) -> None:
+def _walks_everything(qtbot, top) -> list:
+    """The Tab walk of `top`, which reaches every field and button and leaves each."""
     walk = tab_walk(qtbot, top)
     trapped = [describe(a, top) for a, b in zip(walk, walk[1:]) if a is b]
     # A window of one field (the wall's map) comes round to it at once: that is no trap.
     assert not trapped or len(tabbable(top)) == 1, f"Tab stays in {trapped}"
     missed = [describe(w, top) for w in tabbable(top) if w not in walk]
     assert missed == [], f"Tab never reaches {missed}"
-
-
-@pytest.mark.parametrize("feature", menus.FEATURE_ACTIONS, ids=lambda f: f.id)
-def test_tab_reaches_every_field_and_button_of_each_window_and_leaves_each(qtbot, main_window, answered, feature):
-    """A table took Tab from cell to cell (the accounts, the staff, the scores, the regulation table),
-    and the reason box of a grid adjustment typed a tab character: what followed was out of reach.
-    Every window of the menus names its fields without a caption, on each of its tabs: the import's file
-    box and township, the export's format, the review's tables, the accounts, the staff, the audit log,
-    the calendar, the departments, the matter list, the scores and the other analyses were read out
-    as "edit", "combo box" or "table" alone."""
-    window = main_window()
-    for top in _opened(qtbot, window, feature):
-        _walks_everything(qtbot, top)
-        assert [describe(w, top) for w in unnamed_on_every_tab(top)] == []
+    return walk
 
 
 # What Enter presses from a field of each window of the menus: the button that finishes what is done
@@ -99,22 +87,30 @@ ENTER = {
 
 
 @pytest.mark.parametrize("feature", menus.FEATURE_ACTIONS, ids=lambda f: f.id)
-def test_enter_in_a_field_presses_the_button_that_finishes_the_window_or_nothing(qtbot, main_window, answered,
-                                                                                feature):
-    """Enter typed in a field pressed the window's first button: 密码有效期… in the accounts, 选择… in the
+def test_tab_reaches_every_field_of_each_window_and_enter_presses_the_button_that_finishes_it(qtbot, main_window,
+                                                                                              answered, feature):
+    """A table took Tab from cell to cell (the accounts, the staff, the scores, the regulation table),
+    and the reason box of a grid adjustment typed a tab character: what followed was out of reach.
+    Every window of the menus names its fields without a caption, on each of its tabs: the import's file
+    box and township, the export's format, the review's tables, the accounts, the staff, the audit log,
+    the calendar, the departments, the matter list, the scores and the other analyses were read out
+    as "edit", "combo box" or "table" alone.
+
+    Enter typed in a field pressed the window's first button: 密码有效期… in the accounts, 选择… in the
     import, 新增联系人… from the departments' filter, 公示牌文字… in the notice sheets; it recalculated the
     scores and the hotspots from anywhere, ran the governance detection, and closed the grid adjustment
-    review with the opinion just typed."""
+    review with the opinion just typed. (One test per window: opening the main window and the feature
+    is most of its time.)"""
     window = main_window()
     for top in _opened(qtbot, window, feature):
-        if not isinstance(top, QDialog):
-            continue
-        assert feature.id in ENTER, "decide what Enter presses in this window"
-        for widget in tab_walk(qtbot, top):
-            if isinstance(widget, QPushButton):
-                continue
-            widget.setFocus()
-            assert default_button(top) is _button(top, ENTER[feature.id]), describe(widget, top)
+        walk = _walks_everything(qtbot, top)
+        if isinstance(top, QDialog):
+            assert feature.id in ENTER, "decide what Enter presses in this window"
+            for widget in walk:
+                if not isinstance(widget, QPushButton):
+                    widget.setFocus()
+                    assert default_button(top) is _button(top, ENTER[feature.id]), describe(widget, top)
+        assert [describe(w, top) for w in unnamed_on_every_tab(top)] == []
 
 
 def test_enter_in_the_period_computes_the_scores_and_the_hotspots(qtbot, desk_db, system, tasks, monkeypatch):
