@@ -30,8 +30,8 @@ from sqlalchemy.orm import selectinload
 
 from ..db import Database
 from ..errors import InvalidTransition, LawRefusal, NotFound, PermissionDenied, ValidationFailed
-from ..models import GridAdjustment, GridAdjustmentStep, GridHistory, Place
-from ..models.enums import AdjustmentKind, AdjustmentReason, AdjustmentState, GridStatus, PlaceLevel
+from ..models import AuditEntry, GridAdjustment, GridAdjustmentStep, GridHistory, Place
+from ..models.enums import AdjustmentKind, AdjustmentReason, AdjustmentState, AuditOutcome, GridStatus, PlaceLevel
 from . import grid_retirement, grids
 from .clock import BEIJING, beijing_today
 from .geo import geojson_io
@@ -40,6 +40,7 @@ from .security import Actor, Permission
 from .unit_of_work import UnitOfWork, unit_of_work
 
 _ARTICLE = "Art. 6"
+_APPROVE = "adjustments.approve"  # the action of the audit entry that records what an approval did
 
 
 class GridsLeftOut(ValidationFailed):
@@ -216,10 +217,10 @@ def approve(db: Database, actor: Actor, adjustment_id: int, *, comment: str = ""
     Nothing is left on a grid it retires (services.grid_retirement): the appointments to it end
     on the day of the approval, and its open cases move to the grid of the new layout containing
     their point, or else off the grid to the township (the triage list for one not yet handled).
-    One audit entry names every appointment ended and every case moved; each case's timeline
-    says where it went and why.
+    One audit entry names every appointment ended and every case moved, and the grids the approval
+    kept as they were (which `changes` reads back); each case's timeline says where it went and why.
     """
-    with unit_of_work(db, actor, "adjustments.approve") as uow:
+    with unit_of_work(db, actor, _APPROVE) as uow:
         adjustment, township = _load(uow, adjustment_id)
         _decide_as_county(uow, adjustment, township)
         # Checked again: boundaries or other grids may have changed since the proposal.
@@ -242,7 +243,7 @@ def approve(db: Database, actor: Actor, adjustment_id: int, *, comment: str = ""
                    f"转由乡镇(街道)处理 {len(settlement.to_township)} 件" if retired else "")
         uow.audit(f"同意{township.short_name}网格{adjustment.kind.label}:新增 {counts.created}、变更 {counts.updated}、"
                   f"撤销 {counts.retired}{settled}", target=f"grid_adjustment:{adjustment.id}",
-                  created=counts.created, updated=counts.updated, retired=counts.retired,
+                  created=counts.created, updated=counts.updated, retired=counts.retired, kept=list(counts.kept),
                   ended_staff=list(settlement.ended), regridded=list(settlement.regridded),
                   to_township=list(settlement.to_township))
         uow.changed("grid_adjustments", adjustment.id, township_id=township.id)
@@ -383,8 +384,19 @@ def _changes(session, adjustment: GridAdjustment) -> list[GridChange]:
 
 
 def _kept(session, adjustment: GridAdjustment, unversioned: set[str]) -> set[str]:
-    """Of the grids an approved adjustment names but closed no version of, those it left as they were:
-    the ones that existed when it was proposed (the others it created)."""
+    """Of the grids an approved adjustment names but closed no version of, those it left as they were
+    (the others it created), as its approval's audit entry records them."""
+    recorded = _approval_detail(session, adjustment)
+    if "kept" in recorded:
+        return set(recorded["kept"])
+    # Approved before approvals recorded this: judged by when each grid was made, which a grid made by
+    # another path while the proposal waited, or two desks' clocks apart, can put on the wrong side.
     proposed_at = adjustment.steps[0].at
     return set(session.scalars(select(Place.code).where(Place.code.in_(unversioned),
                                                         Place.created_at < proposed_at)))
+
+
+def _approval_detail(session, adjustment: GridAdjustment) -> dict:
+    return session.scalar(select(AuditEntry.detail).where(
+        AuditEntry.action == _APPROVE, AuditEntry.target == f"grid_adjustment:{adjustment.id}",
+        AuditEntry.outcome == AuditOutcome.OK).order_by(AuditEntry.id.desc()).limit(1)) or {}

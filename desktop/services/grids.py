@@ -146,7 +146,8 @@ class ApplyCounts:
     created: int = 0
     updated: int = 0
     retired: int = 0
-    vessels: int = 0
+    vessels_written: int = 0  # the roster entries of the grids created or changed, not of those kept
+    kept: tuple[str, ...] = ()  # the codes of the live grids the set left as they were
 
 
 # ---------------------------------------------------------------- reading a grid set
@@ -509,7 +510,8 @@ def apply_grid_set(session: Session, specs: list[GridSpec], villages: dict[str, 
     vessels = [{"grid_id": grid_ids[s.code], **vars(v)} for s in [*changed, *created] for v in s.vessels]
     if vessels:
         session.execute(insert(Vessel), vessels)
-    counts.vessels = len(vessels)
+    counts.vessels_written = len(vessels)
+    counts.kept = tuple(sorted(kept))
     return counts
 
 
@@ -720,8 +722,8 @@ def import_grids(db: Database, actor: Actor, collection: dict, *, crs: str = "wg
             uow.audit(f"检查网格文件:{len(specs)} 个网格可导入(未写入)", dry_run=True, grids=len(specs))
             return result
         counts = apply_grid_set(uow.session, specs, villages)
-        uow.audit(f"导入网格 {counts.created} 个,涉及村(社区){len(villages)} 个", created=counts.created,
-                  villages=len(villages), vessels=counts.vessels, crs=crs)
+        uow.audit(f"导入网格 {counts.created} 个,涉及村(社区){len(villages)} 个,写入船只名册 {counts.vessels_written} 条",
+                  created=counts.created, villages=len(villages), vessels_written=counts.vessels_written, crs=crs)
         for village in villages.values():
             uow.changed("places", village.id)
         return result

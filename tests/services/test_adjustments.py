@@ -1,16 +1,20 @@
 """Art. 6: the township proposes, the county approves or rejects, the city files."""
 
 import io
+import json
+from datetime import timedelta
 
 import pytest
 import shapely
 from sqlalchemy import select
 
+from tampering import rewrite_audit_entry
 from desktop.cli import main as cli_main
 from desktop.errors import InvalidTransition, LawRefusal, NotFound, PermissionDenied, ValidationFailed
 from desktop.models import AuditEntry, Case, Grid, GridAdjustment, GridAdjustmentStep, GridHistory, Place
-from desktop.models.enums import AdjustmentKind, AdjustmentReason, AdjustmentState, GridStatus, PlaceLevel, Role
-from desktop.services import adjustments, grids
+from desktop.models.enums import (AdjustmentKind, AdjustmentReason, AdjustmentState, GridKind, GridStatus, PlaceLevel,
+                                  Role, SeaCategory)
+from desktop.services import adjustments, grids, places
 from desktop.services.geo import geojson_io, synthetic
 from desktop.services.security import Actor, Grant
 
@@ -266,6 +270,52 @@ def test_approval_versions_only_the_grids_it_changes(divided):
     with divided.session() as session:
         entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "adjustments.approve")).one()
     assert "新增 0、变更 1、撤销 0" in entry.message
+
+
+def vessel_group(code: str, name: str) -> dict:
+    """A vessel-group grid with no polygon and no roster: what `places.create_grid` makes of the same."""
+    return geojson_io.feature(None, {"code": code, "name": name, "kind": "sea", "category": "vessel_group"})
+
+
+def kinds_after_approval(db, adjustment_id: int) -> dict[str, adjustments.GridChangeKind]:
+    return {change.code: change.kind for change in adjustments.changes(db, CITY_ADMIN, adjustment_id)}
+
+
+def test_approval_records_the_grids_it_kept_whenever_they_were_made(divided, system):
+    """A grid another path made between proposal and approval, as the proposal has it, was kept by the
+    approval, not made by it; and no desk's clock moves a grid across the proposal's time."""
+    made_meanwhile, made_by_approval = f"{VILLAGE}201", f"{VILLAGE}202"
+    proposal = division(2, 2)
+    proposal["features"] += [vessel_group(made_meanwhile, "侨北渔船一组"), vessel_group(made_by_approval, "侨北渔船二组")]
+    info = propose(divided, proposal)
+    places.create_grid(divided, system, village_code=VILLAGE, code=made_meanwhile, name="侨北渔船一组",
+                       kind=GridKind.SEA, sea_category=SeaCategory.VESSEL_GROUP)
+    adjustments.approve(divided, COUNTY_ADMIN, info.id)
+    unchanged, new = adjustments.GridChangeKind.UNCHANGED, adjustments.GridChangeKind.NEW
+    expected = {**{f"{VILLAGE}{n:03d}": unchanged for n in range(1, 5)}, made_meanwhile: unchanged,
+                made_by_approval: new}
+    assert kinds_after_approval(divided, info.id) == expected
+    with divided.session() as session:  # the proposing desk's clock a day fast
+        step = session.scalars(select(GridAdjustmentStep).where(
+            GridAdjustmentStep.adjustment_id == info.id, GridAdjustmentStep.to_state == AdjustmentState.PROPOSED)).one()
+        step.at += timedelta(days=1)
+        session.commit()
+    assert kinds_after_approval(divided, info.id) == expected
+
+
+def test_an_approval_that_recorded_nothing_it_kept_is_read_by_when_grids_were_made(divided):
+    """Approvals before the record: a grid older than the proposal was kept, a younger one made."""
+    made_by_approval = f"{VILLAGE}202"
+    proposal = division(2, 2)
+    proposal["features"].append(vessel_group(made_by_approval, "侨北渔船二组"))
+    info = propose(divided, proposal)
+    adjustments.approve(divided, COUNTY_ADMIN, info.id)
+    with divided.session() as session:
+        entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "adjustments.approve")).one()
+    rewrite_audit_entry(divided, entry.id, detail=json.dumps({k: v for k, v in entry.detail.items() if k != "kept"}))
+    assert kinds_after_approval(divided, info.id) == {
+        **{f"{VILLAGE}{n:03d}": adjustments.GridChangeKind.UNCHANGED for n in range(1, 5)},
+        made_by_approval: adjustments.GridChangeKind.NEW}
 
 
 def test_a_grid_left_out_is_retired_only_when_the_proposal_says_so(divided):

@@ -155,6 +155,16 @@ def test_islands_exclusive_and_sea_grids_and_vessel_roster(bounded, system, tmp_
     assert features[0]["geometry"]["type"] == "MultiPolygon"
 
 
+def test_the_import_audit_says_how_many_vessels_it_wrote_to_rosters(bounded, system):
+    group = {"code": "450503103001201", "name": "侨港渔船一组", "kind": "sea", "category": "vessel_group",
+             "vessels": [{"name": f"桂北渔6000{n}", "registration_no": f"桂北渔6000{n}", "skipper": "阮大海"}
+                         for n in (1, 2)]}
+    grids.import_grids(bounded, system, geojson_io.collection([*division(), geojson_io.feature(None, group)]))
+    with bounded.session() as session:
+        entry = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+    assert entry.detail["vessels_written"] == 2 and "写入船只名册 2 条" in entry.message
+
+
 @pytest.mark.law("Art. 7")
 def test_an_exclusive_grid_outside_its_village_is_refused_by_feature(bounded, system):
     """Schools, markets, hospitals … are set up within the community (Art. 7(1)); an exclusive grid drawn
