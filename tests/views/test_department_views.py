@@ -22,6 +22,7 @@ from desktop.views.departments.models import UNSIGNED, DepartmentsModel
 from desktop.views.departments.window import DepartmentsWindow
 
 from .conftest import QIAOBEI
+from .meanwhile import ok_after_removal_meanwhile
 
 YINHAI, QIAOGANG, CITY = "450503000000", "450503103000", "450500000000"
 COUNTY_ADMIN = Actor(username="adm_yh", display_name="银海区管理员",
@@ -142,18 +143,8 @@ def test_a_department_removed_meanwhile_is_said_gone_once_and_its_form_not_opene
     again from reading the department to open the form on."""
     screen = _open(qtbot, feature_window, registered, COUNTY_ADMIN, tasks)
     _select(screen, "YH-GA")
-    opened = []
-
-    def fill(form: DepartmentForm):
-        if not opened:  # while the form is open, on another desktop
-            with registered.session() as session:
-                session.execute(delete(Liaison))
-                session.execute(delete(Department).where(Department.code == "YH-GA"))
-                session.commit()
-        opened.append(form)
-        form.phone.setText("0779-3039999")
-        return QDialog.DialogCode.Accepted
-    monkeypatch.setattr(DepartmentForm, "exec", fill)
+    opened = ok_after_removal_meanwhile(monkeypatch, DepartmentForm, registered, delete(Liaison),
+                                        delete(Department).where(Department.code == "YH-GA"), phone="0779-3039999")
     screen.edit_button.click()
     assert [str(exc) for exc in errors] == ["联动部门 YH-GA 已不存在(可能已在其他桌面上删除),所作修改未保存;请重新载入"]
     assert len(opened) == 1 and screen.model.rows == []  # not opened again; the register as it is now

@@ -24,6 +24,7 @@ from desktop.views.people.forms import LeaderForm, PersonForm, VisitForm, WorkLo
 from desktop.views.people.staffing_model import UNDER_STAFFED
 
 from .conftest import GRID, QIAOBEI
+from .meanwhile import ok_after_removal_meanwhile
 
 TOWNSHIP = "450503103000"
 ADMIN = Actor(username="qg_admin", display_name="侨港管理员", grants=(Grant(Role.TOWNSHIP_ADMIN, TOWNSHIP, PlaceLevel.TOWNSHIP),))
@@ -219,18 +220,8 @@ def test_a_worker_removed_meanwhile_is_said_gone_once_and_the_form_not_opened_ag
     qtbot.addWidget(people)
     member = people.roster_model.rows[0]
     people.roster_view.selectRow(0)
-    opened = []
-
-    def ok(form: PersonForm):
-        if not opened:  # while the form is open, on another desktop
-            with desk_db.session() as session:
-                session.execute(delete(Person).where(Person.id == member.person_id))
-                session.commit()
-        opened.append(form)
-        form.phone.setText("13900003333")
-        return QDialog.DialogCode.Accepted
-
-    monkeypatch.setattr(PersonForm, "exec", ok)
+    opened = ok_after_removal_meanwhile(monkeypatch, PersonForm, desk_db,
+                                        delete(Person).where(Person.id == member.person_id), phone="13900003333")
     people.edit_button.click()
     assert answered == ["此人的记录已不存在(可能已在其他桌面上删除),所作修改未保存;请重新载入"]
     assert len(opened) == 1 and member.person_id not in {m.person_id for m in people.roster_model.rows}

@@ -11,6 +11,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from desktop.errors import DatabaseUnavailable
 from desktop.services import places
 from desktop.services.places import get_place
+from desktop.services.results import PlaceInfo
 from desktop.tasks import TaskRunner
 from desktop.views.place_tree import CODE_ROLE, PlaceTree
 
@@ -30,6 +31,13 @@ def runner(qapp):
 
 def _codes(model, parent):
     return [model.index(r, 0, parent).data(CODE_ROLE) for r in range(model.rowCount(parent))]
+
+
+def _add_first_grid(db, system) -> PlaceInfo:
+    """侨北第一网格, as another desk adds it."""
+    bounds = (109.100, 21.420, 109.110, 21.430)
+    return places.create_grid(db, system, village_code=QIAOBEI, code=QIAOBEI + "001", name="侨北第一网格",
+                              geometry=shapely.box(*bounds).wkb, bounds=bounds)
 
 
 def test_expanding_a_branch_loads_its_level_on_a_worker_thread(qtbot, db, runner):
@@ -156,9 +164,7 @@ def test_a_level_landing_after_a_refresh_took_its_place_away_is_dropped(qtbot, q
     tasks.run_all()
     model.fetchMore(model.index_of(QIAOBEI))
     tasks.run_all()
-    bounds = (109.100, 21.420, 109.110, 21.430)
-    grid = places.create_grid(db, system, village_code=QIAOBEI, code=QIAOBEI + "001", name="侨北第一网格",
-                              geometry=shapely.box(*bounds).wkb, bounds=bounds)
+    grid = _add_first_grid(db, system)
     tree.refresh()
     tasks.run_all()
     assert _codes(model, model.index_of(QIAOBEI)) == [QIAOBEI + "001"]
@@ -183,20 +189,24 @@ def _read_now(tasks: Deferred) -> Callable[[], None]:
     return lambda: kwargs["on_done"](answer)
 
 
+def _tree_asking_for_qiaobeis_grids(qtbot, db) -> tuple[PlaceTree, Deferred]:
+    """A tree at 侨北 that has asked for the village's grids; the answer is held in the runner returned."""
+    tasks = Deferred()
+    tree = PlaceTree(db, tasks)
+    qtbot.addWidget(tree)
+    tree.select_place(QIAOBEI)
+    tasks.run_all()
+    tree.model.fetchMore(tree.model.index_of(QIAOBEI))
+    return tree, tasks
+
+
 def test_a_level_read_before_its_place_was_taken_away_and_landing_after_the_refresh_is_dropped(
         qtbot, qtmodeltester, db, system):
     """A village's grids read just before another desk took the village away, landing after a refresh had
     taken it out of the tree: they had gone under a node no longer in the tree, and were found by code."""
-    bounds = (109.100, 21.420, 109.110, 21.430)
-    places.create_grid(db, system, village_code=QIAOBEI, code=QIAOBEI + "001", name="侨北第一网格",
-                       geometry=shapely.box(*bounds).wkb, bounds=bounds)
-    tasks = Deferred()
-    tree = PlaceTree(db, tasks)
-    qtbot.addWidget(tree)
+    _add_first_grid(db, system)
+    tree, tasks = _tree_asking_for_qiaobeis_grids(qtbot, db)
     model = tree.model
-    tree.select_place(QIAOBEI)
-    tasks.run_all()
-    model.fetchMore(model.index_of(QIAOBEI))
     land = _read_now(tasks)
     with db.session() as s:
         village = get_place(s, QIAOBEI)
@@ -216,19 +226,12 @@ def test_a_level_read_before_its_place_was_taken_away_and_landing_after_the_refr
 def test_an_earlier_refresh_landing_after_a_later_one_is_dropped(qtbot, qtmodeltester, db, system):
     """A refresh read before another desk added a grid, answering after a later refresh had shown the grid,
     took it out of the tree again."""
-    tasks = Deferred()
-    tree = PlaceTree(db, tasks)
-    qtbot.addWidget(tree)
+    tree, tasks = _tree_asking_for_qiaobeis_grids(qtbot, db)
     model = tree.model
-    tree.select_place(QIAOBEI)
-    tasks.run_all()
-    model.fetchMore(model.index_of(QIAOBEI))
     tasks.run_all()
     tree.refresh()
     land_earlier = _read_now(tasks)
-    bounds = (109.100, 21.420, 109.110, 21.430)
-    places.create_grid(db, system, village_code=QIAOBEI, code=QIAOBEI + "001", name="侨北第一网格",
-                       geometry=shapely.box(*bounds).wkb, bounds=bounds)
+    _add_first_grid(db, system)
     tree.refresh()
     tasks.run_all()
     assert _codes(model, model.index_of(QIAOBEI)) == [QIAOBEI + "001"]
