@@ -33,6 +33,17 @@ class Panes(QSplitter):
         self._forget_lent()
         self._queue_before_shown = sizes[QUEUE]
 
+    def saveState(self) -> QByteArray:
+        """The sizes with what the roster and the tree lent the queue handed back: saved as lent beside the map,
+        their narrower widths had come back at every later start as the user's own, with nothing to give back."""
+        if not any(self._lent.values()):
+            return super().saveState()  # the sizes shown are the user's: nothing to move to and fro
+        shown = self.sizes()
+        super().setSizes(self._own_sizes())
+        state = super().saveState()
+        super().setSizes(shown)
+        return state
+
     def restoreState(self, state: QByteArray) -> bool:
         self._forget_lent()
         self._queue_before_shown = None
@@ -63,6 +74,13 @@ class Panes(QSplitter):
             self._lent[pane] += moved
         if sizes != self.sizes():
             super().setSizes(sizes)
+
+    def _own_sizes(self) -> list[int]:
+        sizes = self.sizes()
+        for pane, width in self._lent.items():
+            sizes[pane] += width
+            sizes[QUEUE] -= width
+        return sizes
 
     def _forget_lent(self) -> None:
         self._lent = {ROSTER: 0, TREE: 0}

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QVBoxLayout, QWidget
 from shapely.geometry import box
 
 from desktop.models import Case
@@ -204,6 +204,39 @@ def test_the_legend_covers_no_grid_once_fitted_and_no_name_ever(qtbot, demo_db, 
         widget.fit()
         widget.zoom(factor)
         assert shown_names(widget) and not any(rect.intersects(QRectF(legend)) for rect, _ in shown_names(widget))
+
+
+def _in_a_layout(qtbot) -> tuple[MapView, QWidget]:
+    """A map view laid out in a shown window, whose layout has read its least size (and keeps it, as layouts do)."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    QVBoxLayout(window).addWidget(widget := MapView())
+    window.show()
+    qtbot.waitExposed(window)
+    return widget, window
+
+
+def test_a_larger_legend_is_the_least_size_its_layout_keeps(qtbot, cjk_font):
+    """The wall sets the legend's type on every change of unit; the layout kept the least size the map asked
+    for first, too small for the legend in the larger type."""
+    widget, window = _in_a_layout(qtbot)
+    before = window.layout().minimumSize()
+    widget.set_text_size(3 * widget.fontInfo().pixelSize())
+    QApplication.processEvents()
+    after = window.layout().minimumSize()
+    assert after.width() > before.width() and after.height() > before.height()
+    assert after.width() >= widget.minimumSizeHint().width()
+
+
+def test_the_legend_in_english_is_the_least_size_its_layout_keeps(qtbot, cjk_font, translations):
+    """English's legend entries are wider than Chinese's; the layout kept the least size of the Chinese."""
+    translations.install("zh")
+    widget, window = _in_a_layout(qtbot)
+    before = window.layout().minimumSize()
+    translations.install("en")
+    QApplication.processEvents()
+    after = window.layout().minimumSize()
+    assert after.width() > before.width() and after.width() >= widget.minimumSizeHint().width()
 
 
 def test_a_case_located_far_off_the_area_leaves_the_map_on_the_grids(qtbot, mapped_db, cjk_font):

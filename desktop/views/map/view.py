@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen, QTransform, QWheelEvent
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
@@ -162,8 +162,19 @@ class MapView(QGraphicsView):
         self._name_font.setPixelSize(round(pixels * NAME_SHARE))
         for label, _grid, _rank in self._labels:
             self._set_label_font(label)
+        self._legend_resized()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._legend_resized()  # the legend's entries in the other language (English's are wider)
+
+    def _legend_resized(self) -> None:
+        """The map beside the legend in its new size, and the layouts told the view's least size changed: they
+        keep the minimumSizeHint they read first, narrower than a legend grown since."""
+        self.updateGeometry()
         if self._fitted:
-            self.fit()  # beside the legend in its new size
+            self.fit()
         else:
             self._update_labels()
         self.viewport().update()
