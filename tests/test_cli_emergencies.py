@@ -56,6 +56,31 @@ def _dispute_learned_three_hours_ago(db, actor):
 
 
 @pytest.mark.law("Art. 21")
+def test_steps_are_listed_the_county_before_the_city_within_each_rung(demo_db, system):
+    """`emergencies steps` listed 市 before 县(区) (by the levels' English names): the report goes up the ladder,
+    the county first, as the desk's banner and the wall name the levels owed."""
+    info = _dispute_learned_three_hours_ago(demo_db, system)
+    code, out = _run(demo_db, "emergencies", "steps", info.number)
+    rungs = [row.split()[1:3] for row in out.splitlines()[2:]]
+    assert code == 0 and rungs == [[kind, level] for kind in ("电话首报", "书面首报", "续报") for level in ("县(区)", "市")]
+
+
+@pytest.mark.law("Art. 21")
+def test_the_list_marks_a_warning_of_what_may_happen_as_the_desk_does(demo_db, system):
+    """The desk's ladder marks a report of what may happen 【预警】; the list's 提示 column said nothing."""
+    from desktop.models import utcnow
+    from desktop.models.enums import EmergencyLevel, EmergencyType
+
+    warning = emergencies.report(demo_db, system, type=EmergencyType.MASS_INCIDENT, level=EmergencyLevel.LEVEL_IV,
+                                 title="渔民拟聚集", occurred_at=None, learned_at=utcnow(), anticipated=True,
+                                 place_text="镇政府", township_code="450503103000", summary="拟明日聚集")
+    code, out = _run(demo_db, "emergencies", "list")
+    rows = {row.split()[1]: row.split() for row in out.splitlines()[1:]}
+    assert code == 0 and rows[warning.number][-2:] == ["未确认", "预警"]
+    assert [number for number, row in rows.items() if "预警" in row] == [warning.number]
+
+
+@pytest.mark.law("Art. 21")
 def test_the_ladder_is_walked_to_the_final_report_from_the_command_line(demo_db, system, capsys):
     from datetime import timedelta
 

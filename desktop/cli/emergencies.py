@@ -26,9 +26,11 @@ def _list(ctx, args) -> int:
     rows = []
     for info in reports:
         overdue = info.overdue_count()  # each follow-up round fallen due while one is owed, too
-        flags = ("未确认 " if info.acknowledged_at is None else "") + (f"超时{overdue}项" if overdue else "")
+        # As the desk marks them: a warning of what may happen (预警) is not taken for one that happened.
+        flags = [flag for flag, shown in (("未确认", info.acknowledged_at is None), ("预警", info.anticipated),
+                                          (f"超时{overdue}项", overdue)) if shown]
         rows.append([info.id, info.number, f"{info.learned_at.astimezone(BEIJING):%Y-%m-%d %H:%M}", info.type.label,
-                     info.level.label, info.state.label, info.title, flags.rstrip()])
+                     info.level.label, info.state.label, info.title, " ".join(flags)])
     print_table(ctx, ["序号", "编号", "获知时间", "类型", "级别", "状态", "标题", "提示"], rows)
     return 0
 

@@ -9,7 +9,8 @@ owed to every level in ``report_to`` (county and city):
 * phone first report within 30 minutes of learning of it;
 * written first report within 1 hour of learning of it;
 * follow-up reports while it is open, at least every 24 hours: the first is due 24 hours after
-  learning of it, each follow-up made starts the next 24-hour clock; a follow-up made more than
+  learning of it, each follow-up made starts the next 24-hour clock; a level's follow-up goes on
+  from its first reports, so it is recorded only after them; a follow-up made more than
   one interval late also answers for the rounds that fell due meanwhile, each kept as a rung made
   late (with no content of its own), so that four missed days count as four late follow-ups — as
   they do at the desk and in the evaluation while that follow-up is still owed (rounds_behind);
@@ -30,6 +31,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime, timedelta
 
@@ -51,7 +53,7 @@ from ..models.enums import (
 from .cases.common import record as record_case_event
 from .cases.intake import coordinate_problem
 from .clock import BEIJING, WorkCalendar, beijing_text, due_text
-from ..models.places import CITY_CODE
+from ..models.places import CITY_CODE, CITY_NAME
 from .numbering import BULLETIN_SERIES, reserve_numbers
 from .places import get_place, get_township, granted_places, normalise_code, upward
 from .routing import route_point
@@ -75,6 +77,9 @@ LATE_ENTRY = timedelta(minutes=30)
 # The ladder's clocks are the yardstick of the emergency-report timeliness indicator, and the
 # evaluation system is the city institution's to set (Art. 5(2)): a city-wide grant is needed.
 LADDER_PERMISSION = Permission.EVALUATE
+# The duty rooms reported to are the city's and the counties' own, no yardstick of any evaluation: they are
+# kept city-wide with the administrative tree they belong to, by the city administrator.
+DUTY_PHONES_PERMISSION = Permission.MANAGE_PLACES
 
 # The head counts of the report form with their labels.
 COUNT_FIELDS = (("people_involved", "涉及人数"), ("deaths", "死亡"), ("injuries", "受伤"), ("missing", "失踪"))
@@ -179,6 +184,9 @@ def is_missed_round(step: StepInfo | EmergencyStep) -> bool:
     return step.kind is EmergencyStepKind.FOLLOW_UP and step.done_at is not None and not step.content
 
 
+# The rungs that first tell a level of the situation; its follow-ups go on from them.
+FIRST_REPORTS = (EmergencyStepKind.PHONE_FIRST, EmergencyStepKind.WRITTEN_FIRST)
+
 # What puts a report's record right, as the audit keeps it (amend_facts, emergency_corrections).
 CORRECTION_ACTIONS = ("emergencies.amend_facts", "emergencies.correct_step", "emergencies.undo_handled")
 
@@ -238,12 +246,18 @@ class EmergencyInfo:
         """`step` with the rungs of its kind owed at the same time (the first report owed to the county and to
         the city at once), upward: the county's first, as the report goes up the ladder (Art. 21)."""
         return sorted((s for s in self.steps if s.done_at is None and s.kind is step.kind and s.due_at == step.due_at),
-                      key=lambda s: list(HandlingLevel).index(s.to_level))
+                      key=ladder_order)
 
     def next_owed(self) -> list[StepInfo]:
         """What the ladder asks for next: the earliest rung owed, with those owed `alongside` it; [] when none is."""
         owed = [s for s in self.steps if s.done_at is None]
         return self.alongside(min(owed, key=lambda s: s.due_at)) if owed else []
+
+
+def ladder_order(step: StepInfo | EmergencyStep) -> tuple[datetime, int, int]:
+    """Rungs as the ladder runs: by due time, then phone before written before follow-up before final, then
+    upward, the county before the city (Art. 21). Every list of a report's rungs is in this order."""
+    return step.due_at, list(EmergencyStepKind).index(step.kind), list(HandlingLevel).index(step.to_level)
 
 
 def _step_info(step: EmergencyStep, number: str, rule: LadderRule, handled_at: datetime | None) -> StepInfo:
@@ -258,7 +272,7 @@ def _info(session: Session, report: EmergencyReport,
     township = session.get(Place, report.township_id)
     grid = session.get(Place, report.grid_id) if report.grid_id else None
     rule = LadderRule.load(session)
-    steps = sorted(report.steps, key=lambda s: (s.due_at, s.kind.value, s.to_level.value))
+    steps = sorted(report.steps, key=ladder_order)
     return EmergencyInfo(
         id=report.id, number=report.number, version=report.version, township_code=township.code,
         township_name=township.name, grid_code=grid.code if grid else None, type=report.type, level=report.level,
@@ -541,11 +555,23 @@ def check_done_at(record: EmergencyReport, done_at: datetime, *, not_before: dat
                                field=name, article="Art. 21")
 
 
-def _previous_follow_up(record: EmergencyReport, step: EmergencyStep) -> datetime | None:
-    """When the last follow-up to the same level was made: the next one cannot come before it."""
-    made = [s.done_at for s in record.steps if s.kind is EmergencyStepKind.FOLLOW_UP and s.to_level is step.to_level
-            and s.done_at is not None and s is not step]
-    return max(made, default=None)
+def first_reports_owed(steps: Sequence, step) -> list:
+    """The first reports to `step`'s level not yet made, where `step` is a follow-up: a follow-up goes on
+    from what that level was first told (Art. 21), so it waits for them. `steps` are the report's (EmergencyStep
+    rows, or the StepInfo the ladder panel shows: the panel offers what the service accepts)."""
+    if step.kind is not EmergencyStepKind.FOLLOW_UP:
+        return []
+    return sorted((s for s in steps if s.kind in FIRST_REPORTS and s.to_level is step.to_level and s.done_at is None),
+                  key=ladder_order)
+
+
+def _last_told(record: EmergencyReport, step: EmergencyStep) -> tuple[datetime | None, str]:
+    """When the step's level was last reported to, and by which rung (a first report or the previous
+    follow-up): the next follow-up cannot come before it."""
+    made = [(s.done_at, "上一次续报" if s.kind is EmergencyStepKind.FOLLOW_UP else s.kind.label) for s in record.steps
+            if s.kind is not EmergencyStepKind.FINAL and s.to_level is step.to_level and s.done_at is not None
+            and s is not step]
+    return max(made, default=(None, ""))
 
 
 def missed_rounds(record: EmergencyReport, step: EmergencyStep, interval: timedelta) -> list[EmergencyStep]:
@@ -576,7 +602,9 @@ def record_step(db: Database, actor: Actor, step_id: int, content: str, *,
                 done_at: datetime | None = None) -> EmergencyInfo:
     """Record one rung of the ladder as made (Art. 21), with what was reported.
 
-    A follow-up made while the report is open starts the next follow-up clock for that level.
+    A follow-up to a level is refused until the first reports to that level are recorded
+    (first_reports_owed), and is made no earlier than them or the level's previous follow-up. A
+    follow-up made while the report is open starts the next follow-up clock for that level.
     """
     if not content.strip():
         raise ValidationFailed("报送内容(content):必须填写报告了什么", field="content")
@@ -592,8 +620,13 @@ def record_step(db: Database, actor: Actor, step_id: int, content: str, *,
         if step.kind is EmergencyStepKind.FINAL:
             raise InvalidTransition(f"报告 {record.number} 的终报向各级一并报送,并在此前各环节都已报送之后:"
                                     "请用“终报”登记", article="Art. 21")
+        if owed := first_reports_owed(record.steps, step):
+            names = "、".join(s.kind.label for s in owed)
+            raise InvalidTransition(f"报告 {record.number} 报{step.to_level.label}的{names}尚未登记:续报接续首报,"
+                                    "请先登记首报再登记续报", article="Art. 21")
         if step.kind is EmergencyStepKind.FOLLOW_UP:
-            check_done_at(record, done_at, not_before=_previous_follow_up(record, step), after="上一次续报")
+            told_at, told_by = _last_told(record, step)
+            check_done_at(record, done_at, not_before=told_at, after=told_by)
         else:
             check_done_at(record, done_at)
         step.done_at, step.done_by, step.content = done_at, actor.display_name, content.strip()
@@ -952,6 +985,10 @@ def load_duty_phones(db: Database) -> dict[str, str]:
         return dict(setting.value) if setting is not None else {}
 
 
+def may_configure_duty_phones(actor: Actor) -> bool:
+    return actor.can(DUTY_PHONES_PERMISSION, CITY_CODE)
+
+
 def duty_phone_rows(db: Database) -> list[tuple[str, str, str]]:
     """(code, name, phone or "") of the city and each of its counties, for the form that enters them."""
     with db.session() as session:
@@ -965,10 +1002,15 @@ def duty_phone_rows(db: Database) -> list[tuple[str, str, str]]:
 def configure_duty_phones(db: Database, actor: Actor, phones: dict[str, str]) -> dict[str, str]:
     """Enter (or, with "", remove) the duty-room phones of the city and of counties, which the ladder
     reports to (Art. 21); the others stay. A code may be given short, as everywhere (4505, 450503). All or
-    nothing; city-wide, as the ladder is; audited."""
+    nothing; city-wide, as the ladder is: needs DUTY_PHONES_PERMISSION over the whole city (the city
+    administrator's); audited."""
     problems = []
     with unit_of_work(db, actor, "emergencies.duty_phones", target=DUTY_PHONES_SETTING) as uow:
-        uow.require(LADDER_PERMISSION, CITY_CODE, action="设定紧急情况报送对象的值班电话")
+        uow.place_code = CITY_CODE
+        if not may_configure_duty_phones(actor):
+            raise PermissionDenied(f"用户“{actor.display_name}”不能设定紧急情况报送对象的值班电话:县(区)和市值班室的"
+                                   f"电话全市统一录入,须有在{CITY_NAME}{DUTY_PHONES_PERMISSION.label}的权限;"
+                                   "请由市级管理员办理", article="Art. 15")
         given, phones, written = phones, {}, {}  # written: the code as given, by the whole code
         for code, phone in given.items():
             try:
@@ -1038,6 +1080,17 @@ def list_reports(db: Database, actor: Actor, *, open_only: bool = False, under: 
     """Reports the actor may see, newest first; `open_only` leaves out closed ones."""
     conditions = [EmergencyReport.state != EmergencyState.CLOSED] if open_only else []
     return _reports(db, actor, *conditions, under=under)
+
+
+def most_urgent_first(reports: list[EmergencyInfo], now: datetime) -> list[EmergencyInfo]:
+    """Reports owing an overdue rung first, then those owing a rung not yet due, then the rest (closed);
+    the newest first within each: a report late on its ladder is never pushed down by newer ones. The wall
+    lists them so, the ladder panel offers them so, and the desk's banner names the first one late."""
+    def urgency(report: EmergencyInfo) -> int:
+        if report.overdue_steps(now):
+            return 0
+        return 1 if any(step.done_at is None for step in report.steps) else 2
+    return sorted(reports, key=lambda r: (urgency(r), -r.learned_at.timestamp(), -r.id))
 
 
 def unacknowledged(db: Database, actor: Actor) -> list[EmergencyInfo]:

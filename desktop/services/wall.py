@@ -72,16 +72,6 @@ class MonthRates:
     rates: tuple[Figure, ...]
 
 
-def wall_order(reports: list[EmergencyInfo], now: datetime) -> list[EmergencyInfo]:
-    """Reports owing an overdue rung first, then those owing a rung not yet due, then the rest;
-    the newest first within each: a report late on its ladder is never pushed off the wall by newer ones."""
-    def urgency(report: EmergencyInfo) -> int:
-        if report.overdue_steps(now):
-            return 0
-        return 1 if any(step.done_at is None for step in report.steps) else 2
-    return sorted(reports, key=lambda r: (urgency(r), -r.learned_at.timestamp(), -r.id))
-
-
 def home_scope(actor: Actor) -> str:
     """The wall shows the actor's first viewing scope (the city for the system actor)."""
     grants = actor.scopes()
@@ -106,8 +96,8 @@ def snapshot(db: Database, actor: Actor, *, under: str | None = None, now: datet
     counts = queue.summary(db, actor, under, now=now)
     every = emergencies.list_reports(db, actor, under=under)
     late = [r for r in every if r.overdue_steps(now)]
-    reports = wall_order([r for r in every if r.state is not EmergencyState.CLOSED
-                          or r.learned_at >= now - timedelta(days=RECENT_EMERGENCY_DAYS)], now)
+    reports = emergencies.most_urgent_first([r for r in every if r.state is not EmergencyState.CLOSED
+                                             or r.learned_at >= now - timedelta(days=RECENT_EMERGENCY_DAYS)], now)
     shown, rest = reports[:EMERGENCY_ROWS], reports[EMERGENCY_ROWS:]
     waiting = sorted((r for r in emergencies.unacknowledged(db, actor) if r.township_code.startswith(prefix)),
                      key=lambda r: (r.learned_at, r.id))

@@ -63,6 +63,16 @@ def _report(db, actor, learned_at=None, **overrides):
     return emergencies.report(db, actor, **values)
 
 
+def _first_reports_made(db, actor, info, made=None):
+    """Every first report recorded, at `made` (20 minutes after learning of it by default): a level's
+    follow-ups go on from its first reports (Art. 21)."""
+    made = made or info.learned_at + timedelta(minutes=20)
+    for step in info.steps:
+        if step.kind in emergencies.FIRST_REPORTS:
+            info = emergencies.record_step(db, actor, step.id, "已报", done_at=made)
+    return info
+
+
 def _steps(info, kind):
     return [s for s in info.steps if s.kind is kind]
 
@@ -112,7 +122,7 @@ def test_steps_made_in_time_are_not_overdue_and_late_ones_are_flagged(db, operat
 
 @pytest.mark.law("Art. 21")
 def test_each_follow_up_starts_the_next_24_hour_clock(db, operator):
-    info = _report(db, operator, learned_at=utcnow() - timedelta(hours=30))
+    info = _first_reports_made(db, operator, _report(db, operator, learned_at=utcnow() - timedelta(hours=30)))
     county_follow_up = _by_level(info, EmergencyStepKind.FOLLOW_UP)[HandlingLevel.COUNTY]
     assert county_follow_up.overdue()
     made = utcnow() - timedelta(hours=1)
@@ -275,7 +285,7 @@ def test_a_follow_up_made_days_late_counts_each_missed_round_as_late(db, operato
     from desktop.services.printing.bulletin import stage
 
     learned = utcnow() - timedelta(hours=118)  # the round due at 120 h has not fallen due yet
-    info = _report(db, operator, learned_at=learned)
+    info = _first_reports_made(db, operator, _report(db, operator, learned_at=learned))
     county = _by_level(info, EmergencyStepKind.FOLLOW_UP)[HandlingLevel.COUNTY]
     made = learned + timedelta(hours=97)  # owed since learned + 24 h; rounds fell due at 48, 72 and 96 h too
     info = emergencies.record_step(db, operator, county.id, "续报:已疏散", done_at=made)
@@ -309,20 +319,45 @@ def test_a_follow_up_made_days_late_counts_each_missed_round_as_late(db, operato
 
 
 @pytest.mark.law("Art. 21")
+def test_a_follow_up_to_a_level_waits_for_the_first_reports_to_it(db, operator):
+    """A follow-up was recorded while the county had been told nothing, and the next follow-up's clock
+    ran from it as if the first reports had gone out (Art. 21: a follow-up goes on from the first report)."""
+    learned = utcnow() - timedelta(hours=30)
+    info = _report(db, operator, learned_at=learned)
+    county = _by_level(info, EmergencyStepKind.FOLLOW_UP)[HandlingLevel.COUNTY]
+    with pytest.raises(InvalidTransition, match="报县\\(区\\)的电话首报、书面首报尚未登记:续报接续首报.*Art. 21"):
+        emergencies.record_step(db, operator, county.id, "续报", done_at=learned + timedelta(hours=25))
+    phone = _by_level(info, EmergencyStepKind.PHONE_FIRST)[HandlingLevel.COUNTY]
+    info = emergencies.record_step(db, operator, phone.id, "电话报区值班室", done_at=learned + timedelta(minutes=20))
+    with pytest.raises(InvalidTransition, match="报县\\(区\\)的书面首报尚未登记"):
+        emergencies.record_step(db, operator, county.id, "续报", done_at=learned + timedelta(hours=25))
+    assert len(_steps(info, EmergencyStepKind.FOLLOW_UP)) == 2  # no next follow-up set going by a refused one
+    written = _by_level(info, EmergencyStepKind.WRITTEN_FIRST)[HandlingLevel.COUNTY]
+    info = emergencies.record_step(db, operator, written.id, "书面报区", done_at=learned + timedelta(hours=26))
+    # Nor dated before what it goes on from.
+    with pytest.raises(ValidationFailed, match="应不早于书面首报.*Art. 21"):
+        emergencies.record_step(db, operator, county.id, "续报", done_at=learned + timedelta(hours=25))
+    info = emergencies.record_step(db, operator, county.id, "续报", done_at=learned + timedelta(hours=27))
+    assert [s.due_at - learned for s in _steps(info, EmergencyStepKind.FOLLOW_UP)
+            if s.to_level is HandlingLevel.COUNTY and s.done_at is None] == [timedelta(hours=51)]
+    # The city's follow-up waits for the city's own first reports.
+    with pytest.raises(InvalidTransition, match="报市的电话首报、书面首报尚未登记"):
+        emergencies.record_step(db, operator, _by_level(info, EmergencyStepKind.FOLLOW_UP)[HandlingLevel.CITY].id,
+                                "续报", done_at=learned + timedelta(hours=27))
+
+
+@pytest.mark.law("Art. 21")
 def test_the_ladder_is_made_in_order(db, operator):
     """Art. 21: follow-ups one after another, the final report to every level at once, after the
     situation is handled — times that would score a late step as on time are refused."""
     learned = utcnow() - timedelta(hours=30)
-    info = _report(db, operator, learned_at=learned)
+    info = _first_reports_made(db, operator, _report(db, operator, learned_at=learned))
     first = _by_level(info, EmergencyStepKind.FOLLOW_UP)[HandlingLevel.COUNTY]
     info = emergencies.record_step(db, operator, first.id, "人员已疏散", done_at=learned + timedelta(hours=25))
     second = next(s for s in _steps(info, EmergencyStepKind.FOLLOW_UP)
                   if s.to_level is HandlingLevel.COUNTY and s.done_at is None)
     with pytest.raises(ValidationFailed, match="不早于上一次续报.*Art. 21"):
         emergencies.record_step(db, operator, second.id, "补贴已发放", done_at=learned + timedelta(hours=2))
-    for step in info.steps:
-        if step.done_at is None and step.kind is not EmergencyStepKind.FOLLOW_UP:
-            info = emergencies.record_step(db, operator, step.id, "已报", done_at=learned + timedelta(minutes=20))
     city = _by_level(info, EmergencyStepKind.FOLLOW_UP)[HandlingLevel.CITY]
     info = emergencies.record_step(db, operator, city.id, "人员已疏散", done_at=learned + timedelta(hours=25))
     info = emergencies.mark_handled(db, operator, info.id, handled_at=learned + timedelta(hours=26))
@@ -600,7 +635,7 @@ def test_the_bulletin_counts_a_round_of_follow_ups_once_and_goes_to_the_levels_i
     from desktop.services.printing.bulletin import stage
 
     learned = utcnow() - timedelta(hours=30)
-    info = _report(db, operator, learned_at=learned)
+    info = _first_reports_made(db, operator, _report(db, operator, learned_at=learned))
     assert stage(info) == "首报"
     for step in _steps(info, EmergencyStepKind.FOLLOW_UP):  # one round: to the county and to the city
         info = emergencies.record_step(db, operator, step.id, "续报进展", done_at=learned + timedelta(hours=23))
@@ -633,6 +668,24 @@ def test_duty_phones_of_the_levels_reported_to_are_shown_with_each_report(db, op
     assert emergencies.get_report(db, operator, info.id).duty_phones == {HandlingLevel.COUNTY: "银海区 0779-3030110"}
     assert [e.outcome for e in _audit(db, "emergencies.duty_phones")] == [
         AuditOutcome.DENIED, AuditOutcome.OK, AuditOutcome.OK]
+
+
+@pytest.mark.law("Art. 21")
+@pytest.mark.law("Art. 15")
+def test_duty_phones_are_the_city_administrators_to_enter_not_an_evaluation_setting(db, system, supervisor,
+                                                                                     city_admin):
+    """A supervisor was refused "…值班电话(需有综合评价权限)": the duty rooms are no yardstick of the evaluation
+    but the city's and the counties' own, entered city-wide with the administrative tree they belong to."""
+    city_supervisor = _actor(db, system, "bh_chief", Role.SUPERVISOR, scope=CITY)  # evaluates city-wide
+    for actor in (supervisor, city_supervisor):
+        assert not emergencies.may_configure_duty_phones(actor)
+        with pytest.raises(PermissionDenied, match="不能设定紧急情况报送对象的值班电话:.*请由市级管理员办理.*Art. 15") as refused:
+            emergencies.configure_duty_phones(db, actor, {"450503000000": "0779-3030110"})
+        assert "综合评价" not in str(refused.value)
+    assert emergencies.may_configure_duty_phones(city_admin) and emergencies.may_configure_duty_phones(system)
+    assert emergencies.configure_duty_phones(db, city_admin, {"450503000000": "0779-3030110"}) == {
+        "450503000000": "0779-3030110"}
+    assert [e.outcome for e in _audit(db, "emergencies.duty_phones")] == [AuditOutcome.DENIED] * 2 + [AuditOutcome.OK]
 
 
 @pytest.mark.law("Art. 21")

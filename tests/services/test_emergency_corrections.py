@@ -11,7 +11,7 @@ from desktop.models import AuditEntry, utcnow
 from desktop.models.enums import EmergencyLevel, EmergencyState, EmergencyStepKind, HandlingLevel, Role
 from desktop.services import emergencies, emergency_corrections, users
 from desktop.services.security import Actor
-from test_emergencies import QIAOGANG, _by_level, _report, _steps
+from test_emergencies import QIAOGANG, _by_level, _first_reports_made, _report, _steps
 
 HOUR = timedelta(hours=1)
 
@@ -62,7 +62,7 @@ def test_a_rung_entered_with_a_wrong_time_is_corrected_with_the_reason_kept(db, 
 @pytest.mark.law("Art. 21")
 def test_a_rung_not_made_or_a_missed_round_is_not_corrected(db, operator, chief):
     learned = utcnow() - 80 * HOUR
-    info = _report(db, operator, learned_at=learned)
+    info = _first_reports_made(db, operator, _report(db, operator, learned_at=learned))
     county = _by_level(info, EmergencyStepKind.FOLLOW_UP)[HandlingLevel.COUNTY]
     with pytest.raises(InvalidTransition, match="尚未报送,无需更正"):
         emergency_corrections.correct_step(db, chief, county.id, done_at=learned, reason="误录",
@@ -80,7 +80,7 @@ def test_correcting_the_last_follow_up_retimes_the_next_and_its_missed_rounds(db
     missed, and the next one is due 24 h after 30 h. An earlier follow-up, once another followed it,
     is not corrected: the later clock ran from it."""
     learned = utcnow() - 70 * HOUR
-    info = _report(db, operator, learned_at=learned)
+    info = _first_reports_made(db, operator, _report(db, operator, learned_at=learned))
     county = _by_level(info, EmergencyStepKind.FOLLOW_UP)[HandlingLevel.COUNTY]
     info = emergencies.record_step(db, operator, county.id, "续报", done_at=learned + 50 * HOUR)
     county_rounds = lambda info: sorted(  # noqa: E731
@@ -105,7 +105,7 @@ def test_correcting_the_last_follow_up_retimes_the_next_and_its_missed_rounds(db
 @pytest.mark.law("Art. 21")
 def test_a_handling_marked_by_mistake_is_undone_and_the_follow_ups_are_owed_again(db, operator, chief):
     learned = utcnow() - 30 * HOUR
-    info = _report(db, operator, learned_at=learned)
+    info = _first_reports_made(db, operator, _report(db, operator, learned_at=learned))
     county = _by_level(info, EmergencyStepKind.FOLLOW_UP)[HandlingLevel.COUNTY]
     info = emergencies.record_step(db, operator, county.id, "续报", done_at=learned + 25 * HOUR)
     info = emergencies.mark_handled(db, operator, info.id, handled_at=learned + 26 * HOUR)
@@ -212,7 +212,7 @@ def test_corrections_keep_the_interval_the_rounds_were_scheduled_with(db, operat
     """The ladder changed to 12-hour follow-ups since: a report's rounds, made under 24 hours, are not
     counted again at 12 (the due times already set stay; emergencies' module docstring)."""
     learned = utcnow() - 100 * HOUR
-    info = _report(db, operator, learned_at=learned)
+    info = _first_reports_made(db, operator, _report(db, operator, learned_at=learned))
     county = _by_level(info, EmergencyStepKind.FOLLOW_UP)[HandlingLevel.COUNTY]
     info = emergencies.record_step(db, operator, county.id, "续报", done_at=learned + 97 * HOUR)
     emergencies.configure_ladder(db, Actor.system("t"), follow_up_hours=12)

@@ -159,6 +159,7 @@ def test_the_ladder_panel_names_the_follow_up_rounds_missed(qtbot, sqlite_db, sy
     info = emergencies.report(sqlite_db, system, type=EmergencyType.EMERGENCY, level=EmergencyLevel.LEVEL_IV,
                               title="堤坝渗水", occurred_at=learned, learned_at=learned, place_text="侨港海堤",
                               township_code=QIAOGANG, summary="海堤一处渗水")
+    info = _first_reports_made(sqlite_db, system, info)
     follow_up = next(s for s in info.steps if s.kind is EmergencyStepKind.FOLLOW_UP)
     emergencies.record_step(sqlite_db, system, follow_up.id, "续报:已加固", done_at=learned + timedelta(hours=97))
     panel = LadderPanel(sqlite_db, system, SyncTaskRunner())
@@ -250,6 +251,14 @@ def _row_of(panel, text, column: int = 0) -> int:
     """The first row of the ladder panel's table whose cell in `column` reads `text` (a step kind: its label)."""
     wanted = text.label if isinstance(text, EmergencyStepKind) else text
     return next(r for r in range(panel.table.rowCount()) if panel.table.item(r, column).text() == wanted)
+
+
+def _first_reports_made(db, actor, info):
+    """Every first report recorded 20 minutes after learning of it: a level's follow-ups go on from them (Art. 21)."""
+    for step in info.steps:
+        if step.kind in emergencies.FIRST_REPORTS:
+            info = emergencies.record_step(db, actor, step.id, "已报", done_at=info.learned_at + timedelta(minutes=20))
+    return info
 
 
 def _report(db, actor, **overrides):
@@ -491,6 +500,8 @@ def test_duty_phones_are_entered_in_their_form_and_read_only_without_the_city_gr
     assert read_only.phones["450503000000"].text() == "0779-3030110"
     assert not read_only.phones["450503000000"].isEnabled() and not read_only.save_button.isEnabled()
     assert read_only.permission_note.isVisibleTo(read_only)
+    # Who enters them, in the desk's terms: no evaluation permission is involved.
+    assert read_only.permission_note.text() == "值班电话由市级管理员全市统一录入;需要修改时请联系市级管理员。"
 
 
 @pytest.mark.law("Art. 21")
@@ -531,6 +542,51 @@ def test_the_ladder_buttons_need_a_selected_owed_step_and_the_permission(qtbot, 
     panel = LadderPanel(sqlite_db, supervisor, SyncTaskRunner())
     qtbot.addWidget(panel)
     assert panel.ack_button.isEnabled() and not panel.ack_button.toolTip()
+
+
+@pytest.mark.law("Art. 21")
+def test_a_follow_up_is_not_offered_before_the_first_reports_to_its_level(qtbot, sqlite_db, system, errors):
+    """登记报送 was offered on a follow-up to the county while nothing had been reported to the county yet;
+    the rungs are listed up the ladder, the county before the city."""
+    learned = utcnow() - timedelta(hours=27)
+    info = _report(sqlite_db, system, learned_at=learned, occurred_at=learned)
+    panel = LadderPanel(sqlite_db, system, SyncTaskRunner())
+    qtbot.addWidget(panel)
+    rungs = [(panel.table.item(r, 0).text(), panel.table.item(r, 1).text()) for r in range(panel.table.rowCount())]
+    assert rungs == [(kind, level) for kind in ("电话首报", "书面首报", "续报") for level in ("县(区)", "市")]
+    panel.table.selectRow(rungs.index(("续报", "县(区)")))
+    assert not panel.record_button.isEnabled()
+    assert panel.record_button.toolTip() == "续报接续首报:请先登记报县(区)的电话首报、书面首报(《条例》第二十一条)"
+    county_first = [s for s in info.steps if s.kind in emergencies.FIRST_REPORTS and s.to_level is HandlingLevel.COUNTY]
+    for step in county_first:
+        emergencies.record_step(sqlite_db, system, step.id, "已报县(区)")
+    panel.reload()
+    panel.table.selectRow(rungs.index(("续报", "县(区)")))
+    assert panel.record_button.isEnabled()
+    panel.table.selectRow(rungs.index(("续报", "市")))  # the city has not been told yet
+    assert not panel.record_button.isEnabled() and "请先登记报市的电话首报、书面首报" in panel.record_button.toolTip()
+
+
+@pytest.mark.law("Art. 21")
+def test_the_ladder_panel_lists_open_reports_most_urgent_first_and_closed_ones_after(qtbot, sqlite_db, system, errors):
+    """With 含已终报的 ticked, a report closed this morning was listed above a report still owing its first
+    reports (newest first); open reports come first, those late on their ladder first of all."""
+    now = utcnow()
+    late = _report(sqlite_db, system, title="渔船碰撞起火", learned_at=now - timedelta(hours=5),
+                   occurred_at=now - timedelta(hours=5))
+    closed = _first_reports_made(sqlite_db, system, _report(sqlite_db, system, title="码头聚集",
+                                                            learned_at=now - timedelta(hours=3),
+                                                            occurred_at=now - timedelta(hours=3)))
+    emergencies.mark_handled(sqlite_db, system, closed.id, handled_at=now - timedelta(hours=2))
+    emergencies.close(sqlite_db, system, closed.id, "已平息", done_at=now - timedelta(hours=1))
+    fresh = _report(sqlite_db, system, title="渔排倾覆", learned_at=now - timedelta(minutes=5),
+                    occurred_at=now - timedelta(minutes=10))
+    panel = LadderPanel(sqlite_db, system, SyncTaskRunner())
+    qtbot.addWidget(panel)
+    panel.show_closed.setChecked(True)
+    listed = [panel.reports.itemData(i) for i in range(panel.reports.count())]
+    assert listed == [late.id, fresh.id, closed.id]
+    assert panel.current().id == late.id  # the one to act on first is chosen
 
 
 @pytest.mark.law("Art. 21")
@@ -695,7 +751,7 @@ def test_the_main_windows_banner_calls_for_acknowledgement_and_late_reports_unti
     window.bus.changed.emit("emergencies")
     assert not banner.isHidden()
     assert f"紧急情况 1 起待值班长确认({info.number} " in banner.text.text()
-    assert "个报送环节已超时,最近到期:" in banner.text.text() and "已逾期" in banner.text.text()
+    assert "个报送环节已超时,请先补报:" in banner.text.text() and "已逾期" in banner.text.text()
     users.add_user(sqlite_db, system, username="qg_chief", display_name="值班长", password="secret-123",
                    role=Role.SUPERVISOR, scope_code=QIAOGANG)
     emergencies.acknowledge(sqlite_db, users.actor_for(sqlite_db, "qg_chief"), info.id)
@@ -710,9 +766,10 @@ def test_the_main_windows_banner_calls_for_acknowledgement_and_late_reports_unti
 
 
 @pytest.mark.law("Art. 21")
-def test_the_banner_names_the_rung_fallen_late_last_and_counts_every_missed_round(qtbot, sqlite_db, system,
-                                                                                   feature_window):
-    """An old report's long-overdue rungs do not hide a fresh incident's missed call; the count takes in
+def test_the_banner_names_the_newest_late_reports_rung_owed_longest_and_counts_every_missed_round(
+        qtbot, sqlite_db, system, feature_window):
+    """An old report's long-overdue rungs do not hide a fresh incident's missed call, and of that incident the
+    rung owed longest is named (its phone report, not the written one fallen due after it); the count takes in
     each follow-up round fallen due while one is owed (StepInfo.rounds_behind)."""
     from desktop.views.emergencies.banner import EmergencyBanner
 
@@ -726,8 +783,25 @@ def test_the_banner_names_the_rung_fallen_late_last_and_counts_every_missed_roun
     infos = emergencies.list_reports(sqlite_db, system, open_only=True)
     count = sum(info.overdue_count(now) for info in infos)
     assert count == sum(len(info.overdue_steps(now)) for info in infos) + 2  # the old report's 48 h rounds
-    assert f"{count} 个报送环节已超时,最近到期:{fresh.number} 书面首报" in banner.text.text()
+    assert f"{count} 个报送环节已超时,请先补报:{fresh.number} 电话首报 · 县(区)、市," in banner.text.text()
     assert old.number not in banner.text.text().split("已超时")[1]
+
+
+@pytest.mark.law("Art. 21")
+def test_the_banner_names_the_rung_owed_longest_as_the_walls_takeover_does(qtbot, sqlite_db, system, feature_window):
+    """A report owing its first reports since yesterday and its follow-ups since this morning: the banner
+    named the follow-up ("最近到期 … 续报"), while the wall's takeover named the phone report owed longest."""
+    from desktop.views.emergencies.banner import EmergencyBanner
+
+    window = feature_window(sqlite_db, system, SyncTaskRunner())
+    learned = utcnow() - timedelta(hours=27)
+    info = _report(sqlite_db, system, learned_at=learned, occurred_at=learned - timedelta(minutes=30))
+    banner = EmergencyBanner(window)
+    [owed_first, *_] = info.next_owed()  # what the wall's takeover names (views/wall/alarm.py)
+    assert owed_first.kind is EmergencyStepKind.PHONE_FIRST
+    named = banner.text.text().split("已超时,")[1]
+    assert named.startswith(f"请先补报:{info.number} 电话首报 · 县(区)、市,{due_text(owed_first.due_at, '%m-%d')}(已逾期 1天")
+    assert "续报" not in named
 
 
 def test_the_banner_notices_a_rung_falling_late_with_time_alone(qtbot, sqlite_db, system, feature_window, monkeypatch):
@@ -747,7 +821,7 @@ def test_the_banner_notices_a_rung_falling_late_with_time_alone(qtbot, sqlite_db
     monkeypatch.setattr(banner_module, "utcnow", lambda: later)
     monkeypatch.setattr(emergencies, "utcnow", lambda: later)
     banner.clock.timeout.emit()  # no change announced: the clock alone
-    assert f"个报送环节已超时,最近到期:{info.number} " in banner.text.text()
+    assert f"个报送环节已超时,请先补报:{info.number} " in banner.text.text()
 
 
 @pytest.mark.law("Art. 21")
@@ -837,7 +911,7 @@ def test_the_correction_button_says_why_where_the_service_would_refuse(qtbot, sq
     """An earlier follow-up, once a later one followed it, is not offered for correction; an operator is
     offered none (the supervisor corrects the record)."""
     learned = utcnow() - timedelta(hours=60)
-    info = _report(sqlite_db, system, learned_at=learned, occurred_at=learned)
+    info = _first_reports_made(sqlite_db, system, _report(sqlite_db, system, learned_at=learned, occurred_at=learned))
     county = next(s for s in info.steps if s.kind is EmergencyStepKind.FOLLOW_UP and s.to_level is HandlingLevel.COUNTY)
     info = emergencies.record_step(sqlite_db, system, county.id, "第一次续报", done_at=learned + timedelta(hours=20))
     later = next(s for s in info.steps if s.kind is EmergencyStepKind.FOLLOW_UP and s.done_at is None

@@ -88,13 +88,16 @@ class EmergencyBanner(Banner):
             first = min(waiting, key=lambda r: r.learned_at)
             parts.append(self.tr("紧急情况 %1 起待值班长确认(%2 %3 %4)").replace("%1", str(len(waiting)))
                          .replace("%2", first.number).replace("%3", label(first.type)).replace("%4", first.title))
-        late = [(step, report) for report in self.reports for step in report.overdue_steps(now)]
+        late = [report for report in self.reports if report.overdue_steps(now)]
         if late:
-            # The one fallen overdue last is named: a fresh incident's missed call matters more than an old
-            # report's final report long overdue. Each follow-up round fallen due meanwhile is counted.
+            # As the wall chooses: the newest report late on its ladder (a fresh incident's missed call is not
+            # hidden behind an old report's final report), and in it the rung owed longest, which the wall's
+            # takeover names. Each follow-up round fallen due meanwhile is counted.
+            from ...services.emergencies import most_urgent_first  # loaded already: it read these reports
+            named = most_urgent_first(late, now)[0]
             count = sum(report.overdue_count(now) for report in self.reports)
-            parts.append(_named(self.tr("%1 个报送环节已超时,最近到期:%2 %3 · %4,%5"), count,
-                                max(late, key=lambda pair: pair[0].due_at), now))
+            parts.append(_named(self.tr("%1 个报送环节已超时,请先补报:%2 %3 · %4,%5"), count,
+                                (named.next_owed()[0], named), now))
         soon = [(step, report) for report in self.reports for step in report.steps
                 if step.done_at is None and now <= step.due_at <= now + DUE_SOON]
         if soon:

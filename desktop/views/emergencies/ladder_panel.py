@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import Conflict, InvalidTransition, NotFound
-from ...i18n import label
+from ...i18n import enumeration, label
 from ...models.base import utcnow
 from ...models.enums import EmergencyState, EmergencyStepKind
 from ...services import emergencies, emergency_corrections
@@ -150,10 +150,11 @@ class LadderPanel(QWidget):
 
     def _loaded(self, infos: list, keep_id: int | None = None) -> None:
         keep_id = keep_id or (self.current().id if self.current() else None)
-        self._infos = infos
+        # Open reports first, those late on their ladder first of all; closed ones, when ticked, after them.
+        self._infos = emergencies.most_urgent_first(infos, utcnow())
         self.reports.blockSignals(True)
         self.reports.clear()
-        for info in infos:
+        for info in self._infos:
             flag = self.tr("【未确认】") if info.acknowledged_at is None else ""
             if info.state is not EmergencyState.OPEN:
                 flag += f"【{label(info.state)}】"
@@ -241,6 +242,9 @@ class LadderPanel(QWidget):
             owed = self.tr("该环节已报送")
         elif step.kind is EmergencyStepKind.FINAL:
             owed = self.tr("终报向各级一并报送:请用“终报…”")
+        elif unreported := emergencies.first_reports_owed(info.steps, step):  # the service would refuse it
+            owed = (self.tr("续报接续首报:请先登记报%1的%2(《条例》第二十一条)")
+                    .replace("%1", label(step.to_level)).replace("%2", enumeration(label(s.kind) for s in unreported)))
         else:
             owed = ""
         permissions.offer(self.record_button, self.actor, Permission.EMERGENCY_REPORT, code, name, reason=owed)

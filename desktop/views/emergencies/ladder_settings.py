@@ -77,8 +77,8 @@ class DutyPhonesDialog(CitySettingsDialog):
         self.setMinimumWidth(420)
         self.phones: dict[str, QLineEdit] = {}
         self.finish(note=self.tr("报告进度和主窗口提示条在每个待报环节旁显示报送对象及其值班电话。留空即不显示。"),
-                    permission_note=self.tr("只有具有全市综合评价权限的用户可以修改值班电话。"),
-                    may_configure=emergencies.may_configure_ladder(actor), load=emergencies.duty_phone_rows,
+                    permission_note=self.tr("值班电话由市级管理员全市统一录入;需要修改时请联系市级管理员。"),
+                    may_configure=emergencies.may_configure_duty_phones(actor), load=emergencies.duty_phone_rows,
                     save=emergencies.configure_duty_phones)
 
     def show_value(self, rows) -> None:
