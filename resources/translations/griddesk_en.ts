@@ -1055,8 +1055,8 @@
     </message>
     <message>
       <location filename="../../desktop/views/cases/case_detail.py" line="387" />
-      <source>已上报%1,由%1网格化服务管理机构办理;本级可查看进展,不能办理(第十七条)</source>
-      <translation>Escalated to %1: handled by the grid management institution of %1; followed here, not handled (Art. 17)</translation>
+      <source>已上报%1,由%1网格化服务管理机构办理;本级可查看进展,不能办理(第五条)</source>
+      <translation>Escalated to %1: handled by the grid management institution of %1; followed here, not handled (Art. 5)</translation>
     </message>
     <message>
       <location filename="../../desktop/views/cases/case_detail.py" line="389" />
@@ -2198,8 +2198,8 @@
     </message>
     <message>
       <location filename="../../desktop/views/emergencies/ladder_settings.py" line="80" />
-      <source>只有具有全市综合评价权限的用户可以修改值班电话。</source>
-      <translation>Only a user with the city-wide evaluation grant may change the duty-room phones.</translation>
+      <source>值班电话由市级管理员全市统一录入;需要修改时请联系市级管理员。</source>
+      <translation>The duty-room phones are entered city-wide by the city administrator; ask them to change one.</translation>
     </message>
     <message>
       <location filename="../../desktop/views/emergencies/ladder_settings.py" line="87" />
@@ -2225,17 +2225,17 @@
       <translation>%1 emergency report(s) awaiting the shift supervisor's acknowledgement (%2 %3 %4)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="96" />
-      <source>%1 个报送环节已超时,最近到期:%2 %3 · %4,%5</source>
-      <translation>%1 report step(s) overdue, latest due: %2 %3 · %4, %5</translation>
+      <location filename="../../desktop/views/emergencies/banner.py" line="99" />
+      <source>%1 个报送环节已超时,请先补报:%2 %3 · %4,%5</source>
+      <translation>%1 report step(s) overdue; report first: %2 %3 · %4, %5</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="101" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="104" />
       <source>%1 个报送环节即将到期,最早:%2 %3 · %4,%5</source>
       <translation>%1 report step(s) due soon, earliest: %2 %3 · %4, %5</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="103" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="106" />
       <source>;</source>
       <translation>; </translation>
     </message>
@@ -3427,193 +3427,198 @@
       <translation>Reporting time limits…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="157" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="158" />
       <source>【未确认】</source>
       <translation>[Unacknowledged] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="161" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="162" />
       <source>【预警】</source>
       <translation>[WARNING] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="163" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="164" />
       <source>【超时 %1 项】</source>
       <translation>[%1 overdue]</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="182" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="183" />
       <source>(超时 %1 分钟)</source>
       <translation> (%1 min late)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="184" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="185" />
       <source>(又漏报 %1 轮)</source>
       <translation> (%1 more rounds missed)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="187" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="188" />
       <source>漏报,随此时的续报补报</source>
       <translation>missed; made late by the follow-up at this time</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="194" />
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="226" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="195" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="227" />
       <source>超时</source>
       <translation>Late</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="199" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="200" />
       <source>更正记录:</source>
       <translation>Corrections:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="239" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="240" />
       <source>请先在表中选择要登记的环节</source>
       <translation>Select the step to record in the table first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="241" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="242" />
       <source>该环节已报送</source>
       <translation>This step has been reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="243" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="244" />
       <source>终报向各级一并报送:请用“终报…”</source>
       <translation>The final report goes to every level at once: use “Final report…”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="249" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="246" />
+      <source>续报接续首报:请先登记报%1的%2(《条例》第二十一条)</source>
+      <translation>A follow-up comes after the first reports: record the %2 to %1 first (Art. 21)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="253" />
       <source>请先在表中选择要更正的已报送环节</source>
       <translation>Select a step already reported to correct it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="253" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="257" />
       <source>更正报送记录</source>
       <translation>correct the record of a report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="255" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="259" />
       <source>只有处置中的报告才能标记处置完毕</source>
       <translation>Only a report still being handled can be marked handled</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="257" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="261" />
       <source>先标记处置完毕,再作终报</source>
       <translation>Mark the situation handled first, then make the final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="260" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="264" />
       <source>只有已处置、尚未终报的报告可以撤销处置完毕</source>
       <translation>Only a handled report without its final report can be set back to open</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="261" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="265" />
       <source>撤销处置完毕</source>
       <translation>undo marking it handled</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="263" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="267" />
       <source>没有可打印的报告</source>
       <translation>No report to print</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="264" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="268" />
       <source>没有待确认的告警</source>
       <translation>No alarm waiting for acknowledgement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="266" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="270" />
       <source>紧急情况告警须由值班长以本人账号确认</source>
       <translation>An emergency alarm must be acknowledged by a shift supervisor with their own account</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="269" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="273" />
       <source>没有未结束的紧急情况报告</source>
       <translation>No open emergency report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="271" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="275" />
       <source>已终报结束的报告不能更正</source>
       <translation>A report closed by its final report cannot be corrected</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="317" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="321" />
       <source>处置完毕 — %1</source>
       <translation>Handled — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="318" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="322" />
       <source>事态已得到处置:终报时限自处置完毕时起算;此后不再需要的续报不再计时。</source>
       <translation>The situation is under control: the final-report deadline runs from this moment; follow-ups no longer needed stop being timed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="319" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="323" />
       <source>处置完毕时间</source>
       <translation>Handled at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="331" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="335" />
       <source>终报 — %1</source>
       <translation>Final report — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="332" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="336" />
       <source>终报向各级一并报送,报告随之结束(《条例》第二十一条)。</source>
       <translation>The final report goes to every level at once and ends the report (Regulation Art. 21).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="333" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="337" />
       <source>终报时间</source>
       <translation>Reported at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="333" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="337" />
       <source>终报内容</source>
       <translation>Final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="348" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="352" />
       <source>%1(报%2)登记的报送时间为 %3。更正后,原记录、更正后的时间和原因都留在报告的更正记录中。</source>
       <translation>%1 (to %2) was recorded as made at %3. The record before, the corrected time and the reason all stay in the report's corrections.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="353" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="357" />
       <source>更正报送记录 — %1</source>
       <translation>Correct record — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="354" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="358" />
       <source>实际报送时间</source>
       <translation>Actually made at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="354" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="358" />
       <source>更正原因</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="364" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="368" />
       <source>撤销处置完毕 — %1</source>
       <translation>Undo handled — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="365" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="369" />
       <source>撤销原因(撤销后续报恢复计时,终报不再计时)</source>
       <translation>Reason (follow-ups fall due again; the final report no longer does)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="380" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="384" />
       <source>保存信息快报</source>
       <translation>Save bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="384" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="388" />
       <source>信息快报</source>
       <translation>Bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="385" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="389" />
       <source>已生成信息快报 %1(%2 页)</source>
       <translation>Bulletin written to %1 (%2 pages)</translation>
     </message>
@@ -3931,37 +3936,37 @@
       <translation> (overdue)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="283" />
+      <location filename="../../desktop/views/map/view.py" line="294" />
       <source>地图载入中…</source>
       <translation>Loading the map…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="285" />
+      <location filename="../../desktop/views/map/view.py" line="296" />
       <source>无网格边界和带位置的在办诉求可显示</source>
       <translation>No grid boundaries and no open requests with a location to show</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="289" />
+      <location filename="../../desktop/views/map/view.py" line="300" />
       <source>基础网格</source>
       <translation>Regular grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="290" />
+      <location filename="../../desktop/views/map/view.py" line="301" />
       <source>专属网格</source>
       <translation>Exclusive grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="291" />
+      <location filename="../../desktop/views/map/view.py" line="302" />
       <source>涉海专属网格</source>
       <translation>Sea-related grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="292" />
+      <location filename="../../desktop/views/map/view.py" line="303" />
       <source>在办案件</source>
       <translation>Open cases</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/map/view.py" line="292" />
+      <location filename="../../desktop/views/map/view.py" line="303" />
       <source>超期案件</source>
       <translation>Overdue cases</translation>
     </message>
@@ -5967,191 +5972,191 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>WallWindow</name>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="111" />
+      <location filename="../../desktop/views/wall/window.py" line="112" />
       <source>网格指挥台 · 值班大屏</source>
       <translation>GridDesk · duty wall</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="275" />
+      <location filename="../../desktop/views/wall/window.py" line="283" />
       <source>无在办诉求</source>
       <translation>No open requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="275" />
-      <location filename="../../desktop/views/wall/window.py" line="402" />
-      <location filename="../../desktop/views/wall/window.py" line="433" />
+      <location filename="../../desktop/views/wall/window.py" line="283" />
+      <location filename="../../desktop/views/wall/window.py" line="410" />
+      <location filename="../../desktop/views/wall/window.py" line="441" />
       <source>载入中…</source>
       <translation>Loading…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="279" />
+      <location filename="../../desktop/views/wall/window.py" line="287" />
       <source>实时诉求队列(超期优先)</source>
       <translation>Live request queue (overdue first)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="280" />
+      <location filename="../../desktop/views/wall/window.py" line="288" />
       <source>紧急情况报告(超时优先)</source>
       <translation>Emergency reports (overdue first)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="281" />
+      <location filename="../../desktop/views/wall/window.py" line="289" />
       <source>在办诉求分布(红色为超期)</source>
       <translation>Open requests (red: overdue)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="283" />
+      <location filename="../../desktop/views/wall/window.py" line="291" />
       <source>实时诉求队列</source>
       <translation>Live request queue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="284" />
+      <location filename="../../desktop/views/wall/window.py" line="292" />
       <source>紧急情况报告</source>
       <translation>Emergency reports</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="286" />
+      <location filename="../../desktop/views/wall/window.py" line="294" />
       <source>获知时间</source>
       <translation>Learned of</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="286" />
+      <location filename="../../desktop/views/wall/window.py" line="294" />
       <source>级别</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="286" />
+      <location filename="../../desktop/views/wall/window.py" line="294" />
       <source>事件</source>
       <translation>Event</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="286" />
+      <location filename="../../desktop/views/wall/window.py" line="294" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="286" />
+      <location filename="../../desktop/views/wall/window.py" line="294" />
       <source>报告进度</source>
       <translation>Ladder</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="286" />
+      <location filename="../../desktop/views/wall/window.py" line="294" />
       <source>确认</source>
       <translation>Ack.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="348" />
+      <location filename="../../desktop/views/wall/window.py" line="356" />
       <source>{0}
 本值班大屏已停止刷新,不再显示诉求和紧急情况(《条例》第十五条)</source>
       <translation>{0}
 This wall display has stopped refreshing and no longer shows requests or emergencies (Regulation, Art. 15)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="401" />
+      <location filename="../../desktop/views/wall/window.py" line="409" />
       <source>网格指挥台 · 值班大屏(载入中…)</source>
       <translation>GridDesk · duty wall (loading…)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="405" />
+      <location filename="../../desktop/views/wall/window.py" line="413" />
       <source>网格指挥台 · {0} 值班大屏 · {1}承办的诉求</source>
       <translation>GridDesk · {0} wall display · cases handled by {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="408" />
+      <location filename="../../desktop/views/wall/window.py" line="416" />
       <source>网格指挥台 · {0} 值班大屏</source>
       <translation>GridDesk · {0} duty wall</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="409" />
+      <location filename="../../desktop/views/wall/window.py" line="417" />
       <source>%1 年的法定节假日和调休安排程序未内置也未录入:期限跨入该年的倒计时暂按周一至周五计算,可能不准;请市级管理员在“工作日历”中录入</source>
       <translation>The statutory holidays and make-up workdays of %1 are neither built in nor entered: countdowns running into that year are counted Monday to Friday and may be wrong; the city administrator should enter them in the working calendar</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="413" />
+      <location filename="../../desktop/views/wall/window.py" line="421" />
       <source>今日受理</source>
       <translation>Received today</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="414" />
+      <location filename="../../desktop/views/wall/window.py" line="422" />
       <source>在办诉求</source>
       <translation>Open requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="415" />
+      <location filename="../../desktop/views/wall/window.py" line="423" />
       <source>超期诉求</source>
       <translation>Overdue requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="416" />
+      <location filename="../../desktop/views/wall/window.py" line="424" />
       <source>紧急报告超时环节</source>
       <translation>Emergency rungs overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="417" />
+      <location filename="../../desktop/views/wall/window.py" line="425" />
       <source>{0} 件报告(第二十一条)</source>
       <translation>in {0} report(s) (Art. 21)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="418" />
+      <location filename="../../desktop/views/wall/window.py" line="426" />
       <source>第二十一条报告进度</source>
       <translation>Art. 21 reporting ladder</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="430" />
+      <location filename="../../desktop/views/wall/window.py" line="438" />
       <source>响应率</source>
       <translation>Response rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="430" />
+      <location filename="../../desktop/views/wall/window.py" line="438" />
       <source>解决率</source>
       <translation>Resolution rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="431" />
+      <location filename="../../desktop/views/wall/window.py" line="439" />
       <source>满意率</source>
       <translation>Satisfaction rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="436" />
+      <location filename="../../desktop/views/wall/window.py" line="444" />
       <source>{0}(截至 {1})</source>
       <translation>{0} (as of {1})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="437" />
+      <location filename="../../desktop/views/wall/window.py" line="445" />
       <source>{0} · {1}/{2}</source>
       <translation>{0} · {1}/{2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="487" />
+      <location filename="../../desktop/views/wall/window.py" line="495" />
       <source>另有 {0} 条未显示</source>
       <translation>{0} more not shown</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="489" />
+      <location filename="../../desktop/views/wall/window.py" line="497" />
       <source>(其中 {0} 条有超时环节)</source>
       <translation> ({0} of them with overdue rungs)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="494" />
+      <location filename="../../desktop/views/wall/window.py" line="502" />
       <source>无紧急情况报告(未结束的及近 {0} 日的)</source>
       <translation>No emergency reports (open or of the last {0} days)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="501" />
+      <location filename="../../desktop/views/wall/window.py" line="509" />
       <source>已确认</source>
       <translation>Yes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="501" />
+      <location filename="../../desktop/views/wall/window.py" line="509" />
       <source>待确认</source>
       <translation>Pending</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="514" />
+      <location filename="../../desktop/views/wall/window.py" line="522" />
       <source>超时 {0} 项</source>
       <translation>{0} overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="518" />
+      <location filename="../../desktop/views/wall/window.py" line="526" />
       <source>{0}·{1} {2}</source>
       <translation>{0} · {1} {2}</translation>
     </message>
