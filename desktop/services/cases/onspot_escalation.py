@@ -10,7 +10,7 @@ Anything handed to grid staff must be on the matter list in force (Art. 13).
 from __future__ import annotations
 
 from ...db import Database
-from ...errors import InvalidTransition, ValidationFailed
+from ...errors import GridDeskError, InvalidTransition, LawRefusal, NotFound, ValidationFailed
 from ...models import Escalation, Place
 from ...models.base import utcnow
 from ...models.enums import CaseState, HandlingLevel
@@ -29,13 +29,23 @@ def _require_reason(reason: str, what: str) -> str:
     return reason.strip()
 
 
-def _require_grid_task(uow, case) -> Place:
+def _require_grid_task(session, case) -> Place:
     """Art. 13(3): grid staff may only be asked to handle what the matter list in force holds."""
     if case.grid_id is None:
         raise ValidationFailed(f"案件 {case.number} 尚未分派网格,不能交网格工作人员办理;请先指定网格", field="grid")
-    grid = uow.session.get(Place, case.grid_id)
-    require_listed_grid_task(uow.session, case.matter_item_id, grid, utcnow().astimezone(BEIJING).date())
+    grid = session.get(Place, case.grid_id)
+    require_listed_grid_task(session, case.matter_item_id, grid, utcnow().astimezone(BEIJING).date())
     return grid
+
+
+def grid_task_refusal(session, case) -> GridDeskError | None:
+    """Why the case may not be given to grid staff (Art. 13(3)), or None: for the case panel to say so
+    before the user types the result of an on-the-spot settlement the service would refuse."""
+    try:
+        _require_grid_task(session, case)
+    except (ValidationFailed, LawRefusal, NotFound) as refusal:
+        return refusal
+    return None
 
 
 def resolve_on_spot(db: Database, actor: Actor, *, case_id: int, result: str, expected_version: int) -> CaseInfo:
@@ -48,7 +58,7 @@ def resolve_on_spot(db: Database, actor: Actor, *, case_id: int, result: str, ex
         case = load_case(uow, case_id, expected_version)
         require_on_case(uow, case, Permission.INTAKE)
         require_state(case, "resolve_on_spot")
-        _require_grid_task(uow, case)
+        _require_grid_task(uow.session, case)
         case.resolution = result
         case.closed_at = utcnow()
         case.level = HandlingLevel.GRID
@@ -91,7 +101,7 @@ def assign_down(db: Database, actor: Actor, *, case_id: int, to_level: HandlingL
             raise InvalidTransition(f"案件 {case.number} 在{case.level.label}办理,只能下派到更低的层级",
                                     article="Art. 5")
         if to_level is HandlingLevel.GRID:
-            _require_grid_task(uow, case)
+            _require_grid_task(uow.session, case)
         uow.session.add(Escalation(case_id=case.id, from_level=case.level, to_level=to_level,
                                    actor_name=actor.display_name, reason=reason))
         from_level, case.level = case.level, to_level

@@ -41,6 +41,7 @@ from .department import extension_refusal, result_refusal
 from .dispatch import WITHDRAWABLE, suggest_departments
 from .duplicates import find_duplicates
 from .intake import grid_choices
+from .onspot_escalation import grid_task_refusal
 from .results import (
     AssignmentInfo,
     CaseDetail,
@@ -144,6 +145,8 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
             actions = [a for a in actions if a != "withdraw_co_handler"]  # no co-handler it could end
         own = _running_share(actor, (a for a, _ in rows))
         not_yet, own_request_at = [], None
+        if "resolve_on_spot" in actions and (off_list := grid_task_refusal(session, case)) is not None:
+            not_yet.append(("resolve_on_spot", off_list.message))
         if own is not None and actor.can(Permission.HANDLE, township.code):
             actions += [a for a, states in ASSIGNMENT_ACTIONS.items() if own.state in states]
             # Offered, saying why not, rather than missing: asked once already, or past its deadline.

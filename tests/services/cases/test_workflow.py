@@ -21,6 +21,7 @@ from desktop.models.enums import (
     CaseState,
     Channel,
     HandlingLevel,
+    MatterCategory,
     PlaceLevel,
     Role,
     Satisfaction,
@@ -407,6 +408,8 @@ def test_a_case_closed_without_review_withdraws_the_co_handlers_left_by_an_uphel
 @pytest.mark.law("Art. 17")
 def test_on_the_spot_resolution_closes_and_schedules_a_callback(world):
     case = world.new_case(channel=Channel.GRID_STAFF).case
+    assert "resolve_on_spot" in detail(world, case.id).actions
+    assert "resolve_on_spot" not in dict(detail(world, case.id).not_yet)
     case = onspot_escalation.resolve_on_spot(world.db, world.operator, case_id=case.id, result="网格长现场调解",
                                              expected_version=case.version)
     assert case.state is CaseState.RESOLVED_ON_SPOT
@@ -416,6 +419,11 @@ def test_on_the_spot_resolution_closes_and_schedules_a_callback(world):
 @pytest.mark.law("Art. 13")
 def test_off_list_matter_is_not_handed_to_grid_staff(world):
     case = world.new_case(channel=Channel.GRID_STAFF, matter_item_id=world.items["food"]).case
+    # The case panel says so on the button, before a result is typed for the service to refuse.
+    why = dict(detail(world, case.id).not_yet)["resolve_on_spot"]
+    assert "未列为网格工作人员办理或者协助的事项" in why and why.endswith("(Art. 13)")
+    unlisted = world.new_case(channel=Channel.GRID_STAFF, category=MatterCategory.DISPUTE).case
+    assert dict(detail(world, unlisted.id).not_yet)["resolve_on_spot"].startswith("未指定事项清单中的事项")
     with pytest.raises(LawRefusal, match="Art. 13"):
         onspot_escalation.resolve_on_spot(world.db, world.operator, case_id=case.id, result="已处理",
                                           expected_version=case.version)
