@@ -97,7 +97,8 @@ def _due(r: QueueRow) -> datetime | None:
 
 # A liaison's share without a running deadline, and why.
 OWN_PAUSED = QT_TRANSLATE_NOOP("QueueModel", "待中心决定,暂停计时")
-_NO_OWN_CLOCK = {AssignmentState.REPORTED: QT_TRANSLATE_NOOP("QueueModel", "已反馈,待中心核查")}
+# Reported: a lead's result to the center, a co-handler's to the lead (Art. 18); the row does not say which.
+_NO_OWN_CLOCK = {AssignmentState.REPORTED: QT_TRANSLATE_NOOP("QueueModel", "已反馈办理结果")}
 # Which of a liaison's deadlines is counted down, when it is not the handling one.
 _OWN_STEPS = {"sign": QT_TRANSLATE_NOOP("QueueModel", "签收 %1"), "contact": QT_TRANSLATE_NOOP("QueueModel", "联系 %1")}
 # The countdown of an open case without a running deadline says why.

@@ -40,7 +40,7 @@ from desktop.models.enums import (
     SupervisionLevel,
 )
 from desktop.services import departments, users
-from desktop.services.cases import callbacks, department, dispatch, onspot_escalation
+from desktop.services.cases import callbacks, department, dispatch, onspot_escalation, queries
 from desktop.views import dialogs
 from desktop.views.cases import case_detail
 from desktop.views.cases.callback_workbench import CallbackWorkbench
@@ -318,6 +318,22 @@ def test_a_liaisons_panel_heads_with_its_own_shares_next_deadline(qtbot, demo_db
     chief = CaseDetailDialog(demo_db, actor(demo_db, "qg_chief"), tasks, case_id)
     qtbot.addWidget(chief)
     assert "本单位" not in chief.header.text()  # the center holds no share of its own
+
+
+@pytest.mark.law("Art. 18")
+def test_a_co_handler_that_reported_is_told_its_result_went_to_the_lead(qtbot, demo_db, tasks):
+    """It had read "已反馈,待中心核查" while the lead had not reported: a co-handler reports to the lead
+    department, which reports the whole to the center (Art. 18(1))."""
+    case_id, _, _ = _sent_to_police_and_market(demo_db)
+    market = actor(demo_db, "qg_market")
+    share = next(a for a in queries.case_detail(demo_db, market, case_id).assignments if a.role is AssignmentRole.CO)
+    case = department.sign_for(demo_db, market, assignment_id=share.id,
+                               expected_version=queries.case_detail(demo_db, market, case_id).case.version)
+    department.report_result(demo_db, market, assignment_id=share.id, result="已核查摊点证照",
+                             expected_version=case.version)
+    dialog = _panel(qtbot, demo_db, tasks, "qg_market", case_id)
+    assert "本单位:已向主办单位反馈,待主办单位汇总报送中心" in dialog.header.text()
+    assert "待中心核查" not in dialog.header.text()
 
 
 def test_the_header_shows_a_title_with_angle_brackets_as_typed(qtbot, demo_db, tasks):

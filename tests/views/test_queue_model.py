@@ -306,7 +306,7 @@ def test_a_liaison_reads_its_own_parts_state_and_deadline_first(qtbot, demo_db, 
     for column in (COUNTDOWN, 3):
         assert model.index(row, column).data(Qt.ItemDataRole.ToolTipRole) == model.index(row, column).data()
     reported = rows.index(next(r for r in rows if r.own_state is AssignmentState.REPORTED))
-    assert model.index(reported, COUNTDOWN).data() == "已反馈,待中心核查"
+    assert model.index(reported, COUNTDOWN).data() == "已反馈办理结果"  # a lead's to the center, a co-handler's to the lead
     operator = QueueModel(demo_db, actor_for(demo_db, "qg_op1"), tasks)
     operator.refresh()
     assert operator.rowCount() and all(operator.row_at(r).own_state is None for r in range(min(20, operator.rowCount())))

@@ -377,7 +377,7 @@ class CaseDetailDialog(QDialog):
         if case.state.is_open and own is not None:  # a liaison answers for its own share's deadlines first
             due, step = own.next_deadline()
             line = (self.tr(_OWN_DEADLINES[step]) + deadline_text(due, now) if due is not None
-                    else self.tr("本单位:已反馈,待中心核查") if own.state is AssignmentState.REPORTED
+                    else self._reported(own) if own.state is AssignmentState.REPORTED
                     else self.tr("本单位:计时暂停,待中心决定"))
             late = due is not None and due < now  # red, as the queue shows a deadline missed
             header += "<br>" + (f'<span style="color:{OVERDUE_COLOUR.name()}">{line}</span>' if late else line)
@@ -456,6 +456,13 @@ class CaseDetailDialog(QDialog):
 
     def _stop_following(self) -> None:
         self._follow_newest = False
+
+    def _reported(self, own: AssignmentInfo) -> str:
+        """Whom a share reported waits for: a co-handler's result goes to the lead department, which reports
+        the whole to the center (Art. 18); the lead's, to the center's review."""
+        if own.role is AssignmentRole.CO:
+            return self.tr("本单位:已向主办单位反馈,待主办单位汇总报送中心")
+        return self.tr("本单位:已反馈,待中心核查")
 
     def _show_actions(self, actions: tuple[str, ...], not_yet: dict[str, str]) -> None:
         """The actions the user may take now, as buttons; one the case is not ready for yet (`not_yet`)
