@@ -10,6 +10,8 @@ from sqlalchemy import func, select
 from desktop.errors import Conflict, PermissionDenied
 from desktop.models import (
     Assignment,
+    AuditEntry,
+    Callback,
     Case,
     CaseEvent,
     Department,
@@ -21,12 +23,15 @@ from desktop.models import (
     Person,
     Place,
     RoleGrant,
+    SupervisionOrder,
     User,
     Vessel,
 )
 from desktop.models.enums import (
     ApplicationAction,
     AssignmentRole,
+    AssignmentState,
+    CallbackState,
     CaseState,
     DecisionState,
     GridKind,
@@ -37,11 +42,15 @@ from desktop.models.enums import (
     RectificationState,
     ReviewState,
     Role,
+    Satisfaction,
     SeaCategory,
     StaffRole,
 )
 from desktop.services import calendar_admin, departments, governance, integrity, matter_list, users
 from desktop.services.cases import dispatch
+from desktop.services.cases.callback_schedule import due_after_close, due_while_on_hold
+from desktop.services.cases.deadlines import case_limits, extend
+from desktop.services.clock import WorkCalendar
 from desktop.services.demo import DEMO_USERS, seed_demo
 from desktop.services.matter_list import ItemDraft
 from desktop.services.routing import route_point
@@ -269,6 +278,105 @@ def test_deadlines_are_what_the_case_services_would_count(demo_db):
     assert approved > 0 and moved == 0
 
 
+def _seeded_as_of(session) -> datetime:
+    """The moment the demo's dates count back from, as its audit entry records it: "now" for the tests."""
+    detail = session.scalar(select(AuditEntry.detail).where(AuditEntry.action == "demo.seed"))
+    return datetime.fromisoformat(detail["as_of"])
+
+
+@pytest.mark.law("Art. 20")
+def test_the_callbacks_of_cases_closed_lately_are_to_make_and_older_ones_were_made_in_time(demo_db):
+    """A closed case is called back within 3 working days (callback_schedule): the rounds still running are
+    on the workbench, the two that ran out last overdue, the older ones made in time by a requester
+    satisfied (an unhappy answer reopens the case, callbacks.record_callback); a case on hold awaits its
+    monthly callback, not weeks past it. The demo had called back every closed case, even one closed that
+    morning, and left only held cases' callbacks, most weeks overdue."""
+    finished = (CaseState.CLOSED, CaseState.RESOLVED_ON_SPOT)
+    with demo_db.session() as session:
+        now, calendar = _seeded_as_of(session), WorkCalendar.load(session)
+        rounds = session.execute(select(Callback, Case.closed_at).join(Case, Case.id == Callback.case_id)
+                                 .where(Case.state.in_(finished))).all()
+        held = session.execute(select(Callback.due_at, CaseEvent.at)
+                               .join(CaseEvent, CaseEvent.case_id == Callback.case_id)
+                               .where(CaseEvent.kind == "on_hold", Callback.state == CallbackState.PENDING)).all()
+        orders = session.scalar(select(func.count()).select_from(SupervisionOrder)
+                                .join(Case, Case.id == SupervisionOrder.case_id).where(Case.state.in_(finished)))
+    assert all(callback.due_at == due_after_close(calendar, closed) for callback, closed in rounds)
+    made = [(callback, closed) for callback, closed in rounds if callback.state is CallbackState.DONE]
+    assert all(closed < callback.done_at <= callback.due_at and callback.solved
+               and callback.satisfaction is not Satisfaction.UNSATISFIED for callback, closed in made)
+    to_make = sorted(callback.due_at for callback, _ in rounds if callback.state is CallbackState.PENDING)
+    assert len(to_make) > 4 and [due <= now for due in to_make] == [True, True] + [False] * (len(to_make) - 2)
+    assert max(callback.due_at for callback, _ in made) <= to_make[0]
+    assert held and all(due == due_while_on_hold(since) > now for due, since in held)
+    assert orders == 0  # an unhappy requester's supervision would have reopened the case
+
+
+@pytest.mark.law("Art. 20")
+def test_an_unhappy_callback_reopens_the_case_there_and_then(demo_db):
+    """callbacks.record_callback reopens the case with the answer that asks for it; the demo's stood closed
+    for hours after the answer, then a supervisor reopened it."""
+    with demo_db.session() as session:
+        reopened = session.scalars(select(Case.id).where(Case.state == CaseState.REOPENED)).all()
+        assert reopened
+        for case_id in reopened:
+            events = session.scalars(select(CaseEvent).where(CaseEvent.case_id == case_id,
+                                                              CaseEvent.kind.in_(("callback", "reopened")))
+                                     .order_by(CaseEvent.id)).all()
+            assert [(e.kind, e.at, e.actor_name) for e in events] == [
+                ("callback", events[0].at, events[0].actor_name), ("reopened", events[0].at, events[0].actor_name)]
+
+
+@pytest.mark.law("Art. 19")
+def test_extensions_are_asked_for_before_the_deadline_and_decided_as_the_desk_decides(demo_db):
+    """The desk takes 申请延期 from a share signed for and not past its deadline (department.extension_refusal,
+    Art. 18); an approval counts the new deadline on from the original one (deadlines.extend, as
+    review.decide_extension does) and comes before it has run out; a refusal says why. The demo had asked
+    for extensions after the deadline, approved with a new deadline already past."""
+    with demo_db.session() as session:
+        calendar = WorkCalendar.load(session)
+        rows = session.execute(select(Extension, Assignment, Case)
+                               .join(Assignment, Assignment.id == Extension.assignment_id)
+                               .join(Case, Case.id == Assignment.case_id)).all()
+        for extension, share, case in rows:
+            assert share.signed_at < extension.requested_at <= share.original_due_at, case.number
+            if extension.state is DecisionState.APPROVED:
+                new_due = extend(calendar, share.original_due_at, extension.requested_amount,
+                                 case_limits(session, case).handle.unit)
+                assert extension.new_due_at == new_due > extension.decided_at > extension.requested_at, case.number
+            elif extension.state is DecisionState.REFUSED:
+                assert extension.comment and extension.decided_at > extension.requested_at, case.number
+    assert {extension.state for extension, _, _ in rows} == set(DecisionState)
+
+
+@pytest.mark.law("Art. 18")
+def test_results_fed_back_late_say_why(demo_db):
+    """department.report_result takes a result past the share's deadline only with the reason; the demo's
+    said none."""
+    with demo_db.session() as session:
+        reported = session.execute(select(CaseEvent, Assignment.due_at)
+                                   .join(Assignment, Assignment.id == CaseEvent.assignment_id)
+                                   .where(CaseEvent.kind.in_(("result_reported", "co_reported")))).all()
+    late = [event for event, due in reported if event.at > due]
+    assert {event.kind for event in late} == {"result_reported", "co_reported"}
+    assert all(event.detail.get("late_reason") and f"(逾期,理由:{event.detail['late_reason']})" in event.message
+               for event in late)
+
+
+@pytest.mark.law("Art. 17")
+def test_duplicates_are_merged_into_cases_open_at_the_time(demo_db):
+    """duplicates.merge takes a duplicate only into a case not finished; the demo's went into cases closed
+    days before."""
+    with demo_db.session() as session:
+        merged = session.execute(select(Case.number, Case.merged_into_id, Case.closed_at)
+                                 .where(Case.state == CaseState.MERGED)).all()
+        assert merged
+        for number, into_id, at in merged:
+            then = session.scalars(select(CaseEvent.to_state).where(CaseEvent.case_id == into_id, CaseEvent.at <= at)
+                                   .order_by(CaseEvent.id)).all()
+            assert then and CaseState(then[-1]).is_open, number
+
+
 def test_emergencies_one_recent_and_unacknowledged(demo_db):
     with demo_db.session() as session:
         reports = session.scalars(select(EmergencyReport)).all()
@@ -292,6 +400,18 @@ def test_demo_users_can_log_in_with_their_scope(demo_db):
         assert spec.role in actor.roles
     police = users.login(demo_db, "qg_police", "qiaogang-police")
     assert police.department_id is not None
+
+
+@pytest.mark.law("Art. 18")
+def test_each_demo_liaison_has_cases_its_department_leads_to_sign_for(demo_db):
+    """Whoever logs in as a demo liaison has shares to take on, whatever else the draw gave the department."""
+    liaisons = [users.actor_for(demo_db, spec.username) for spec in DEMO_USERS if spec.department]
+    with demo_db.session() as session:
+        for liaison in liaisons:
+            waiting = session.scalar(select(func.count()).select_from(Assignment).where(
+                Assignment.department_id == liaison.department_id, Assignment.role == AssignmentRole.LEAD,
+                Assignment.state == AssignmentState.DISPATCHED))
+            assert waiting >= 2, liaison.username
 
 
 def test_second_seed_is_refused_and_changes_nothing(demo_db, system):

@@ -30,11 +30,20 @@ def _pending(session, case: Case) -> Callback | None:
                                                  Callback.state == CallbackState.PENDING))
 
 
+def due_after_close(calendar: WorkCalendar, closed_at: datetime, rule: dict = DEFAULT_RULE) -> datetime:
+    """When the callback after closing falls due: N working days after the day of closing."""
+    return calendar.add_working_days(closed_at, rule["after_close_working_days"])
+
+
+def due_while_on_hold(since: datetime, rule: dict = DEFAULT_RULE) -> datetime:
+    """When the next periodic callback of a case on hold falls due, counted from `since`."""
+    return since + timedelta(days=rule["on_hold_every_days"])
+
+
 def schedule_after_close(session, case: Case, now: datetime | None = None) -> Callback:
     """A callback within N working days of closing (also after a reopened case is closed again)."""
     now = now or utcnow()
-    days = setting(session, RULE_SETTING, DEFAULT_RULE)["after_close_working_days"]
-    due = WorkCalendar.load(session).add_working_days(now, days)
+    due = due_after_close(WorkCalendar.load(session), now, setting(session, RULE_SETTING, DEFAULT_RULE))
     return _schedule(session, case, due)
 
 
@@ -49,8 +58,7 @@ def schedule_again_if_basically_satisfied(session, case: Case, now: datetime) ->
 def schedule_while_on_hold(session, case: Case, now: datetime | None = None) -> Callback:
     """The next periodic callback of a temporarily unresolvable case (Art. 19(2), 20(2))."""
     now = now or utcnow()
-    days = setting(session, RULE_SETTING, DEFAULT_RULE)["on_hold_every_days"]
-    return _schedule(session, case, now + timedelta(days=days))
+    return _schedule(session, case, due_while_on_hold(now, setting(session, RULE_SETTING, DEFAULT_RULE)))
 
 
 def _schedule(session, case: Case, due: datetime) -> Callback:

@@ -123,8 +123,10 @@ def seed_demo(db: Database, actor: Actor, township_code: str = DEFAULT_TOWNSHIP,
         add_emergencies(ctx, grids)
         report = DemoReport(township.code, township.name, len(grids), sum(len(p) for p in staff.values()),
                             len(seeded.cases), tuple(users))
+        # as_of: the moment the demo's dates are counted back from.
         uow.audit(f"生成演示数据(合成):{township.name} 网格 {report.grids} 个、网格工作人员 {report.staff} 人、"
-                  f"诉求 {report.cases} 件", grids=report.grids, staff=report.staff, cases=report.cases)
+                  f"诉求 {report.cases} 件", grids=report.grids, staff=report.staff, cases=report.cases,
+                  as_of=now.isoformat())
         for topic in ("places", "staff", "matters", "cases", "emergencies"):
             uow.changed(topic, township_id=township.id, note="demo")
         return report

@@ -4,7 +4,8 @@ step, extensions, objections, stage reports, supervision orders, callbacks, hold
 
 Each case is first planned as a list of steps with delays (pure randomness, no dates), then
 placed in time so that its last step lies before "now" and then played forward, computing
-every deadline from the real working-day calendar.
+every deadline from the real working-day calendar. The callback after closing follows the last
+step: made where its round has run out by "now", else still to make on the callback workbench.
 """
 
 from __future__ import annotations
@@ -44,15 +45,17 @@ from ...models.enums import (
     Satisfaction,
     SeaCategory,
     SupervisionLevel,
+    TimeLimitUnit,
 )
-from ..cases.callback_schedule import DEFAULT_RULE
+from ..cases.callback_schedule import DEFAULT_RULE, due_after_close, due_while_on_hold
 from ..cases.deadlines import extend, limits_for, start_clock
 from ..clock import due_text_as_of
 from ..numbering import reserve_numbers
+from .accounts import DEMO_USERS
 from .context import HISTORY_DAYS, DemoContext
 from .departments import DemoDepartments
 from .grids import DemoGrid
-from .matter_list import ItemSpec
+from .matter_list import LIMITS, ItemSpec
 
 S, A = CaseState, AssignmentState
 CASE_COUNT = 400
@@ -62,11 +65,13 @@ STATE_WEIGHTS = {
     S.REGISTERED: 3, S.ESCALATED: 2, S.EXTENSION_PENDING: 3, S.OBJECTION_PENDING: 2, S.REPORTED: 3,
     S.UNDER_REVIEW: 3, S.SENT_BACK: 2, S.REOPENED: 2, S.ON_HOLD: 3, S.MERGED: 2,
 }
+# Held less than a month: the monthly callback of a case on hold (Art. 20(2)) is still to come, not weeks overdue.
+HELD_AT_MOST_HOURS = DEFAULT_RULE["on_hold_every_days"] * 24 - 24
 # How long (hours) a case has been sitting in its final state: (low, high).
 DWELL_HOURS = {
     S.RECEIVED: (0.05, 3), S.REGISTERED: (0.2, 20), S.DISPATCHED: (0.1, 40), S.SIGNED: (0.5, 30),
     S.HANDLING: (1, 600), S.EXTENSION_PENDING: (1, 40), S.OBJECTION_PENDING: (1, 40), S.REPORTED: (0.5, 30),
-    S.UNDER_REVIEW: (1, 48), S.SENT_BACK: (1, 72), S.REOPENED: (1, 72), S.ON_HOLD: (120, 1400),
+    S.UNDER_REVIEW: (1, 48), S.SENT_BACK: (1, 72), S.REOPENED: (1, 72), S.ON_HOLD: (120, HELD_AT_MOST_HOURS),
     S.ESCALATED: (1, 120),
 }
 CHANNELS = (Channel.GRID_STAFF,) * 4 + (Channel.HOTLINE_12345,) * 3 + (Channel.PLATFORM, Channel.WALK_IN,
@@ -79,7 +84,12 @@ HOLD_REASONS = (
     ("历史遗留产权问题,需法院判决后才能处理", "已告知诉求人可通过诉讼途径解决,并提供法律援助联系方式"),
     ("所需资金未列入本年度预算", "已向诉求人解释资金安排情况,明年列入计划后处理"),
 )
-UNSATISFIED_NOTES = ("问题仍未彻底解决", "处理不及时", "对答复不满意")
+# The callbacks after closing left undone past their due, the latest rounds to run out: the workbench shows
+# what is overdue (Art. 20(2)).
+OVERDUE_CALLBACKS = 2
+AWAITING_SIGN_FOR = 2  # cases led by each demo liaison's department, waiting for it to sign for them
+EXTENSION_REFUSAL = "检测可加急办理,请按原期限办结"
+LATE_REASON = "需协调相关方,现场处置耗时较长"
 
 
 @dataclass
@@ -99,8 +109,17 @@ class Planned:
     title: str
     channel: Channel
     point: tuple[float, float] | None
+    # Hours after closing that the requester is called back, in a round run out by now (Player._callback).
+    callback_after_hours: float | None = None
+    callback_overdue: bool = False  # see _leave_overdue_callbacks
     received_at: datetime | None = None
     case: Case | None = None
+    history: list[tuple[datetime, CaseState]] = field(default_factory=list)  # (when, state entered)
+
+    @property
+    def hours_ago(self) -> float:
+        """How long before "now" the case was received."""
+        return sum(step.hours for step in self.steps) + self.dwell_hours
 
 
 @dataclass
@@ -173,10 +192,11 @@ class Planner:
         item_id = item_id or self.rng.choice(_items_for(grid, self.items))
         spec = self.items[item_id]
         steps = self._steps(state, spec)
+        callback_after = self.u(4, 70) if state in (S.CLOSED, S.RESOLVED_ON_SPOT) else None
         span = sum(s.hours for s in steps)
         if state in DWELL_HOURS:
             dwell = self.u(*DWELL_HOURS[state])
-        else:  # finished cases are spread over the whole history
+        else:  # finished cases are spread over the whole history, by when they were finished
             dwell = self.u(0.5, max(1.0, max_age_days * 24 - span))
         if span + dwell > max_age_days * 24:
             scale = (max_age_days * 24 - dwell) / span
@@ -187,7 +207,8 @@ class Planner:
         point = self.where.point(grid)  # drawn for every case, so that the demo's other cases stay as they are
         # One still waiting to be taken over is on the triage list: taken in without a location (a grid
         # would have been given to a located one at intake, Art. 16).
-        return Planned(grid, item_id, spec, state, steps, dwell, title, channel, None if state is S.RECEIVED else point)
+        return Planned(grid, item_id, spec, state, steps, dwell, title, channel, None if state is S.RECEIVED else point,
+                       callback_after)
 
     def _steps(self, state: CaseState, spec: ItemSpec) -> list[Step]:
         u, rng = self.u, self.rng
@@ -201,8 +222,6 @@ class Planner:
             extra = {S.ESCALATED: "escalated", S.MERGED: "merged", S.RESOLVED_ON_SPOT: "on_spot"}.get(state)
             if extra:
                 steps.append(Step(extra, u(0.5, 30)))
-            if state is S.RESOLVED_ON_SPOT:
-                steps += self._callback(reopen=False)
             return steps
         sign = (0.05, 0.45) if urgent else ((0.2, 20) if rng.random() < 0.9 else (26, 60))
         if rng.random() < 0.05 and state not in (S.DISPATCHED, S.OBJECTION_PENDING):
@@ -222,15 +241,15 @@ class Planner:
         steps.append(Step("contacted", u(0.5, 20)))
         if state is S.HANDLING:
             if rng.random() < 0.3:
-                steps.append(Step(rng.choice(("extension_approved", "extension_refused")), u(4, 48)))
+                steps += self._extension(steps, spec, rng.choice(("extension_approved", "extension_refused")))
             return steps
         if state is S.EXTENSION_PENDING:
-            return steps + [Step("extension_requested", u(4, 72))]
+            return steps + self._extension(steps, spec, None)
         if state is S.ON_HOLD:
             return steps + [Step("on_hold", u(24, 240)), Step("callback_on_hold", 0)]
         if rng.random() < 0.12:
-            steps.append(Step(rng.choice(("extension_approved", "extension_approved", "extension_refused")),
-                              u(8, 72)))
+            steps += self._extension(steps, spec, rng.choice(("extension_approved", "extension_approved",
+                                                              "extension_refused")))
         steps += [Step("co_reported", u(*handle_days) * 12), Step("result_reported", u(*handle_days) * 12)]
         if state is S.REPORTED:
             return steps
@@ -243,12 +262,29 @@ class Planner:
         if state is S.UNDER_REVIEW:
             return steps
         steps.append(Step("closed", u(1, 36)))
-        return steps + self._callback(reopen=state is S.REOPENED)
+        if state is S.REOPENED:
+            steps.append(Step("callback_unsatisfied_reopen", u(6, 60)))
+        return steps
 
-    def _callback(self, reopen: bool) -> list[Step]:
-        if reopen:
-            return [Step("callback_unsatisfied_reopen", self.u(6, 60)), Step("reopened", self.u(0.5, 8))]
-        return [Step("callback", self.u(4, 70))]
+    def _extension(self, steps: list[Step], spec: ItemSpec, decision: str | None) -> list[Step]:
+        """Art. 19(2): asked for while the lead's deadline still runs (the desk refuses it past the deadline,
+        Art. 18), and decided within hours, before even the shortest extension would run out."""
+        amount, unit = LIMITS[spec.complexity]
+        # At the least: a deadline in working days falls at 24:00 of the last one, a day or more each.
+        limit_hours = amount * 24 if unit is TimeLimitUnit.WORKING_DAYS else amount
+        dispatched = max(i for i, step in enumerate(steps) if step.kind == "dispatched")
+        hours_left = limit_hours - sum(step.hours for step in steps[dispatched + 1:])
+        asked = [Step("extension_requested", self.u(0.1, 0.9) * hours_left)]
+        return asked + [Step(decision, self.u(1, 8))] if decision else asked
+
+
+def _late_note(late: bool) -> str:
+    """A result fed back past the deadline says why: department.report_result asks for it (Art. 18(1))."""
+    return f"(逾期,理由:{LATE_REASON})" if late else ""
+
+
+def _late_detail(late: bool) -> dict:
+    return {"late": True, "late_reason": LATE_REASON} if late else {"late": False}
 
 
 class Player:
@@ -259,7 +295,6 @@ class Player:
         self.ctx, self.rng = ctx, ctx.rng
         self.departments, self.items, self.staff, self.pending = departments, items, staff, pending
         self.township_departments = list(departments.township.values())
-        self.callback_days = DEFAULT_RULE["after_close_working_days"]
 
     def play(self, plan: Planned, number: str) -> Case:
         ctx, rng = self.ctx, self.rng
@@ -291,6 +326,8 @@ class Player:
         self._stage_report_if_late()
         case.created_at = plan.received_at
         case.updated_at = at
+        if plan.callback_after_hours is not None:
+            self._callback(at + timedelta(hours=plan.callback_after_hours))
         return case
 
     # -- helpers --------------------------------------------------------------------------
@@ -303,6 +340,7 @@ class Player:
                           to_state=(to_state or case.state).value, message=message, detail=detail)
         if to_state is not None:
             case.state = to_state
+            self.plan.history.append((at, to_state))
         owners = {"case_id": case} | ({"assignment_id": assignment} if assignment is not None else {})
         self.pending.add(event, **owners)
 
@@ -403,36 +441,36 @@ class Player:
         self.event(at, "stage_report", f"{self.dept(lead).name} 报送阶段性工作情况:{content}", assignment=lead,
                    actor=self.dept(lead).name)
 
-    def _extension_requested(self, at, decided: DecisionState = DecisionState.PENDING, decided_at=None):
+    def _extension_requested(self, at):
         lead = self.lead
         amount = self.limits.handle.amount if self.rng.random() < 0.5 else max(1, self.limits.handle.amount // 2)
         reason = "需等待检测结果,无法在原期限内办结"
-        extension = Extension(requested_at=at, requested_by=self.dept(lead).name, reason=reason,
-                              requested_amount=amount, state=decided)
-        self.pending.add(extension, assignment_id=lead)
+        self.extension = Extension(requested_at=at, requested_by=self.dept(lead).name, reason=reason,
+                                   requested_amount=amount, state=DecisionState.PENDING)
+        self.pending.add(self.extension, assignment_id=lead)
         self.event(at, "extension_requested", f"{self.dept(lead).name} 申请延期 {amount} {self.limits.handle.unit.label}:"
                    f"{reason}", to_state=S.EXTENSION_PENDING, assignment=lead, actor=self.dept(lead).name,
                    amount=amount)
         lead.state = A.EXTENSION_PENDING
-        if decided is DecisionState.PENDING:
-            return
-        extension.decided_by, extension.decided_at = SUPERVISOR, decided_at
-        if decided is DecisionState.APPROVED:
-            extended = extend(self.ctx.calendar, lead.original_due_at, amount, self.limits.handle.unit)
-            lead.due_at = extension.new_due_at = extended
-            self.case.due_at = extended
-            verdict = f"同意延期,新期限 {due_text_as_of(extended, decided_at)}"
-        else:
-            verdict = "不同意延期,按原期限办理"
-        lead.state = A.HANDLING
-        self.event(decided_at, "extension_decided", f"{self.dept(lead).name} 的延期申请:{verdict}", to_state=S.HANDLING,
-                   assignment=lead, actor=SUPERVISOR, approved=decided is DecisionState.APPROVED)
 
     def _extension_approved(self, at):
-        self._extension_requested(at - timedelta(hours=self.rng.uniform(2, 20)), DecisionState.APPROVED, at)
+        """The deadline counted on from the original one, as review.decide_extension counts it."""
+        lead, extension = self.lead, self.extension
+        extended = extend(self.ctx.calendar, lead.original_due_at, extension.requested_amount, self.limits.handle.unit)
+        lead.due_at = extension.new_due_at = self.case.due_at = extended
+        self._extension_decided(at, DecisionState.APPROVED, f"同意延期,新期限 {due_text_as_of(extended, at)}")
 
     def _extension_refused(self, at):
-        self._extension_requested(at - timedelta(hours=self.rng.uniform(2, 20)), DecisionState.REFUSED, at)
+        """A refusal says why, for the department to read (review.decide_extension asks for it)."""
+        self.extension.comment = EXTENSION_REFUSAL
+        self._extension_decided(at, DecisionState.REFUSED, f"不同意延期,按原期限办理({EXTENSION_REFUSAL})")
+
+    def _extension_decided(self, at, state: DecisionState, verdict: str) -> None:
+        lead, extension = self.lead, self.extension
+        extension.state, extension.decided_by, extension.decided_at = state, SUPERVISOR, at
+        lead.state = A.HANDLING
+        self.event(at, "extension_decided", f"{self.dept(lead).name} 的延期申请:{verdict}", to_state=S.HANDLING,
+                   assignment=lead, actor=SUPERVISOR, approved=state is DecisionState.APPROVED)
 
     def _objection_raised(self, at):
         lead = self.lead
@@ -458,8 +496,10 @@ class Player:
             if assignment.role is AssignmentRole.CO:
                 result = "已配合主办单位完成现场处置"
                 assignment.state, assignment.result, assignment.reported_at = A.REPORTED, result, at
-                self.event(at, "co_reported", f"{self.dept(assignment).name}(协办)向主办单位报送办理结果:{result}",
-                           assignment=assignment, actor=self.dept(assignment).name, late=at > assignment.due_at)
+                late = at > assignment.due_at
+                self.event(at, "co_reported", f"{self.dept(assignment).name}(协办)向主办单位报送办理结果:{result}"
+                           + _late_note(late), assignment=assignment, actor=self.dept(assignment).name,
+                           **_late_detail(late))
 
     def _result_reported(self, at):
         lead = self.lead
@@ -468,8 +508,8 @@ class Player:
         self.case.resolution = result
         late = at > lead.due_at
         self.event(at, "result_reported", f"{self.dept(lead).name}(主办)向网格化服务管理机构和诉求人反馈办理结果:{result}"
-                   + ("(逾期)" if late else ""), to_state=S.REPORTED, assignment=lead, actor=self.dept(lead).name,
-                   late=late)
+                   + _late_note(late), to_state=S.REPORTED, assignment=lead, actor=self.dept(lead).name,
+                   **_late_detail(late))
 
     def _review_started(self, at):
         self.event(at, "review_started", "开始核查办理结果", to_state=S.UNDER_REVIEW)
@@ -491,43 +531,34 @@ class Player:
                    to_state=S.ON_HOLD, actor=SUPERVISOR)
 
     def _callback_on_hold(self, at):
-        due = at + timedelta(days=DEFAULT_RULE["on_hold_every_days"])
-        self.pending.add(Callback(due_at=due), case_id=self.case)
+        self.pending.add(Callback(due_at=due_while_on_hold(at)), case_id=self.case)
 
     def _callback(self, at):
-        """The callback after closing: done (rated) unless it is not yet due or just now."""
-        due = self.ctx.calendar.add_working_days(self.case.closed_at, self.callback_days)
-        callback = Callback(due_at=due)
+        """The callback after closing (Art. 20(2)), made at `at` in a round run out by now; one still running,
+        or left overdue (_leave_overdue_callbacks), is still to make. The requester was satisfied: an
+        unhappy answer reopens the case at once (_callback_unsatisfied_reopen)."""
+        callback = Callback(due_at=due_after_close(self.ctx.calendar, self.case.closed_at))
         self.pending.add(callback, case_id=self.case)
-        if at > self.ctx.now:
+        if callback.due_at > self.ctx.now or self.plan.callback_overdue:
             return
-        satisfaction = self.rng.choices(list(Satisfaction), (70, 22, 8))[0]
-        solved = satisfaction is not Satisfaction.UNSATISFIED or self.rng.random() < 0.3
+        satisfaction = self.rng.choices((Satisfaction.SATISFIED, Satisfaction.BASICALLY), (70, 22))[0]
         callback.state, callback.done_at, callback.caller = CallbackState.DONE, at, self.responsible_name()
-        callback.solved, callback.satisfaction = solved, satisfaction
-        if satisfaction is Satisfaction.UNSATISFIED:
-            callback.notes = self.rng.choice(UNSATISFIED_NOTES)
-            callback.outcome = CallbackOutcome.SUPERVISE
-            self.pending.add(SupervisionOrder(level=SupervisionLevel.GENERAL, issued_at=at, issued_by=SUPERVISOR,
-                                              due_at=self.ctx.calendar.add_working_days(at, 3),
-                                              reason="回访不满意,督促承办单位说明情况并整改",
-                                              closed_at=at + timedelta(days=3) if at + timedelta(days=3) < self.ctx.now
-                                              else None), case_id=self.case)
-        self.event(at, "callback", f"回访:{'已解决' if solved else '未解决'},{satisfaction.label}",
-                   actor=callback.caller, satisfaction=satisfaction.value, solved=solved)
+        callback.solved, callback.satisfaction = True, satisfaction
+        self.case.updated_at = at
+        self.event(at, "callback", f"回访:已解决,{satisfaction.label}", actor=callback.caller,
+                   satisfaction=satisfaction.value, solved=True)
 
     def _callback_unsatisfied_reopen(self, at):
-        due = self.ctx.calendar.add_working_days(self.case.closed_at, self.callback_days)
-        self.pending.add(Callback(due_at=due, state=CallbackState.DONE, done_at=at, caller=self.responsible_name(),
-                                  solved=False, satisfaction=Satisfaction.UNSATISFIED, notes="问题反复出现",
-                                  outcome=CallbackOutcome.REOPEN), case_id=self.case)
-        self.event(at, "callback", "回访:未解决,不满意", actor=self.responsible_name(), satisfaction="unsatisfied",
-                   solved=False)
-
-    def _reopened(self, at):
+        """Not solved, not satisfied: the callback reopens the case there and then, as at the desk (Art. 20)."""
+        caller, notes = self.responsible_name(), "问题反复出现"
+        self.pending.add(Callback(due_at=due_after_close(self.ctx.calendar, self.case.closed_at),
+                                  state=CallbackState.DONE, done_at=at, caller=caller, solved=False,
+                                  satisfaction=Satisfaction.UNSATISFIED, notes=notes, outcome=CallbackOutcome.REOPEN),
+                         case_id=self.case)
+        self.event(at, "callback", f"回访:未解决,不满意;{notes}", actor=caller, satisfaction="unsatisfied", solved=False)
         self.case.reopen_count += 1
         self.case.closed_at = None
-        self.event(at, "reopened", "重办:回访诉求人不满意,问题反复出现", to_state=S.REOPENED, actor=SUPERVISOR)
+        self.event(at, "reopened", f"重办:回访不满意:{notes}", to_state=S.REOPENED, actor=caller)
 
     def responsible_name(self) -> str:
         lead = self.lead or next(iter(self.case.assignments), None)
@@ -553,25 +584,49 @@ def _supervise_overdue(ctx: DemoContext, plans: list[Planned], pending: Pending)
                               detail={"level": level.value}), case_id=case)
 
 
+def _finished_at(plan: Planned) -> datetime:
+    """When the case's last step was taken, as Player.play counts the steps on."""
+    return plan.received_at + sum((timedelta(hours=step.hours) for step in plan.steps), timedelta())
+
+
+def _leave_overdue_callbacks(ctx: DemoContext, plans: list[Planned]) -> None:
+    """The callbacks after closing of the OVERDUE_CALLBACKS rounds that ran out last are not made yet."""
+    run_out = [(due, plan) for plan in plans if plan.callback_after_hours is not None
+               and (due := due_after_close(ctx.calendar, _finished_at(plan))) <= ctx.now]
+    for _, plan in sorted(run_out, key=lambda pair: pair[0])[-OVERDUE_CALLBACKS:]:
+        plan.callback_overdue = True
+
+
+def _state_at(plan: Planned, moment: datetime) -> CaseState | None:
+    """The state the planned case was in at `moment`; None before it was received."""
+    states = [state for at, state in plan.history if at <= moment]
+    return states[-1] if states else None
+
+
+def _open_at(plan: Planned, moment: datetime) -> bool:
+    state = _state_at(plan, moment)
+    return state is not None and state.is_open
+
+
 def _merge_duplicates(plans: list[Planned]) -> list[CaseEvent]:
-    """Point each merged case at an earlier open-at-the-time case of the same grid (or any earlier)."""
+    """Point each merged case at a case open at the time (duplicates.merge takes none into a finished case,
+    Art. 17): of the same grid if one is, received before the duplicate if one was, the latest such."""
     events = []
-    for index, plan in enumerate(plans):
+    for plan in plans:
         if plan.state is not S.MERGED:
             continue
-        earlier = [p for p in plans[:index] if p.state is not S.MERGED]
-        same = [p for p in earlier if p.grid is plan.grid] or earlier or [p for p in plans if p is not plan
-                                                                           and p.state is not S.MERGED]
-        into = same[-1].case
+        at = plan.case.closed_at
+        open_then = [p for p in plans if p.state is not S.MERGED and _open_at(p, at)]
+        target = max(open_then, key=lambda p: (p.grid is plan.grid, p.received_at < plan.received_at, p.received_at))
+        into, state_then = target.case, _state_at(target, at).value
         plan.case.merged_into_id = into.id
         plan.case.due_at = None
-        at = plan.case.closed_at
         events.append(CaseEvent(case_id=plan.case.id, assignment_id=None, desktop=None, at=at, kind="merged", actor_name=OPERATORS[0],
                                 from_state="registered", to_state="merged", message=f"作为重复诉求并入案件 {into.number}",
                                 detail={"into": into.number}))
         plan.case.state = S.MERGED
         events.append(CaseEvent(case_id=into.id, assignment_id=None, desktop=None, at=at, kind="merged_in", actor_name=OPERATORS[0],
-                                from_state=into.state.value, to_state=into.state.value,
+                                from_state=state_then, to_state=state_then,
                                 message=f"案件 {plan.case.number} 作为重复诉求并入本案",
                                 detail={"duplicate": plan.case.number}))
     return events
@@ -589,6 +644,21 @@ def _cluster(planner: Planner, grids: list[DemoGrid], items: dict[int, ItemSpec]
     return [planner.plan(state, grid=market, item_id=rubbish, max_age_days=28) for state in states]
 
 
+def _awaiting_liaisons(planner: Planner, grids: list[DemoGrid], items: dict[int, ItemSpec]) -> list[Planned]:
+    """Cases each demo liaison's department leads and has yet to sign for (Art. 18): whoever logs in as
+    one of them has a share to take on, whatever else the draw gave that department."""
+    plans = []
+    for department in [user.department for user in DEMO_USERS if user.department]:
+        fitting = [(grid, item_id) for grid in grids for item_id in _items_for(grid, items)
+                   if items[item_id].lead == department]
+        if not fitting:  # an inland township has no grid for the fishery station's matters
+            continue
+        for _ in range(AWAITING_SIGN_FOR):
+            grid, item_id = planner.rng.choice(fitting)
+            plans.append(planner.plan(S.DISPATCHED, grid=grid, item_id=item_id))
+    return plans
+
+
 @dataclass
 class SeededCases:
     cases: list[Case]
@@ -600,11 +670,14 @@ def seed_cases(ctx: DemoContext, grids: list[DemoGrid], departments: DemoDepartm
     session = ctx.session
     planner = Planner(ctx, grids, items)
     cluster = _cluster(planner, grids, items)
-    plans = [planner.plan(state) for state in planner.states(count - len(cluster))] + cluster
+    deliberate = cluster + _awaiting_liaisons(planner, grids, items)
+    plans = [planner.plan(state) for state in planner.states(count - len(deliberate))] + deliberate
     for plan in plans:
-        age = timedelta(hours=sum(s.hours for s in plan.steps) + plan.dwell_hours)
-        plan.received_at = (ctx.now - age).replace(second=0, microsecond=0)
-    plans.sort(key=lambda p: p.received_at)
+        plan.received_at = (ctx.now - timedelta(hours=plan.hours_ago)).replace(second=0, microsecond=0)
+    # Oldest first by age, not by the minute received: two received within a minute keep their numbers
+    # whatever the seconds of "now".
+    plans.sort(key=lambda p: -p.hours_ago)
+    _leave_overdue_callbacks(ctx, plans)
 
     numbers: list[str] = []
     for year in sorted({p.received_at.year for p in plans}):
