@@ -11,7 +11,7 @@ from ...errors import Conflict, InvalidTransition, NotFound, PermissionDenied
 from ...models import Assignment, Case, CaseEvent, Department, Objection, Place, Setting, SupervisionOrder
 from ...models.base import utcnow
 from ...models.enums import AssignmentRole, AssignmentState, CaseState, DecisionState, HandlingLevel, SupervisionLevel
-from ..clock import BEIJING, beijing_text
+from ..clock import beijing_text
 from ..queue import visible_condition
 from ..security import Permission
 from ..unit_of_work import UnitOfWork
@@ -87,7 +87,10 @@ LEVEL_ORDER = [HandlingLevel.GRID, HandlingLevel.TOWNSHIP, HandlingLevel.COUNTY,
 
 
 def conflict_message(case: Case) -> str:
-    when = case.updated_at.astimezone(BEIJING).strftime("%H:%M")
+    """Who changed the case and when: the time alone where that was today (Beijing), with its date where a
+    panel stood open since an earlier day."""
+    today = beijing_text(utcnow(), "%Y-%m-%d") == beijing_text(case.updated_at, "%Y-%m-%d")
+    when = beijing_text(case.updated_at, "%H:%M" if today else "%m-%d %H:%M")
     return f"案件 {case.number} 已被 {case.updated_by or '其他用户'} 于 {when} 修改,请重新载入"
 
 

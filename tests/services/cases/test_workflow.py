@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select, text
 
 from desktop.errors import Conflict, InvalidTransition, LawRefusal, NotFound, PermissionDenied, ValidationFailed
-from case_world import COUNTY, TOWNSHIP, TUESDAY, actor, assignments, at_once, dispatched
+from case_world import COUNTY, TOWNSHIP, TUESDAY, actor, assignments, at_once, dispatched, lead_objection_upheld
 from lock_waits import run, wait_for_a_lock
 
 from desktop.models import Assignment, Callback, Case, Escalation, Extension, Objection, Setting
@@ -80,6 +80,21 @@ def test_dispatch_suggestion_puts_the_listed_department_first_then_the_handling_
     assert case.level is HandlingLevel.COUNTY
     ranked = dispatch.suggest_departments(world.db, world.operator, case.id)
     assert [s.name for s in ranked] == ["银海区市场监管局", "银海区城管局", "北海供电局", "侨港派出所"]
+
+
+@pytest.mark.law("Art. 17")
+def test_only_a_department_grounded_in_the_matter_item_is_recommended(world):
+    """职权法定 (Art. 17(1)): the item's department is recommended, and so preset as the lead. Level and territory
+    alone fit any local office (the power company as well as the police station): a case with no matter item has
+    its list ordered but recommends none, nor does a case whose listed department's objection was upheld."""
+    listed = world.new_case(matter_item_id=world.items["food"]).case
+    ranked = dispatch.suggest_departments(world.db, world.operator, listed.id)
+    assert [(s.name, s.recommended) for s in ranked][:2] == [("银海区市场监管局", True), ("侨港派出所", False)]
+    unlisted = world.new_case(title="海边栈道栏杆松动", category=MatterCategory.SAFETY_RISK).case
+    ranked = dispatch.suggest_departments(world.db, world.operator, unlisted.id)
+    assert ranked[0].name == "侨港派出所" and not any(s.recommended for s in ranked)  # the township's own first
+    objected = lead_objection_upheld(world, co=())  # the police station, listed for the dispute item
+    assert not any(s.recommended for s in dispatch.suggest_departments(world.db, world.operator, objected.id))
 
 
 @pytest.mark.law("Art. 17")
@@ -691,6 +706,14 @@ def test_stale_version_is_refused_with_who_and_when(world):
                                    expected_version=case.version)
     hhmm = fresh.updated_at.astimezone(timezone(timedelta(hours=8))).strftime("%H:%M")
     assert err.value.message == f"案件 {case.number} 已被 op_qg 于 {hhmm} 修改,请重新载入"
+    # A panel left open since an earlier day is told the day too: a time alone would read as today's.
+    with world.db.session() as s:
+        s.get(Case, case.id).updated_at = datetime(2026, 3, 9, 1, 30, tzinfo=timezone.utc)
+        s.commit()
+    with pytest.raises(Conflict) as err:
+        onspot_escalation.escalate(world.db, world.supervisor, case_id=case.id, reason="x",
+                                   expected_version=case.version)
+    assert err.value.message == f"案件 {case.number} 已被 op_qg 于 03-09 09:30 修改,请重新载入"
 
 
 def test_two_desks_merging_two_cases_into_each_other_at_once_merge_once_and_refuse_once(world, backend):
