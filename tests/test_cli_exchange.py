@@ -337,3 +337,5 @@ def test_an_export_with_masked_phones_says_so_before_anyone_tries_to_import_it(w
         code, out = _run(world_db, "--as", user, "cases", "export", str(tmp_path / name))
         assert code == 0 and out.startswith("已导出 1 件")
         assert ("联系电话已遮挡(本用户无权查看个人信息,Art. 15):这个文件再导入时会被拒绝" in out) is masked, (user, name)
+        # An Open311 file carries no requester at all, whoever exports it: said, as the desktop says it.
+        assert ("Open311 文件不含诉求人的姓名和电话" in out) is name.endswith(".json"), (user, name)

@@ -41,6 +41,9 @@ def _format(args, *, reading: bool = False) -> str:
 # A file for another platform must not be found unusable only when it is imported there.
 MASKED_PHONES = ("其中诉求人的联系电话已遮挡(本用户无权查看个人信息,Art. 15):这个文件再导入时会被拒绝;"
                  "要把诉求转入其他系统,请由有权查看个人信息的用户导出")
+# Said before the file is sent: imported elsewhere, its requests have nobody to call back (as the desktop says).
+NO_REQUESTERS = ("Open311 文件不含诉求人的姓名和电话(个人信息只随 CSV、Excel 导出,Art. 15):"
+                 "据此导入的系统无法回访诉求人")
 SUPERVISED_SHOWN = 10  # case numbers listed for the center to look at; the rest are counted
 
 
@@ -68,6 +71,8 @@ def _export(ctx, args) -> int:
     ctx.print(f"已导出 {count} 件到 {path}")
     if fmt != "open311" and count and table_export.masks_phones(ctx.actor, everything):
         ctx.print(MASKED_PHONES)
+    if fmt == "open311" and count:
+        ctx.print(NO_REQUESTERS)
     return 0
 
 
