@@ -489,6 +489,37 @@ def test_dispatch_dialog_puts_the_suggestion_first(qtbot, demo_db, tasks):
         assert s.scalar(select(Assignment.id).where(Assignment.case_id == case_id).limit(1))
 
 
+@pytest.mark.law("Art. 17")
+def test_a_case_without_a_matter_item_presets_no_lead_and_enter_sends_it_nowhere(qtbot, demo_db, tasks):
+    """A 12345 call about a loose railing, with no matter item: level and territory fit the power company as
+    well as the police station, so no lead is preset as if recommended (Art. 17(1)), and Enter does not send
+    the case to a department the operator never chose; the one chosen then is sent."""
+    from desktop.services.cases import intake
+
+    operator = actor(demo_db, "qg_op1")
+    case = intake.take_in(demo_db, operator, channel=Channel.HOTLINE_12345, title="海边栈道栏杆松动",
+                          description="海边栈道一段栏杆松动,游客倚靠有坠落风险", category=MatterCategory.SAFETY_RISK,
+                          requester_name="黄女士", requester_phone="13807790002", township_code=TOWNSHIP).case
+    dialog = DispatchDialog(demo_db, operator, tasks, case.id, case.version)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.lead.count() > 1 and dialog.lead.currentIndex() == -1
+    assert "不作推荐" in dialog.reasons.text() and "层级相符" not in dialog.reasons.text()
+    qtbot.keyClick(dialog.lead, Qt.Key.Key_Return)
+    assert dialog.isVisible() and not dialog.sending
+    with demo_db.session() as s:
+        assert s.scalar(select(Assignment.id).where(Assignment.case_id == case.id)) is None
+    dialog.lead.setCurrentIndex(0)  # chosen, even the first: not lost by one Esc
+    qtbot.keyClick(dialog.lead, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and dialog.discard_note.isVisible()
+    police = next(row for row, s in enumerate(dialog.suggestions) if s.name == "侨港派出所")
+    dialog.lead.setCurrentIndex(police)
+    with qtbot.waitSignal(dialog.dispatched):
+        qtbot.keyClick(dialog.lead, Qt.Key.Key_Return)
+    with demo_db.session() as s:
+        assert s.scalar(select(Department.name).join(Assignment).where(Assignment.case_id == case.id)) == "侨港派出所"
+
+
 @pytest.mark.law("Art. 20")
 def test_callback_workbench_follows_an_unsolved_answer_with_reopening(qapp, qtbot, demo_db, tasks, cjk_font, errors):
     workbench = CallbackWorkbench(demo_db, actor(demo_db, "qg_op1"), tasks)

@@ -11,6 +11,11 @@ covers the case. A township case about an item of the city's public security bur
 suggests the local police station first, then the county bureau, then the city bureau. A department
 whose objection to the case's jurisdiction was upheld (Art. 18(2)) comes after all others.
 
+Only a department grounded in the matter item (the named one, an office of its line) is recommended,
+and so preset as the lead; level and territory alone say nothing of who is competent (the power
+company covers the township as well as the police station does): a case with no matter item gets
+its list ordered, not a recommendation, and the operator chooses.
+
 A co-handler may be added while the lead works on the case (`add_co_handler`): one found to be
 needed on the spot, or another in place of one whose objection was upheld (Art. 18(2)); and withdrawn
 (`withdraw_co_handler`): one no longer needed, or one that does not report, whose silence would hold the
@@ -126,8 +131,8 @@ def preview(db: Database, actor: Actor, case_id: int, *, now: datetime | None = 
 
 def suggest_departments(db: Database, actor: Actor, case_id: int) -> list[DepartmentSuggestion]:
     """Active departments ranked for a case: the matter item's department and the offices of its
-    line that cover the case, then by level from the case's own upward, territory, name (see the
-    module's docstring)."""
+    line that cover the case (recommended, Art. 17(1)), then by level from the case's own upward,
+    territory, name (see the module's docstring)."""
     with db.session() as session:
         case, item = _case_to_dispatch(session, actor, case_id)
         covering = _chain(session, case)
@@ -163,7 +168,8 @@ def suggest_departments(db: Database, actor: Actor, case_id: int) -> list[Depart
                    dept.name)
             ranked.append((key, DepartmentSuggestion(dept.id, dept.name, dept.level, tuple(reasons),
                                                      co_handling=dept.id in working, signs_at_desk=signs_at_desk,
-                                                     objected=dept.id in objected)))
+                                                     objected=dept.id in objected,
+                                                     recommended=(named or office) and dept.id not in objected)))
         return [suggestion for _, suggestion in sorted(ranked, key=lambda pair: pair[0])]
 
 

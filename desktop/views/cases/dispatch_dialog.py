@@ -1,7 +1,9 @@
-"""Dispatch (Art. 18): choose the lead (首接) department — the suggestion comes first — and tick
-any co-handlers, found by typing part of a name. Above them: which case, and when signing and
-handling would fall due if it went now; below, which of the chosen nobody can sign for at a desk
-(no liaison account, Art. 19), so that the operator phones them. Enter dispatches, Esc cancels."""
+"""Dispatch (Art. 18): choose the lead (首接) department — the one the matter list recommends is
+preset; with none (no matter item), nothing is, and Enter dispatches nowhere until the operator
+chooses — and tick any co-handlers, found by typing part of a name. Above them: which case, and when
+signing and handling would fall due if it went now; below, which of the chosen nobody can sign for
+at a desk (no liaison account, Art. 19), so that the operator phones them. Enter dispatches, Esc
+cancels."""
 
 from __future__ import annotations
 
@@ -55,6 +57,7 @@ class DispatchDialog(AsksBeforeDiscarding, QDialog):
         self.case_label = QLabel()  # which case, and the deadlines a dispatch now would set
         self.case_label.setWordWrap(True)
         self.lead = QComboBox()
+        self.lead.setPlaceholderText(self.tr("请选择主办单位"))
         self.reasons = QLabel()
         self.reasons.setWordWrap(True)
         self.co = QListWidget()
@@ -92,6 +95,7 @@ class DispatchDialog(AsksBeforeDiscarding, QDialog):
         fit_to_screen(self, 620, 520)  # the suggestion's reasons and a screenful of co-handlers in view
         self.lead.currentIndexChanged.connect(self._lead_chosen)
         self.suggestions: list[dispatch.DepartmentSuggestion] = []
+        self.preset = -1  # the row of the recommended lead, -1 for none
         self.sending = False
         tasks.submit(dispatch.suggest_departments, db, actor, case_id, on_done=self.show_suggestions,
                      on_error=self._load_failed)
@@ -159,6 +163,8 @@ class DispatchDialog(AsksBeforeDiscarding, QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.co.addItem(item)
+        self.preset = 0 if suggestions and suggestions[0].recommended else -1
+        self.lead.setCurrentIndex(self.preset)
         self.lead.blockSignals(False)
         self._lead_chosen()
 
@@ -166,9 +172,8 @@ class DispatchDialog(AsksBeforeDiscarding, QDialog):
         """The lead cannot be a co-handler too; a co-handler already at work carries on (ticked, fixed)
         unless it is the one made the lead."""
         index = self.lead.currentIndex()
-        if index < 0:
-            return
-        self.reasons.setText(";".join(self.suggestions[index].reasons) or self.tr("(无推荐理由)"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(index >= 0)
+        self.reasons.setText(self._why(index))
         for row in range(self.co.count()):
             item = self.co.item(row)
             lead, working = row == index, self.suggestions[row].co_handling
@@ -178,6 +183,11 @@ class DispatchDialog(AsksBeforeDiscarding, QDialog):
             if fixed:
                 item.setCheckState(Qt.CheckState.Checked if working and not lead else Qt.CheckState.Unchecked)
         self._show_chosen()
+
+    def _why(self, index: int) -> str:
+        if index < 0:  # level and territory say nothing of competence: the list must not read as advice
+            return self.tr("事项清单没有为本案指定可派的承办部门,不作推荐:请按案情选择主办单位(单位列表仅按层级、属地排列)")
+        return ";".join(self.suggestions[index].reasons) or self.tr("(无推荐理由)")
 
     def co_handlers(self) -> list[int]:
         """The co-handlers to add (those at work on the case carry on without being named)."""
@@ -202,9 +212,9 @@ class DispatchDialog(AsksBeforeDiscarding, QDialog):
         self.buttons.setEnabled(not sending)
 
     def typed(self) -> bool:
-        """A lead chosen other than the suggestion, or co-handlers ticked (found one by one in a long
+        """A lead chosen other than the one preset, or co-handlers ticked (found one by one in a long
         list), is not lost by one Esc; a find field's text alone is nothing to keep."""
-        return self.lead.currentIndex() > 0 or bool(self.co_handlers())
+        return self.lead.currentIndex() != self.preset or bool(self.co_handlers())
 
     def _held(self) -> tuple:
         return super()._held() + tuple(self.co.item(r).checkState() == Qt.CheckState.Checked

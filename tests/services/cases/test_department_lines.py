@@ -48,6 +48,7 @@ def test_the_local_office_of_the_listed_department_is_suggested_first(world, off
     assert (line.parent_code, line.parent_name) == ("YH-SCJG", "银海区市场监管局")
     ranked = dispatch.suggest_departments(world.db, world.operator, case.id)
     assert [s.name for s in ranked] == ["侨港市场监管所", "银海区市场监管局", "侨港派出所", "银海区城管局", "北海供电局"]
+    assert [s.recommended for s in ranked] == [True, True, False, False, False]  # the line, not the others
     assert any("市场监管" in reason and "下属机构" in reason for reason in ranked[0].reasons)
     assert "中街街道办" not in [s.name for s in ranked]
 
