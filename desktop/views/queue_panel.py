@@ -149,13 +149,15 @@ class QueuePanel(Retranslating, QWidget):
     def fit_label_columns(self) -> None:
         """Widen the state and category columns to hold, in the language in use, every open state with its
         supervision order run out ("办理中 · 一般督办 · 督办超期"; in English "Extension requested · key
-        supervision (late)", which measuring the handling state alone had cut), a liaison's own part beside
-        the case's ("本单位待签收 · 案件已派遣") and the longest category whole: the English labels are far
-        longer than the Chinese ones the default widths were set for. Never narrower than the user made them."""
-        states = [self.model.state_text(case, supervision=level, supervision_overdue=True)
-                  for case in OPEN_CASE_STATES for level in SupervisionLevel if level is not SupervisionLevel.NONE]
-        if sees_own_share(self.model.actor):
-            states += [self.model.state_text(case, own) for own in ACTIVE_ASSIGNMENT_STATES for case in OPEN_CASE_STATES]
+        supervision (late)", which measuring the handling state alone had cut), for a liaison with its own
+        part beside the case's ("本单位延期申请中 · 案件延期申请 · 一般督办 · 督办超期": measured apart, the two
+        had left "本单位办理中 · 案件延期申请 · 一…" at 1366×768), and the longest category whole: the English
+        labels are far longer than the Chinese ones the default widths were set for. Never narrower than the
+        user made them."""
+        own_parts = ACTIVE_ASSIGNMENT_STATES if sees_own_share(self.model.actor) else (None,)
+        orders = [level for level in SupervisionLevel if level is not SupervisionLevel.NONE]
+        states = [self.model.state_text(case, own, level, supervision_overdue=True)
+                  for case in OPEN_CASE_STATES for own in own_parts for level in orders]
         longest = {STATE: states, CATEGORY: [label(c) for c in MatterCategory]}
         for column, texts in longest.items():
             width = max(self.view.fontMetrics().horizontalAdvance(t) for t in texts) + 24

@@ -443,6 +443,30 @@ def test_a_liaisons_state_column_holds_its_own_part_beside_the_cases(qtbot, demo
     assert max(view.fontMetrics().horizontalAdvance(text) for text in beside) < view.columnWidth(STATE)
 
 
+@pytest.mark.law("Art. 20")
+def test_a_liaisons_state_column_holds_its_own_part_beside_a_supervised_cases_whole(qtbot, demo_db, tasks, cjk_font):
+    """At 1366×768 qg_police read "本单位办理中 · 案件延期申请 · 一…": the column was measured for its own part
+    beside the case's, or for a supervision order run out, never for both. It holds the longest of them whole,
+    and the title keeps its width."""
+    from desktop.models.enums import AssignmentState, CaseState, SupervisionLevel
+    from desktop.services import users
+    from desktop.views.queue_model import STATE, TITLE
+
+    police = users.login(demo_db, "qg_police", "qiaogang-police")
+    w = MainWindow(demo_db, police, tasks)
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    qtbot.waitExposed(w)
+    view, model = w.queue_panel.view, w.queue_panel.model
+    metrics = view.fontMetrics()
+    longest = model.state_text(CaseState.EXTENSION_PENDING, AssignmentState.EXTENSION_PENDING,
+                               SupervisionLevel.GENERAL, supervision_overdue=True)
+    assert longest == "本单位延期申请中 · 案件延期申请 · 一般督办 · 督办超期"
+    assert metrics.horizontalAdvance(longest) < view.columnWidth(STATE)
+    assert view.columnWidth(TITLE) > metrics.horizontalAdvance("【急】码头护栏损坏")
+
+
 def test_the_queues_search_box_holds_a_case_number_on_a_narrow_queue(cjk_font, window, qtbot):
     """The filter lists were as wide as their longest entries: on a 1366-point screen at 125% scaling they
     left the queue's search box no room but for its "…". It holds a case number whole; the lists give way."""
