@@ -914,12 +914,12 @@
   <context>
     <name>CaseDetail</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="765" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="772" />
       <source>案件详情</source>
       <translation>Case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="766" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="773" />
       <source>请先在案件队列中选择一件案件</source>
       <translation>Select a case in the case queue first</translation>
     </message>
@@ -979,7 +979,7 @@
     <message>
       <location filename="../../desktop/views/cases/case_detail.py" line="223" />
       <location filename="../../desktop/views/cases/case_detail.py" line="354" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="750" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="757" />
       <source>办理结果</source>
       <translation>Result</translation>
     </message>
@@ -1037,11 +1037,6 @@
       <location filename="../../desktop/views/cases/case_detail.py" line="373" />
       <source>计时暂停,待中心决定</source>
       <translation>clock stopped until the center decides</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="380" />
-      <source>本单位:已反馈,待中心核查</source>
-      <translation>Ours: result reported, awaiting the center's review</translation>
     </message>
     <message>
       <location filename="../../desktop/views/cases/case_detail.py" line="381" />
@@ -1111,8 +1106,8 @@
     </message>
     <message>
       <location filename="../../desktop/views/cases/case_detail.py" line="398" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="684" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="690" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="691" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="697" />
       <source>督办</source>
       <translation>Supervise</translation>
     </message>
@@ -1147,223 +1142,233 @@
       <translation>Contacted %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="570" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="625" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="464" />
+      <source>本单位:已向主办单位反馈,待主办单位汇总报送中心</source>
+      <translation>Ours: result reported to the lead department, which reports the whole to the center</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="465" />
+      <source>本单位:已反馈,待中心核查</source>
+      <translation>Ours: result reported, awaiting the center's review</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="577" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="632" />
       <source>%1(%2)</source>
       <translation>%1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="572" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="579" />
       <source>,相距 %1 米</source>
       <translation>, %1 m away</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="575" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="582" />
       <source>网格(可输入名称或 15 位代码查找)</source>
       <translation>Grid (type a name or the 15-digit code to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="580" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="587" />
       <source>请从列表中选择网格:“%1”与本乡镇(街道)在用的网格都不相符,或与不止一个相符;也可输入网格的 15 位代码</source>
       <translation>Choose a grid from the list: “%1” matches none of the township's grids in use, or more than one; a grid's 15-digit code may be typed too</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="588" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="595" />
       <source>%1 %2(相距 %3 米)</source>
       <translation>%1 %2 (%3 m away)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="590" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="597" />
       <source>并入的案件(选择疑似重复案件,或输入案件编号)</source>
       <translation>Merge into (pick a suspected duplicate, or type a case number)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="596" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="603" />
       <source>撤销并入 %1 的理由(如:核实后并非同一诉求)</source>
       <translation>Why it no longer goes with %1 (e.g. found not to be the same request)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="600" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="607" />
       <source>就地办结情况</source>
       <translation>How it was resolved on the spot</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="607" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="614" />
       <source>上报至%1,上报理由</source>
       <translation>Escalate to %1 — reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="613" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="620" />
       <source>下派至%1,下派说明</source>
       <translation>Assign down to %1 — note</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="628" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="635" />
       <source>协办单位(可输入名称的一部分查找)</source>
       <translation>Co-handler (type part of a name to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="635" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="642" />
       <source>请从列表中选择协办单位:“%1”与可选单位都不相符,或与不止一个相符</source>
       <translation>Choose the co-handling department from the list: “%1” matches none of the departments offered, or more than one</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="639" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="646" />
       <source>增加协办的理由(如:原协办单位异议成立,改由该单位协办)</source>
       <translation>Why this co-handler is added (e.g. the former co-handler's objection was upheld)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="648" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="655" />
       <source>撤回哪个单位的协办</source>
       <translation>Withdraw which co-handler</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="655" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="662" />
       <source>请从列表中选择正在协办的单位</source>
       <translation>Choose a co-handler at work from the list</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="657" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="664" />
       <source>撤回协办的理由(如:逾期未向主办单位报送,经协调不再协办)</source>
       <translation>Reason for withdrawing (e.g. did not report to the lead in time; after coordination it no longer co-handles)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="663" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="670" />
       <source>核查</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="663" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="670" />
       <source>核查办理结果:通过并结案,还是退回承办单位重新办理?</source>
       <translation>Review the result: approve and close, or send it back to the lead department?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="664" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="671" />
       <source>通过并结案</source>
       <translation>Approve and close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="664" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="671" />
       <source>退回重办…</source>
       <translation>Send back…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="667" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="674" />
       <source>退回理由</source>
       <translation>Reason for sending back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="671" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="678" />
       <source>暂缓理由(客观原因)</source>
       <translation>Reason for hold (objective cause)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="672" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="679" />
       <source>向诉求人所作解释</source>
       <translation>Explanation given to the requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="676" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="683" />
       <source>重办理由</source>
       <translation>Reason for reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="684" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="691" />
       <source>督办级别</source>
       <translation>Supervision level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="685" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="692" />
       <source>督办事由</source>
       <translation>Reason for supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="690" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="697" />
       <source>督办期限(至该日 24:00;默认 %1 个工作日)</source>
       <translation>Deadline of the supervision order (to 24:00 of that day; by default %1 working days)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="709" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="716" />
       <source>审批延期</source>
       <translation>Decide extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="709" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="716" />
       <source>同意延期申请?</source>
       <translation>Approve the extension request?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="710" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="717" />
       <source>同意延期</source>
       <translation>Grant the extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="710" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="717" />
       <source>不同意</source>
       <translation>Refuse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="711" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="718" />
       <source>不同意延期的理由(将告知申请单位)</source>
       <translation>Reason for refusing the extension (the department asking is told)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="719" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="726" />
       <source>管辖异议</source>
       <translation>Jurisdiction objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="719" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="726" />
       <source>异议成立并撤回派遣?</source>
       <translation>Uphold the objection and withdraw the dispatch?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="720" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="727" />
       <source>异议成立,撤回派遣</source>
       <translation>Uphold: withdraw the dispatch</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="720" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="727" />
       <source>异议不成立,继续办理</source>
       <translation>Dismiss: carry on handling</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="721" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="728" />
       <source>异议不成立的理由(将告知提出异议的单位)</source>
       <translation>Reason the objection does not stand (the department objecting is told)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="731" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="738" />
       <source>联系情况</source>
       <translation>Contact notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="735" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="742" />
       <source>阶段性工作情况</source>
       <translation>Progress so far</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="740" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="747" />
       <source>申请延期</source>
       <translation>Request extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="740" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="747" />
       <source>延期多少%1(不超过原办理时限 %2 %1)</source>
       <translation>Extension in %1 (at most the original limit of %2 %1)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="742" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="749" />
       <source>延期理由</source>
       <translation>Reason for extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="746" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="753" />
       <source>异议理由</source>
       <translation>Grounds of objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="754" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="761" />
       <source>办理期限已过,请说明逾期理由</source>
       <translation>The deadline has passed: why is it late?</translation>
     </message>
@@ -2028,85 +2033,95 @@
   <context>
     <name>DispatchDialog</name>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="54" />
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="85" />
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="192" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="56" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="88" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="202" />
       <source>派遣</source>
       <translation>Dispatch</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="62" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="60" />
+      <source>请选择主办单位</source>
+      <translation>Choose the lead department</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="65" />
       <source>输入单位名称的一部分查找</source>
       <translation>Type part of a department's name to find it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="64" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="67" />
       <source>查找协办单位</source>
       <translation>Find co-handlers</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="65" />
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="82" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="68" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="85" />
       <source>协办单位</source>
       <translation>Co-handlers</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="80" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="83" />
       <source>主办(首接)单位</source>
       <translation>Lead department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="86" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="89" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="105" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="109" />
       <source>派遣 %1</source>
       <translation>Dispatch %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="108" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="112" />
       <source>现在派遣:%1 前签收,办理时限 %2 %3,%4 前办结</source>
       <translation>Dispatched now: to be signed for by %1; time limit %2 %3, to be finished by %4</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="112" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="116" />
       <source>%1 年的节假日安排尚未录入,期限暂按周一至周五计算</source>
       <translation>The holidays of %1 are not entered yet: deadlines are counted Monday to Friday for now</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="125" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="129" />
       <source>已选协办单位:%1</source>
       <translation>Co-handlers chosen: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="136" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="140" />
       <source>%1 没有联络员账号,无人能在桌面签收(条例第十九条):派遣后请电话通知</source>
       <translation>%1 has no liaison account, so nobody can sign for the case at a desk (Art. 19): phone it after dispatching</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="155" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="159" />
       <source> · 正在协办</source>
       <translation> · co-handling</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="156" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="160" />
       <source> · 管辖异议已成立</source>
       <translation> · objection upheld</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="157" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="161" />
       <source> · 正在协办,继续协办</source>
       <translation> · co-handling, carries on</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="171" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="189" />
+      <source>事项清单没有为本案指定可派的承办部门,不作推荐:请按案情选择主办单位(单位列表仅按层级、属地排列)</source>
+      <translation>The matter list names no department for this case, so none is recommended: choose the lead department by the case (the list is only ordered by level and territory)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="190" />
       <source>(无推荐理由)</source>
       <translation>(no reason for the suggestion)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="192" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="202" />
       <source>%1 对本案提出的管辖异议曾被认定成立(条例第十八条)。仍派其为主办单位?</source>
       <translation>%1's objection to this case's jurisdiction was upheld (Art. 18 of the Regulations). Make it the lead department again?</translation>
     </message>
@@ -5031,63 +5046,63 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>Awaiting the centre, clock paused</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="100" />
-      <source>已反馈,待中心核查</source>
-      <translation>Reported, awaiting review</translation>
+      <location filename="../../desktop/views/queue_model.py" line="101" />
+      <source>已反馈办理结果</source>
+      <translation>Result reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="102" />
+      <location filename="../../desktop/views/queue_model.py" line="103" />
       <source>签收 %1</source>
       <translation>Sign-for %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="102" />
+      <location filename="../../desktop/views/queue_model.py" line="103" />
       <source>联系 %1</source>
       <translation>Contact %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="104" />
+      <location filename="../../desktop/views/queue_model.py" line="105" />
       <source>未派遣,未计时</source>
       <translation>Not dispatched, no clock</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="106" />
+      <location filename="../../desktop/views/queue_model.py" line="107" />
       <source>暂缓,不计时</source>
       <translation>On hold, no clock</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="107" />
       <location filename="../../desktop/views/queue_model.py" line="108" />
+      <location filename="../../desktop/views/queue_model.py" line="109" />
       <source>待审批,暂停计时</source>
       <translation>Awaiting decision, clock paused</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="322" />
+      <location filename="../../desktop/views/queue_model.py" line="323" />
       <source>【急】</source>
       <translation>[Urgent] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="332" />
+      <location filename="../../desktop/views/queue_model.py" line="333" />
       <source>本单位%1</source>
       <translation>Ours: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="334" />
+      <location filename="../../desktop/views/queue_model.py" line="335" />
       <source>本单位%1 · 案件%2</source>
       <translation>Ours: %1 · case: %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="337" />
+      <location filename="../../desktop/views/queue_model.py" line="338" />
       <source>%1 · 督办超期</source>
       <translation>%1 (late)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="351" />
+      <location filename="../../desktop/views/queue_model.py" line="352" />
       <source>剩 %1</source>
       <translation>%1 left</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="351" />
+      <location filename="../../desktop/views/queue_model.py" line="352" />
       <source>超期 %1</source>
       <translation>%1 overdue</translation>
     </message>
@@ -5180,17 +5195,17 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>Copy row</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="264" />
+      <location filename="../../desktop/views/queue_panel.py" line="266" />
       <source>已显示 %1 件,正在计数…</source>
       <translation>%1 cases shown, counting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="264" />
+      <location filename="../../desktop/views/queue_panel.py" line="266" />
       <source>共 %1 件</source>
       <translation>%1 cases</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="287" />
+      <location filename="../../desktop/views/queue_panel.py" line="289" />
       <source>案件 %1 为“%2”,不符合当前的筛选条件或所选地区;可选“全部状态”或上级地区后再查找</source>
       <translation>Case %1 is “%2”, outside the current filters or the place chosen; choose “All states” or a wider place and search again</translation>
     </message>
