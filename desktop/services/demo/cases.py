@@ -610,13 +610,18 @@ def _open_at(plan: Planned, moment: datetime) -> bool:
 
 def _merge_duplicates(plans: list[Planned]) -> list[CaseEvent]:
     """Point each merged case at a case open at the time (duplicates.merge takes none into a finished case,
-    Art. 17): of the same grid if one is, received before the duplicate if one was, the latest such."""
+    Art. 17): of the same grid if one is, received before the duplicate if one was, the latest such. Where
+    none was open yet (a township's first days), it is merged once the next case is received, into that."""
     events = []
     for plan in plans:
         if plan.state is not S.MERGED:
             continue
         at = plan.case.closed_at
         open_then = [p for p in plans if p.state is not S.MERGED and _open_at(p, at)]
+        if not open_then:
+            first = min((p for p in plans if p.state is not S.MERGED and p.received_at > at), key=lambda p: p.received_at)
+            at = plan.case.closed_at = plan.case.updated_at = first.received_at
+            open_then = [first]
         target = max(open_then, key=lambda p: (p.grid is plan.grid, p.received_at < plan.received_at, p.received_at))
         into, state_then = target.case, _state_at(target, at).value
         plan.case.merged_into_id = into.id
