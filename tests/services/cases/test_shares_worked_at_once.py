@@ -4,7 +4,7 @@ still refused when what it missed concerns that share (department._own_assignmen
 
 from __future__ import annotations
 
-from datetime import date, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import func, select
@@ -60,8 +60,11 @@ def _refused_as_changed(call, world: World, case_id: int):
     with pytest.raises(Conflict) as refused:
         call()
     case = queries.case_detail(world.db, world.operator, case_id).case
-    hhmm = case.updated_at.astimezone(timezone(timedelta(hours=8))).strftime("%H:%M")
-    assert refused.value.message == f"案件 {case.number} 已被 {case.updated_by} 于 {hhmm} 修改,请重新载入"
+    # The day is said with the time where it was not today (common.conflict_message).
+    beijing = timezone(timedelta(hours=8))
+    changed = case.updated_at.astimezone(beijing)
+    when = changed.strftime("%H:%M" if changed.date() == datetime.now(beijing).date() else "%m-%d %H:%M")
+    assert refused.value.message == f"案件 {case.number} 已被 {case.updated_by} 于 {when} 修改,请重新载入"
 
 
 # The lead's steps from a panel (`seen`), by the kind of event each writes.
