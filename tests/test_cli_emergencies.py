@@ -285,3 +285,30 @@ def test_the_supervisor_corrects_a_rung_and_undoes_a_handling_from_the_command_l
     code, out = _run(demo_db, "--as", "qg_chief", "emergencies", "reopen", info.number, "--reason", "误点处置完毕")
     assert code == 0 and "续报恢复计时" in out
     assert emergencies.get_report(demo_db, system, info.id).state is EmergencyState.OPEN
+
+
+@pytest.mark.law("Art. 21")
+def test_a_correction_keeps_the_first_reports_before_the_follow_ups_from_the_command_line(demo_db, system, capsys):
+    """`emergencies correct` is refused, with the service's reason, where the corrected time would put a
+    follow-up before its level's first report or a first report after its level's follow-up."""
+    from datetime import timedelta
+
+    from desktop.models.enums import EmergencyStepKind, HandlingLevel
+    from desktop.services.clock import BEIJING
+
+    info = _dispute_learned_three_hours_ago(demo_db, system)
+    learned = info.learned_at
+    county = {s.kind: s for s in info.steps if s.to_level is HandlingLevel.COUNTY}
+    beijing = lambda minutes: (learned + timedelta(minutes=minutes)).astimezone(BEIJING).strftime(  # noqa: E731
+        "%Y-%m-%d %H:%M")
+    for kind, minutes in ((EmergencyStepKind.PHONE_FIRST, 10), (EmergencyStepKind.WRITTEN_FIRST, 40),
+                          (EmergencyStepKind.FOLLOW_UP, 60)):
+        assert _run(demo_db, "emergencies", "record", str(county[kind].id), "--content", "已报",
+                    "--at", beijing(minutes))[0] == 0
+    capsys.readouterr()
+    assert _run(demo_db, "--as", "qg_chief", "emergencies", "correct", str(county[EmergencyStepKind.FOLLOW_UP].id),
+                "--at", beijing(20), "--reason", "误录")[0] == 1
+    assert "续报的报送时间(done_at)应不早于书面首报" in capsys.readouterr().err
+    assert _run(demo_db, "--as", "qg_chief", "emergencies", "correct", str(county[EmergencyStepKind.WRITTEN_FIRST].id),
+                "--at", beijing(90), "--reason", "误录")[0] == 1
+    assert "书面首报的报送时间(done_at)应不晚于报县(区)的首次续报" in capsys.readouterr().err

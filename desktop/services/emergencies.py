@@ -543,15 +543,20 @@ def _conflict(session: Session, record: EmergencyReport, changed_by: str = "emer
 
 
 def check_done_at(record: EmergencyReport, done_at: datetime, *, not_before: datetime | None = None,
-                   after: str = "", what: str = "报送时间", name: str = "done_at") -> None:
+                   after: str = "", not_after: datetime | None = None, before: str = "",
+                   what: str = "报送时间", name: str = "done_at") -> None:
     """A rung is made after the situation was learned of and not in the future; `not_before` is a
-    later lower bound (`after` says what it is), so that the ladder's times run in order. `what` and
-    `name` are the time's label and field: the handling is checked too, and a refusal names its own time."""
+    later lower bound (`after` says what it is) and `not_after` an earlier upper one (`before` says what
+    it is), so that the ladder's times run in order. `what` and `name` are the time's label and field:
+    the handling is checked too, and a refusal names its own time."""
     if done_at.tzinfo is None or done_at > utcnow() + CLOCK_SKEW or done_at < record.learned_at:
         raise ValidationFailed(f"{what}({name})应在获知时间({beijing_text(record.learned_at, '%m-%d %H:%M')})之后、"
                                "当前时间之前", field=name)
     if not_before is not None and done_at < not_before:
         raise ValidationFailed(f"{what}({name})应不早于{after}({beijing_text(not_before, '%m-%d %H:%M')})",
+                               field=name, article="Art. 21")
+    if not_after is not None and done_at > not_after:
+        raise ValidationFailed(f"{what}({name})应不晚于{before}({beijing_text(not_after, '%m-%d %H:%M')})",
                                field=name, article="Art. 21")
 
 
@@ -565,10 +570,10 @@ def first_reports_owed(steps: Sequence, step) -> list:
                   key=ladder_order)
 
 
-def _last_told(record: EmergencyReport, step: EmergencyStep) -> tuple[datetime | None, str]:
+def last_told(steps: Sequence, step) -> tuple[datetime | None, str]:
     """When the step's level was last reported to, and by which rung (a first report or the previous
-    follow-up): the next follow-up cannot come before it."""
-    made = [(s.done_at, "上一次续报" if s.kind is EmergencyStepKind.FOLLOW_UP else s.kind.label) for s in record.steps
+    follow-up), among `steps` other than `step`: the next follow-up cannot come before it."""
+    made = [(s.done_at, "上一次续报" if s.kind is EmergencyStepKind.FOLLOW_UP else s.kind.label) for s in steps
             if s.kind is not EmergencyStepKind.FINAL and s.to_level is step.to_level and s.done_at is not None
             and s is not step]
     return max(made, default=(None, ""))
@@ -625,7 +630,7 @@ def record_step(db: Database, actor: Actor, step_id: int, content: str, *,
             raise InvalidTransition(f"报告 {record.number} 报{step.to_level.label}的{names}尚未登记:续报接续首报,"
                                     "请先登记首报再登记续报", article="Art. 21")
         if step.kind is EmergencyStepKind.FOLLOW_UP:
-            told_at, told_by = _last_told(record, step)
+            told_at, told_by = last_told(record.steps, step)
             check_done_at(record, done_at, not_before=told_at, after=told_by)
         else:
             check_done_at(record, done_at)

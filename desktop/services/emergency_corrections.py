@@ -33,6 +33,7 @@ from .emergencies import (
     check_done_at,
     get_report,
     is_missed_round,
+    last_told,
     load_report_for,
     load_step_for,
     missed_rounds,
@@ -90,12 +91,27 @@ def _interval(session, steps: Sequence, step, own_rounds: list) -> timedelta:
     return timedelta(hours=LadderRule.load(session).follow_up_hours)
 
 
+def _check_in_ladder_order(record: EmergencyReport, step: EmergencyStep, own_rounds: list[EmergencyStep],
+                           done_at: datetime) -> None:
+    """A follow-up goes on from what its level was told before it (Art. 21): corrected, it is no earlier
+    than that, as recording it was (its own missed rounds move with it); a first report no later than the
+    level's first follow-up made."""
+    what = f"{step.kind.label}的报送时间"
+    if step.kind is EmergencyStepKind.FOLLOW_UP:
+        told_at, told_by = last_told([s for s in record.steps if s not in own_rounds], step)
+        check_done_at(record, done_at, not_before=told_at, after=told_by, what=what)
+    else:
+        made = [s.done_at for s in _follow_ups(record.steps, step.to_level) if s.done_at is not None]
+        check_done_at(record, done_at, not_after=min(made, default=None), what=what,
+                      before=f"报{step.to_level.label}的首次续报")
+
+
 def correct_step(db: Database, actor: Actor, step_id: int, *, done_at: datetime, reason: str,
                  expected_version: int, content: str | None = None) -> EmergencyInfo:
     """Correct when a rung was made (and what was reported, if `content` is given), with the reason.
 
     Refused as `correction_refusal` says. The time is checked as recording it was (after the
-    learning time, not in the future, not before the level's previous follow-up).
+    learning time, not in the future) and kept in the ladder's order (`_check_in_ladder_order`).
     """
     reason = _reason(reason, "更正")
     with unit_of_work(db, actor, "emergencies.correct_step") as uow:
@@ -105,12 +121,7 @@ def correct_step(db: Database, actor: Actor, step_id: int, *, done_at: datetime,
         if refusal:
             raise InvalidTransition(f"{name}:{refusal}", article="Art. 21")
         own_rounds = _rounds_made_by(record.steps, step) if step.kind is EmergencyStepKind.FOLLOW_UP else []
-        earlier = [s.done_at for s in _follow_ups(record.steps, step.to_level)
-                   if s is not step and s not in own_rounds and s.done_at is not None and s.due_at < step.due_at]
-        if step.kind is EmergencyStepKind.FOLLOW_UP and earlier:
-            check_done_at(record, done_at, not_before=max(earlier), after="上一次续报")
-        else:
-            check_done_at(record, done_at)
+        _check_in_ladder_order(record, step, own_rounds, done_at)
         content = content.strip() if content is not None and content.strip() else step.content
         before = (step.done_at, step.content)
         if (done_at, content) == before:

@@ -102,6 +102,50 @@ def test_correcting_the_last_follow_up_retimes_the_next_and_its_missed_rounds(db
                                            expected_version=info.version)
 
 
+def _county_first_reports(db, operator, info, phone, written):
+    """The county's phone and written first reports made `phone` and `written` after learning of it."""
+    for kind, after in ((EmergencyStepKind.PHONE_FIRST, phone), (EmergencyStepKind.WRITTEN_FIRST, written)):
+        step = _by_level(info, kind)[HandlingLevel.COUNTY]
+        info = emergencies.record_step(db, operator, step.id, "已报", done_at=info.learned_at + after)
+    return info
+
+
+@pytest.mark.law("Art. 21")
+def test_a_follow_up_is_not_corrected_to_before_its_levels_first_reports(db, operator, chief):
+    """A follow-up goes on from what its level was first told (Art. 21): corrected, as recorded, it is
+    no earlier than the level's first reports."""
+    learned = utcnow() - 30 * HOUR
+    info = _county_first_reports(db, operator, _report(db, operator, learned_at=learned), 0.2 * HOUR, 2 * HOUR)
+    county = _by_level(info, EmergencyStepKind.FOLLOW_UP)[HandlingLevel.COUNTY]
+    info = emergencies.record_step(db, operator, county.id, "续报", done_at=learned + 25 * HOUR)
+    with pytest.raises(ValidationFailed, match="续报的报送时间\\(done_at\\)应不早于书面首报\\(.*\\).*Art. 21"):
+        emergency_corrections.correct_step(db, chief, county.id, done_at=learned + HOUR, reason="误录",
+                                           expected_version=info.version)
+    info = emergency_corrections.correct_step(db, chief, county.id, done_at=learned + 2 * HOUR, reason="按通话记录",
+                                              expected_version=info.version)
+    assert next(s for s in info.steps if s.id == county.id).done_at == learned + 2 * HOUR
+
+
+@pytest.mark.law("Art. 21")
+def test_a_first_report_is_not_corrected_to_after_its_levels_first_follow_up(db, operator, chief):
+    """The county's follow-up made at 25 h went on from its written first report: that report is not
+    corrected to 26 h. The city, not yet followed up, is not held to the county's follow-up."""
+    learned = utcnow() - 30 * HOUR
+    info = _first_reports_made(db, operator, _report(db, operator, learned_at=learned))
+    county = _by_level(info, EmergencyStepKind.FOLLOW_UP)[HandlingLevel.COUNTY]
+    info = emergencies.record_step(db, operator, county.id, "续报", done_at=learned + 25 * HOUR)
+    written = _by_level(info, EmergencyStepKind.WRITTEN_FIRST)
+    with pytest.raises(ValidationFailed, match="书面首报的报送时间\\(done_at\\)应不晚于报县\\(区\\)的首次续报"
+                                               "\\(.*\\).*Art. 21"):
+        emergency_corrections.correct_step(db, chief, written[HandlingLevel.COUNTY].id, done_at=learned + 26 * HOUR,
+                                           reason="误录", expected_version=info.version)
+    info = emergency_corrections.correct_step(db, chief, written[HandlingLevel.COUNTY].id, done_at=learned + 25 * HOUR,
+                                              reason="按传真回执", expected_version=info.version)
+    info = emergency_corrections.correct_step(db, chief, written[HandlingLevel.CITY].id, done_at=learned + 26 * HOUR,
+                                              reason="按传真回执", expected_version=info.version)
+    assert _by_level(info, EmergencyStepKind.WRITTEN_FIRST)[HandlingLevel.CITY].done_at == learned + 26 * HOUR
+
+
 @pytest.mark.law("Art. 21")
 def test_a_handling_marked_by_mistake_is_undone_and_the_follow_ups_are_owed_again(db, operator, chief):
     learned = utcnow() - 30 * HOUR
