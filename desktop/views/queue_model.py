@@ -349,7 +349,15 @@ class QueueModel(QAbstractTableModel):
                 return self.tr(_NO_OWN_CLOCK.get(r.own_state, OWN_PAUSED))
             return no_clock_reason(r.state)
         left = due - self.clock()
-        text = (self.tr("剩 %1") if left >= timedelta(0) else self.tr("超期 %1")).replace("%1", span_text(left))
+        return self._countdown(span_text(left), left < timedelta(0), step)
+
+    def countdown_forms(self, span: str) -> list[str]:
+        """Every form a running countdown of `span` takes: left or overdue, of the deadline or of a step. The
+        wall's column is as wide as the widest, not as the minute's texts, which change length as they count."""
+        return [self._countdown(span, overdue, step) for overdue in (False, True) for step in (None, *_OWN_STEPS)]
+
+    def _countdown(self, span: str, overdue: bool, step: str | None) -> str:
+        text = (self.tr("超期 %1") if overdue else self.tr("剩 %1")).replace("%1", span)
         return self.tr(_OWN_STEPS[step]).replace("%1", text) if step in _OWN_STEPS else text
 
     def _counted(self, r: QueueRow) -> tuple[datetime | None, str | None]:

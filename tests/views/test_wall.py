@@ -748,3 +748,45 @@ def test_the_queue_shows_its_countdowns_whole(qtbot, request, demo_db, tasks, cj
     assert max(metrics.horizontalAdvance(countdown) for countdown in countdowns) <= room
     assert window.queue.columnWidth(TITLE) >= window._unit * TITLE_LEAST_UNITS
     assert window.queue.horizontalHeader().length() <= window.queue.viewport().width()
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768)])
+def test_the_queues_columns_keep_their_widths_as_the_countdowns_tick(qtbot, request, wall, language, size):
+    """Measured from the texts of the minute, the countdown column, and the state and the title beside it, had
+    shifted on the wall whenever a countdown changed length ("剩 9小时" → "剩 10小时"); they now hold still
+    while the countdowns run down, fall overdue, and a missed sign-for shows."""
+    from dataclasses import replace
+
+    from desktop.models import utcnow
+    from desktop.models.enums import CaseState, SupervisionLevel
+    from desktop.views.queue_model import COUNTDOWN, STATE, TITLE
+    from desktop.views.wall.window import cell_margins
+
+    if language == "en":
+        request.getfixturevalue("english")
+        wall.retranslate()
+    wall.resize(*size)
+    qtbot.waitUntil(lambda: wall.size().width() == size[0])
+    model = wall.queue_model
+    due = utcnow()
+    rows = model._pages[0]
+    rows[:] = [replace(row, state=CaseState.HANDLING, supervision=SupervisionLevel.NONE, supervision_due_at=None,
+                       due_at=due, lead_sign_due_at=None) for row in rows]
+    rows[-1] = replace(rows[-1], lead_sign_due_at=due - timedelta(hours=10))
+
+    def widths_at(moment: datetime, countdown: str) -> tuple[int, int, int]:
+        model.clock = lambda: moment
+        model.tick()
+        qtbot.wait(1)  # the title's stretch is laid out afterwards
+        assert model.index(0, COUNTDOWN).data() == countdown
+        return wall.queue.columnWidth(COUNTDOWN), wall.queue.columnWidth(STATE), wall.queue.columnWidth(TITLE)
+
+    english = language == "en"
+    widths = {widths_at(due - timedelta(hours=9, minutes=30), "9 h left" if english else "剩 9小时"),
+              widths_at(due + timedelta(minutes=5), "5 min overdue" if english else "超期 5分钟"),
+              widths_at(due + timedelta(days=10, hours=10), "10 d 10 h overdue" if english else "超期 10天10小时")}
+    assert len(widths) == 1
+    last = model.index(len(rows) - 1, COUNTDOWN).data()
+    assert last == ("Sign-for 10 d 20 h overdue" if english else "签收 超期 10天20小时")  # the widest kind, whole
+    assert wall.queue.fontMetrics().horizontalAdvance(last) <= widths.pop()[0] - cell_margins(wall.queue)

@@ -9,7 +9,7 @@ never wait for them.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetrics
@@ -41,6 +41,7 @@ from ...services.queue import QueueFilter
 from ...services.security import Actor
 from ...tasks import logged_only
 from ..bus import Bus
+from ..countdown import span_text
 from ..map.view import MapView
 from ..queue_model import COLUMNS, COUNTDOWN, PLACE, STATE, TITLE, QueueModel
 from .alarm import AlarmOverlay
@@ -56,6 +57,9 @@ QUEUE_COLUMNS = (TITLE, PLACE, COUNTDOWN, STATE)
 COUNTDOWN_LEAST_UNITS = 6  # body units of the queue's countdown column however short the countdowns shown
 STATE_LEAST_UNITS = 6  # body units of the queue's state column however short the states shown
 TITLE_LEAST_UNITS = 8  # body units the queue's title keeps, however long a countdown or a state
+# The span the countdown column is measured for, two figures of days and of hours (the font's figures are of one
+# width): measured from the texts of the minute, "剩 9小时" → "剩 10小时" had shifted the columns on every tick.
+WIDEST_SPAN = timedelta(days=99, hours=23)
 EVENT = 2  # the emergency table's event column: it takes the width the others leave
 EVENT_LEAST_UNITS = 10  # body units of the title's width on one line before the rows take two
 
@@ -255,22 +259,28 @@ class WallWindow(QWidget):
         self._show_queue_state()
 
     def _fit_queue_columns(self) -> None:
-        """The countdown and the state columns as wide as their longest text shown, the countdown first: in English
+        """The countdown column as wide as the widest countdown of WIDEST_SPAN in the wall's language, or a longer
+        text shown (why a clock does not run); the state column as its longest text shown: in English
         "Sign-for 17 h overdue", which 9 units had cut to "Sign-for 17 h …", and "Handling · General supervision",
         which a fixed width had cut ("办理中 · 一般督办 · 督办超期"); each at least its least units, and leaving
         the title TITLE_LEAST_UNITS (it elides). Measured over the first page, which the wall (never scrolled)
         holds whole: a few dozen texts, and no page fetched for it."""
         unit = self._unit or unit_for(self.height())
         room = self.queue.viewport().width() - self.queue.columnWidth(PLACE) - unit * TITLE_LEAST_UNITS
-        countdown = self._fit_queue_column(COUNTDOWN, unit * COUNTDOWN_LEAST_UNITS, room - unit * STATE_LEAST_UNITS)
-        self._fit_queue_column(STATE, unit * STATE_LEAST_UNITS, room - countdown)
+        countdowns = self._queue_texts(COUNTDOWN) + self.queue_model.countdown_forms(span_text(WIDEST_SPAN))
+        countdown = self._fit_queue_column(COUNTDOWN, countdowns, unit * COUNTDOWN_LEAST_UNITS,
+                                           room - unit * STATE_LEAST_UNITS)
+        self._fit_queue_column(STATE, self._queue_texts(STATE), unit * STATE_LEAST_UNITS, room - countdown)
 
-    def _fit_queue_column(self, column: int, least: int, most: int) -> int:
-        """The queue's `column` as wide as its widest text on the first page, at most `most` and at least `least`."""
-        metrics = self.queue.fontMetrics()
+    def _queue_texts(self, column: int) -> list[str]:
+        """The texts of the queue's `column` on the first page."""
         shown = min(self.queue_model.rowCount(), self.queue_model.page_size)
-        widest = max((metrics.horizontalAdvance(self.queue_model.index(row, column).data() or "")
-                      for row in range(shown)), default=0) + cell_margins(self.queue)
+        return [self.queue_model.index(row, column).data() or "" for row in range(shown)]
+
+    def _fit_queue_column(self, column: int, texts: list[str], least: int, most: int) -> int:
+        """The queue's `column` as wide as the widest of `texts`, at most `most` and at least `least`."""
+        metrics = self.queue.fontMetrics()
+        widest = max(map(metrics.horizontalAdvance, texts), default=0) + cell_margins(self.queue)
         width = max(least, min(widest, most))
         self.queue.setColumnWidth(column, width)
         return width
