@@ -387,8 +387,8 @@ def _kept(session, adjustment: GridAdjustment, unversioned: set[str]) -> set[str
     """Of the grids an approved adjustment names but closed no version of, those it left as they were
     (the others it created), as its approval's audit entry records them."""
     recorded = _approval_detail(session, adjustment)
-    if "kept" in recorded:
-        return set(recorded["kept"])
+    if "kept" in recorded:  # only of those it closed no version of: a grid it changed was not kept
+        return set(recorded["kept"]) & unversioned
     # Approved before approvals recorded this: judged by when each grid was made, which a grid made by
     # another path while the proposal waited, or two desks' clocks apart, can put on the wrong side.
     proposed_at = adjustment.steps[0].at

@@ -67,6 +67,13 @@ def overdue(world, now):
                                          now=now)]
 
 
+def assert_a_recount_keeps_it(world, share_id):
+    """Recounting the share's deadlines (a calendar entered, an extension approved) moves none of them."""
+    with world.db.session() as s:
+        share = s.get(Assignment, share_id)
+        assert not recompute(s, share, WorkCalendar.load(s), case_limits(s, share.case))
+
+
 def decision(world, case, last=False):
     decided = [e for e in queries.case_detail(world.db, world.operator, case.id).events if e.kind == "objection_decided"]
     return max(decided, key=lambda e: e.at).message if last else min(decided, key=lambda e: e.at).message
@@ -83,9 +90,7 @@ def test_an_objection_raised_before_signing_and_refused_late_gives_a_fresh_sign_
     assert case.id not in overdue(world, at(15, 12)) and case.id in overdue(world, at(16, 1))
     assert signed(world, case, share_id, at(15, 18)) == (False, FRESH_DUE)
     assert response(world) == (1, 1)
-    with world.db.session() as s:  # recounting the deadlines (a calendar change) keeps the fresh period
-        share = s.get(Assignment, share_id)
-        assert not recompute(s, share, WorkCalendar.load(s), case_limits(s, share.case))
+    assert_a_recount_keeps_it(world, share_id)  # a calendar change recounts the deadlines
 
 
 @pytest.mark.law("Art. 18")
@@ -97,9 +102,7 @@ def test_the_lead_signing_in_its_fresh_period_has_a_fresh_period_to_call_the_req
     shown = queries.case_detail(world.db, world.operator, case.id).assignments[0]
     assert shown.next_deadline() == (FRESH_DUE, "contact")
     assert case.id not in overdue(world, at(15, 19))
-    with world.db.session() as s:
-        share = s.get(Assignment, share_id)
-        assert not recompute(s, share, WorkCalendar.load(s), case_limits(s, share.case))
+    assert_a_recount_keeps_it(world, share_id)
 
 
 @pytest.mark.law("Art. 18")
@@ -116,9 +119,7 @@ def test_only_the_first_refused_objection_gives_a_fresh_period(world):
                                    comment="属本单位职责", expected_version=case.version, now=at(17))
     assert "签收期限" not in decision(world, case, last=True)
     assert signed(world, case, share_id, at(17, 11)) == (True, FRESH_DUE)
-    with world.db.session() as s:
-        share = s.get(Assignment, share_id)
-        assert not recompute(s, share, WorkCalendar.load(s), case_limits(s, share.case))
+    assert_a_recount_keeps_it(world, share_id)
 
 
 @pytest.mark.law("Art. 18")
@@ -148,6 +149,4 @@ def test_with_the_clock_standing_still_while_deciding_the_time_left_is_given_bac
     given_back = at(15, 23)
     assert "签收期限" not in decision(world, case)
     assert signed(world, case, share_id, at(15, 23, 30)) == (True, given_back)
-    with world.db.session() as s:
-        share = s.get(Assignment, share_id)
-        assert not recompute(s, share, WorkCalendar.load(s), case_limits(s, share.case))
+    assert_a_recount_keeps_it(world, share_id)
