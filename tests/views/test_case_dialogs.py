@@ -489,22 +489,28 @@ def test_dispatch_dialog_puts_the_suggestion_first(qtbot, demo_db, tasks):
         assert s.scalar(select(Assignment.id).where(Assignment.case_id == case_id).limit(1))
 
 
+def _case_without_matter_item(db, operator):
+    """A 12345 call about a loose railing: no matter item names a department for it."""
+    from desktop.services.cases import intake
+
+    return intake.take_in(db, operator, channel=Channel.HOTLINE_12345, title="海边栈道栏杆松动",
+                          description="海边栈道一段栏杆松动,游客倚靠有坠落风险", category=MatterCategory.SAFETY_RISK,
+                          requester_name="黄女士", requester_phone="13807790002", township_code=TOWNSHIP).case
+
+
 @pytest.mark.law("Art. 17")
 def test_a_case_without_a_matter_item_presets_no_lead_and_enter_sends_it_nowhere(qtbot, demo_db, tasks):
     """A 12345 call about a loose railing, with no matter item: level and territory fit the power company as
     well as the police station, so no lead is preset as if recommended (Art. 17(1)), and Enter does not send
     the case to a department the operator never chose; the one chosen then is sent."""
-    from desktop.services.cases import intake
-
     operator = actor(demo_db, "qg_op1")
-    case = intake.take_in(demo_db, operator, channel=Channel.HOTLINE_12345, title="海边栈道栏杆松动",
-                          description="海边栈道一段栏杆松动,游客倚靠有坠落风险", category=MatterCategory.SAFETY_RISK,
-                          requester_name="黄女士", requester_phone="13807790002", township_code=TOWNSHIP).case
+    case = _case_without_matter_item(demo_db, operator)
     dialog = DispatchDialog(demo_db, operator, tasks, case.id, case.version)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.lead.count() > 1 and dialog.lead.currentIndex() == -1
-    assert "不作推荐" in dialog.reasons.text() and "层级相符" not in dialog.reasons.text()
+    assert dialog.reasons.text().startswith("事项清单没有为本案指定可派的承办部门,不作推荐:")
+    assert "层级相符" not in dialog.reasons.text()
     qtbot.keyClick(dialog.lead, Qt.Key.Key_Return)
     assert dialog.isVisible() and not dialog.sending
     with demo_db.session() as s:
@@ -518,6 +524,32 @@ def test_a_case_without_a_matter_item_presets_no_lead_and_enter_sends_it_nowhere
         qtbot.keyClick(dialog.lead, Qt.Key.Key_Return)
     with demo_db.session() as s:
         assert s.scalar(select(Department.name).join(Assignment).where(Assignment.case_id == case.id)) == "侨港派出所"
+
+
+@pytest.mark.law("Art. 18")
+def test_co_handlers_ticked_before_the_lead_is_chosen_with_the_keyboard_are_kept(qtbot, demo_db, tasks):
+    """No lead preset: Down in the lead box passes over co-handlers ticked first. Each is no co-handler while
+    it is the lead (Art. 18(1)), and ticked again once the lead moves on: Enter sends the case with them."""
+    operator = actor(demo_db, "qg_op1")
+    case = _case_without_matter_item(demo_db, operator)
+    dialog = DispatchDialog(demo_db, operator, tasks, case.id, case.version)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ticked = [dialog.co.item(row).data(Qt.ItemDataRole.UserRole) for row in (1, 2)]
+    for row in (1, 2):
+        dialog.co.item(row).setCheckState(Qt.CheckState.Checked)
+    assert dialog.co_handlers() == ticked
+    for _ in range(3):
+        qtbot.keyClick(dialog.lead, Qt.Key.Key_Down)
+    assert dialog.lead.currentIndex() == 2 and dialog.co_handlers() == ticked[:1]  # the lead is no co-handler
+    qtbot.keyClick(dialog.lead, Qt.Key.Key_Down)
+    assert dialog.co_handlers() == ticked
+    lead = dialog.lead.currentData()
+    with qtbot.waitSignal(dialog.dispatched):
+        qtbot.keyClick(dialog.lead, Qt.Key.Key_Return)
+    with demo_db.session() as s:
+        sent = s.execute(select(Assignment.department_id, Assignment.role).where(Assignment.case_id == case.id))
+        assert sorted(sent) == sorted([(lead, AssignmentRole.LEAD), *[(i, AssignmentRole.CO) for i in ticked]])
 
 
 @pytest.mark.law("Art. 20")

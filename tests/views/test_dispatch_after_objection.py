@@ -17,17 +17,18 @@ from desktop.views.cases.dispatch_dialog import DispatchDialog
 from .deferred import Deferred
 
 
-def _objection_upheld(db) -> tuple[int, int, str]:
-    """A demo case sent to the department suggested first, whose objection the center upholds: the case's
-    id, version and that department's name."""
+def _objection_upheld(db, case_id: int | None = None) -> tuple[int, int, str]:
+    """A demo case (the first registered, unless named) sent to the department suggested first, whose
+    objection the center upholds: the case's id, version and that department's name."""
     operator, system = users.actor_for(db, "qg_op1"), Actor.system("pytest")
     with db.session() as s:
-        case_id, version = s.execute(select(Case.id, Case.version).where(Case.state == CaseState.REGISTERED)
-                                     .order_by(Case.id).limit(1)).one()
+        case_id, version = s.execute(select(Case.id, Case.version).where(
+            Case.id == case_id if case_id else Case.state == CaseState.REGISTERED).order_by(Case.id).limit(1)).one()
     first = dispatch.suggest_departments(db, operator, case_id)[0]
     case = dispatch.dispatch(db, operator, case_id=case_id, lead_department_id=first.id, expected_version=version)
     with db.session() as s:
-        share = s.scalar(select(Assignment.id).where(Assignment.case_id == case_id))
+        share = s.scalar(select(Assignment.id).where(Assignment.case_id == case_id)  # the share just made
+                         .order_by(Assignment.id.desc()).limit(1))
     case = department.raise_objection(db, system, assignment_id=share, reason="不属本单位职责",
                                       expected_version=case.version)
     with db.session() as s:
@@ -58,3 +59,21 @@ def test_the_department_whose_objection_was_upheld_is_offered_last_and_sending_i
     dialog.send()
     with qtbot.waitSignal(dialog.dispatched):
         tasks.run()
+
+
+@pytest.mark.law("Art. 18")
+def test_once_every_department_the_matter_list_names_objected_the_form_says_so(qtbot, demo_db):
+    """The item's department and the offices of its line each had their objection upheld (Art. 18(2)): none is
+    recommended, and the form names them rather than saying the matter list names none."""
+    case_id, version, _ = _objection_upheld(demo_db)
+    operator = users.actor_for(demo_db, "qg_op1")
+    while any(s.recommended for s in dispatch.suggest_departments(demo_db, operator, case_id)):
+        case_id, version, _ = _objection_upheld(demo_db, case_id)
+    tasks = Deferred()
+    dialog = DispatchDialog(demo_db, operator, tasks, case_id, version)
+    qtbot.addWidget(dialog)
+    tasks.run_all()
+    assert dialog.lead.currentIndex() == -1
+    assert dialog.reasons.text() == (
+        "事项清单为本案指定的 侨港派出所、北海市公安局银海分局、北海市公安局 对管辖提出的异议已被认定成立"
+        "(条例第十八条第二款),不作推荐:请按案情另选主办单位(单位列表仅按层级、属地排列)")

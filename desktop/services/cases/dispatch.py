@@ -24,8 +24,10 @@ lead's result for ever.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from enum import Enum
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -168,9 +170,25 @@ def suggest_departments(db: Database, actor: Actor, case_id: int) -> list[Depart
                    dept.name)
             ranked.append((key, DepartmentSuggestion(dept.id, dept.name, dept.level, tuple(reasons),
                                                      co_handling=dept.id in working, signs_at_desk=signs_at_desk,
-                                                     objected=dept.id in objected,
+                                                     objected=dept.id in objected, listed=named or office,
                                                      recommended=(named or office) and dept.id not in objected)))
         return [suggestion for _, suggestion in sorted(ranked, key=lambda pair: pair[0])]
+
+
+class NoRecommendation(Enum):
+    """Why suggest_departments recommends no lead, for the operator choosing one."""
+
+    NOT_LISTED = "not_listed"  # no matter item, or its department stopped: level and territory say nothing
+    OBJECTED = "objected"  # the item's departments had their objection to the case upheld (Art. 18(2))
+
+
+def no_recommendation(suggestions: Sequence[DepartmentSuggestion]) -> NoRecommendation | None:
+    """Why `suggestions` recommend no lead, None if they do: the matter list names no department to send
+    the case to, or those it names objected to the case's jurisdiction and the objection was upheld
+    (Art. 18(2))."""
+    if any(s.recommended for s in suggestions):
+        return None
+    return NoRecommendation.OBJECTED if any(s.listed for s in suggestions) else NoRecommendation.NOT_LISTED
 
 
 def dispatch(db: Database, actor: Actor, *, case_id: int, lead_department_id: int,

@@ -61,6 +61,7 @@ class DepartmentSuggestion:
     objected: bool = False  # its objection to the case's jurisdiction was upheld (Art. 18(2)): suggested last
     # Named for the case's matter item or an office of its line, not objected: the only lead preset (Art. 17(1))
     recommended: bool = False
+    listed: bool = False  # named for the case's matter item or an office of its line, objected or not
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,9 @@
 """Dispatch (Art. 18): choose the lead (首接) department — the one the matter list recommends is
-preset; with none (no matter item), nothing is, and Enter dispatches nowhere until the operator
-chooses — and tick any co-handlers, found by typing part of a name. Above them: which case, and when
-signing and handling would fall due if it went now; below, which of the chosen nobody can sign for
-at a desk (no liaison account, Art. 19), so that the operator phones them. Enter dispatches, Esc
-cancels."""
+preset; with none (no matter item, or those it names had their objection upheld, Art. 18(2)), nothing
+is, the form says which, and Enter dispatches nowhere until the operator chooses — and tick any
+co-handlers, found by typing part of a name. Above them: which case, and when signing and handling
+would fall due if it went now; below, which of the chosen nobody can sign for at a desk (no liaison
+account, Art. 19), so that the operator phones them. Enter dispatches, Esc cancels."""
 
 from __future__ import annotations
 
@@ -70,7 +70,8 @@ class DispatchDialog(AsksBeforeDiscarding, QDialog):
         self.co_filter.confirmed.connect(self._to_first_found)  # Enter there finds; it never dispatches
         self.co_chosen = QLabel()  # the ticked ones, also those a filter hides
         self.co_chosen.setWordWrap(True)
-        self.co.itemChanged.connect(self._show_chosen)
+        self.ticked: set[int] = set()  # the departments the user ticked, also one unticked while it is the lead
+        self.co.itemChanged.connect(self._tick_changed)
         self.unsigned_note = QLabel()  # the chosen departments without a liaison account
         self.unsigned_note.setWordWrap(True)
         self.unsigned_note.setStyleSheet("color: #b45309;")
@@ -123,6 +124,14 @@ class DispatchDialog(AsksBeforeDiscarding, QDialog):
             self.co.setCurrentRow(shown)
             self.co.setFocus()  # Space ticks it
 
+    def _tick_changed(self, item: QListWidgetItem) -> None:
+        department_id = item.data(Qt.ItemDataRole.UserRole)
+        if item.checkState() == Qt.CheckState.Checked:
+            self.ticked.add(department_id)
+        else:
+            self.ticked.discard(department_id)
+        self._show_chosen()
+
     def _show_chosen(self) -> None:
         names = [self.co.item(r).text() for r in range(self.co.count())
                  if self.co.item(r).checkState() == Qt.CheckState.Checked]
@@ -170,24 +179,33 @@ class DispatchDialog(AsksBeforeDiscarding, QDialog):
 
     def _lead_chosen(self) -> None:
         """The lead cannot be a co-handler too; a co-handler already at work carries on (ticked, fixed)
-        unless it is the one made the lead."""
+        unless it is the one made the lead. One the user ticked is unticked only while it is the lead:
+        Down in the lead box passes over rows, and must not drop the co-handlers it passed."""
         index = self.lead.currentIndex()
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(index >= 0)
         self.reasons.setText(self._why(index))
+        self.co.blockSignals(True)  # placed here, not ticked by the user
         for row in range(self.co.count()):
             item = self.co.item(row)
             lead, working = row == index, self.suggestions[row].co_handling
-            fixed = lead or working
             enabled = Qt.ItemFlag.ItemIsEnabled
-            item.setFlags(item.flags() & ~enabled if fixed else item.flags() | enabled)
-            if fixed:
-                item.setCheckState(Qt.CheckState.Checked if working and not lead else Qt.CheckState.Unchecked)
+            item.setFlags(item.flags() & ~enabled if lead or working else item.flags() | enabled)
+            ticked = working or item.data(Qt.ItemDataRole.UserRole) in self.ticked
+            item.setCheckState(Qt.CheckState.Checked if ticked and not lead else Qt.CheckState.Unchecked)
+        self.co.blockSignals(False)
         self._show_chosen()
 
     def _why(self, index: int) -> str:
         if index < 0:  # level and territory say nothing of competence: the list must not read as advice
-            return self.tr("事项清单没有为本案指定可派的承办部门,不作推荐:请按案情选择主办单位(单位列表仅按层级、属地排列)")
+            return self._why_none_recommended()
         return ";".join(self.suggestions[index].reasons) or self.tr("(无推荐理由)")
+
+    def _why_none_recommended(self) -> str:
+        if dispatch.no_recommendation(self.suggestions) is dispatch.NoRecommendation.OBJECTED:
+            return self.tr("事项清单为本案指定的 %1 对管辖提出的异议已被认定成立(条例第十八条第二款),不作推荐:"
+                           "请按案情另选主办单位(单位列表仅按层级、属地排列)").replace(
+                "%1", enumeration(s.name for s in self.suggestions if s.listed))
+        return self.tr("事项清单没有为本案指定可派的承办部门,不作推荐:请按案情选择主办单位(单位列表仅按层级、属地排列)")
 
     def co_handlers(self) -> list[int]:
         """The co-handlers to add (those at work on the case carry on without being named)."""

@@ -97,6 +97,19 @@ def test_only_a_department_grounded_in_the_matter_item_is_recommended(world):
     assert not any(s.recommended for s in dispatch.suggest_departments(world.db, world.operator, objected.id))
 
 
+@pytest.mark.law("Art. 18")
+def test_a_suggestion_recommending_no_lead_says_why(world):
+    """No item names a department for the case, or the one it names had its objection to the case's
+    jurisdiction upheld (Art. 18(2)): the operator is told which, not that the list names none."""
+    def why(case):
+        return dispatch.no_recommendation(dispatch.suggest_departments(world.db, world.operator, case.id))
+
+    assert why(world.new_case(matter_item_id=world.items["food"]).case) is None
+    unlisted = world.new_case(title="海边栈道栏杆松动", category=MatterCategory.SAFETY_RISK).case
+    assert why(unlisted) is dispatch.NoRecommendation.NOT_LISTED
+    assert why(lead_objection_upheld(world, co=())) is dispatch.NoRecommendation.OBJECTED
+
+
 @pytest.mark.law("Art. 17")
 def test_never_a_double_dispatch(world):
     case = dispatched(world)
