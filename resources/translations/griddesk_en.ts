@@ -2034,8 +2034,8 @@
     <name>DispatchDialog</name>
     <message>
       <location filename="../../desktop/views/cases/dispatch_dialog.py" line="56" />
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="88" />
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="202" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="89" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="220" />
       <source>派遣</source>
       <translation>Dispatch</translation>
     </message>
@@ -2056,72 +2056,77 @@
     </message>
     <message>
       <location filename="../../desktop/views/cases/dispatch_dialog.py" line="68" />
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="85" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="86" />
       <source>协办单位</source>
       <translation>Co-handlers</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="83" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="84" />
       <source>主办(首接)单位</source>
       <translation>Lead department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="89" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="90" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="109" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="110" />
       <source>派遣 %1</source>
       <translation>Dispatch %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="112" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="113" />
       <source>现在派遣:%1 前签收,办理时限 %2 %3,%4 前办结</source>
       <translation>Dispatched now: to be signed for by %1; time limit %2 %3, to be finished by %4</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="116" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="117" />
       <source>%1 年的节假日安排尚未录入,期限暂按周一至周五计算</source>
       <translation>The holidays of %1 are not entered yet: deadlines are counted Monday to Friday for now</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="129" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="138" />
       <source>已选协办单位:%1</source>
       <translation>Co-handlers chosen: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="140" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="149" />
       <source>%1 没有联络员账号,无人能在桌面签收(条例第十九条):派遣后请电话通知</source>
       <translation>%1 has no liaison account, so nobody can sign for the case at a desk (Art. 19): phone it after dispatching</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="159" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="168" />
       <source> · 正在协办</source>
       <translation> · co-handling</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="160" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="169" />
       <source> · 管辖异议已成立</source>
       <translation> · objection upheld</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="161" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="170" />
       <source> · 正在协办,继续协办</source>
       <translation> · co-handling, carries on</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="189" />
-      <source>事项清单没有为本案指定可派的承办部门,不作推荐:请按案情选择主办单位(单位列表仅按层级、属地排列)</source>
-      <translation>The matter list names no department for this case, so none is recommended: choose the lead department by the case (the list is only ordered by level and territory)</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="190" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="201" />
       <source>(无推荐理由)</source>
       <translation>(no reason for the suggestion)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="202" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="205" />
+      <source>事项清单为本案指定的 %1 对管辖提出的异议已被认定成立(条例第十八条第二款),不作推荐:请按案情另选主办单位(单位列表仅按层级、属地排列)</source>
+      <translation>The department the matter list names for this case, %1, has had its jurisdiction objection upheld (Art. 18(2)), so none is recommended: choose another lead department by the case (the list is only ordered by level and territory)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="208" />
+      <source>事项清单没有为本案指定可派的承办部门,不作推荐:请按案情选择主办单位(单位列表仅按层级、属地排列)</source>
+      <translation>The matter list names no department for this case, so none is recommended: choose the lead department by the case (the list is only ordered by level and territory)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="220" />
       <source>%1 对本案提出的管辖异议曾被认定成立(条例第十八条)。仍派其为主办单位?</source>
       <translation>%1's objection to this case's jurisdiction was upheld (Art. 18 of the Regulations). Make it the lead department again?</translation>
     </message>
@@ -5097,14 +5102,14 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>%1 (late)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="352" />
-      <source>剩 %1</source>
-      <translation>%1 left</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/queue_model.py" line="352" />
+      <location filename="../../desktop/views/queue_model.py" line="360" />
       <source>超期 %1</source>
       <translation>%1 overdue</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_model.py" line="360" />
+      <source>剩 %1</source>
+      <translation>%1 left</translation>
     </message>
   </context>
   <context>
@@ -5987,191 +5992,191 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>WallWindow</name>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="112" />
+      <location filename="../../desktop/views/wall/window.py" line="116" />
       <source>网格指挥台 · 值班大屏</source>
       <translation>GridDesk · duty wall</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="283" />
+      <location filename="../../desktop/views/wall/window.py" line="293" />
       <source>无在办诉求</source>
       <translation>No open requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="283" />
-      <location filename="../../desktop/views/wall/window.py" line="410" />
-      <location filename="../../desktop/views/wall/window.py" line="441" />
+      <location filename="../../desktop/views/wall/window.py" line="293" />
+      <location filename="../../desktop/views/wall/window.py" line="420" />
+      <location filename="../../desktop/views/wall/window.py" line="451" />
       <source>载入中…</source>
       <translation>Loading…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="287" />
+      <location filename="../../desktop/views/wall/window.py" line="297" />
       <source>实时诉求队列(超期优先)</source>
       <translation>Live request queue (overdue first)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="288" />
+      <location filename="../../desktop/views/wall/window.py" line="298" />
       <source>紧急情况报告(超时优先)</source>
       <translation>Emergency reports (overdue first)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="289" />
+      <location filename="../../desktop/views/wall/window.py" line="299" />
       <source>在办诉求分布(红色为超期)</source>
       <translation>Open requests (red: overdue)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="291" />
+      <location filename="../../desktop/views/wall/window.py" line="301" />
       <source>实时诉求队列</source>
       <translation>Live request queue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="292" />
+      <location filename="../../desktop/views/wall/window.py" line="302" />
       <source>紧急情况报告</source>
       <translation>Emergency reports</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="294" />
+      <location filename="../../desktop/views/wall/window.py" line="304" />
       <source>获知时间</source>
       <translation>Learned of</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="294" />
+      <location filename="../../desktop/views/wall/window.py" line="304" />
       <source>级别</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="294" />
+      <location filename="../../desktop/views/wall/window.py" line="304" />
       <source>事件</source>
       <translation>Event</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="294" />
+      <location filename="../../desktop/views/wall/window.py" line="304" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="294" />
+      <location filename="../../desktop/views/wall/window.py" line="304" />
       <source>报告进度</source>
       <translation>Ladder</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="294" />
+      <location filename="../../desktop/views/wall/window.py" line="304" />
       <source>确认</source>
       <translation>Ack.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="356" />
+      <location filename="../../desktop/views/wall/window.py" line="366" />
       <source>{0}
 本值班大屏已停止刷新,不再显示诉求和紧急情况(《条例》第十五条)</source>
       <translation>{0}
 This wall display has stopped refreshing and no longer shows requests or emergencies (Regulation, Art. 15)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="409" />
+      <location filename="../../desktop/views/wall/window.py" line="419" />
       <source>网格指挥台 · 值班大屏(载入中…)</source>
       <translation>GridDesk · duty wall (loading…)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="413" />
+      <location filename="../../desktop/views/wall/window.py" line="423" />
       <source>网格指挥台 · {0} 值班大屏 · {1}承办的诉求</source>
       <translation>GridDesk · {0} wall display · cases handled by {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="416" />
+      <location filename="../../desktop/views/wall/window.py" line="426" />
       <source>网格指挥台 · {0} 值班大屏</source>
       <translation>GridDesk · {0} duty wall</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="417" />
+      <location filename="../../desktop/views/wall/window.py" line="427" />
       <source>%1 年的法定节假日和调休安排程序未内置也未录入:期限跨入该年的倒计时暂按周一至周五计算,可能不准;请市级管理员在“工作日历”中录入</source>
       <translation>The statutory holidays and make-up workdays of %1 are neither built in nor entered: countdowns running into that year are counted Monday to Friday and may be wrong; the city administrator should enter them in the working calendar</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="421" />
+      <location filename="../../desktop/views/wall/window.py" line="431" />
       <source>今日受理</source>
       <translation>Received today</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="422" />
+      <location filename="../../desktop/views/wall/window.py" line="432" />
       <source>在办诉求</source>
       <translation>Open requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="423" />
+      <location filename="../../desktop/views/wall/window.py" line="433" />
       <source>超期诉求</source>
       <translation>Overdue requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="424" />
+      <location filename="../../desktop/views/wall/window.py" line="434" />
       <source>紧急报告超时环节</source>
       <translation>Emergency rungs overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="425" />
+      <location filename="../../desktop/views/wall/window.py" line="435" />
       <source>{0} 件报告(第二十一条)</source>
       <translation>in {0} report(s) (Art. 21)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="426" />
+      <location filename="../../desktop/views/wall/window.py" line="436" />
       <source>第二十一条报告进度</source>
       <translation>Art. 21 reporting ladder</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="438" />
+      <location filename="../../desktop/views/wall/window.py" line="448" />
       <source>响应率</source>
       <translation>Response rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="438" />
+      <location filename="../../desktop/views/wall/window.py" line="448" />
       <source>解决率</source>
       <translation>Resolution rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="439" />
+      <location filename="../../desktop/views/wall/window.py" line="449" />
       <source>满意率</source>
       <translation>Satisfaction rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="444" />
+      <location filename="../../desktop/views/wall/window.py" line="454" />
       <source>{0}(截至 {1})</source>
       <translation>{0} (as of {1})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="445" />
+      <location filename="../../desktop/views/wall/window.py" line="455" />
       <source>{0} · {1}/{2}</source>
       <translation>{0} · {1}/{2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="495" />
+      <location filename="../../desktop/views/wall/window.py" line="505" />
       <source>另有 {0} 条未显示</source>
       <translation>{0} more not shown</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="497" />
+      <location filename="../../desktop/views/wall/window.py" line="507" />
       <source>(其中 {0} 条有超时环节)</source>
       <translation> ({0} of them with overdue rungs)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="502" />
+      <location filename="../../desktop/views/wall/window.py" line="512" />
       <source>无紧急情况报告(未结束的及近 {0} 日的)</source>
       <translation>No emergency reports (open or of the last {0} days)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="509" />
+      <location filename="../../desktop/views/wall/window.py" line="519" />
       <source>已确认</source>
       <translation>Yes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="509" />
+      <location filename="../../desktop/views/wall/window.py" line="519" />
       <source>待确认</source>
       <translation>Pending</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="522" />
+      <location filename="../../desktop/views/wall/window.py" line="532" />
       <source>超时 {0} 项</source>
       <translation>{0} overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="526" />
+      <location filename="../../desktop/views/wall/window.py" line="536" />
       <source>{0}·{1} {2}</source>
       <translation>{0} · {1} {2}</translation>
     </message>
