@@ -3,7 +3,8 @@
 import sqlite3
 
 import pytest
-from sqlalchemy import Column, Integer, MetaData, String, Table, create_engine, select
+from sqlalchemy import Column, Index, Integer, MetaData, String, Table, UniqueConstraint, create_engine, select, text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop.services.exchange import bulk
@@ -65,3 +66,84 @@ def test_sqlite_statements_stay_under_the_driver_limit_on_parameters(wide_table,
     bulk.insert_rows(session, table, ("id", *_COLUMNS), _rows(10))
     session.commit()
     assert session.execute(select(table).order_by(table.c.id)).all() == _stored(10)
+
+
+@pytest.fixture
+def indexed_table(tmp_path):
+    """A table with an index, a partial index and a UNIQUE constraint, a session on it, and the
+    statements its connection runs."""
+    table = Table("indexed", MetaData(), Column("id", Integer, primary_key=True),
+                  Column("code", String(20), nullable=False), Column("kind", String(20), nullable=False),
+                  Column("note", String(20)), UniqueConstraint("code"),
+                  Index("ix_indexed_kind", "kind"), Index("ix_indexed_note", "note", sqlite_where=text("note IS NOT NULL")))
+    engine = create_engine(f"sqlite:///{tmp_path / 'indexed.sqlite'}")
+    table.metadata.create_all(engine)
+    with Session(engine) as session:
+        statements = []
+        session.connection().connection.driver_connection.set_trace_callback(statements.append)
+        yield table, session, statements
+    engine.dispose()
+
+
+def _indexes(session) -> list[tuple]:
+    return session.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name")).all()
+
+
+def _coded(first: int, count: int) -> list[tuple]:
+    return [(n, f"code-{n}", f"kind-{n % 3}", f"note-{n}" if n % 2 else None) for n in range(first, first + count)]
+
+
+def _dropped(statements) -> list[str]:
+    return [statement for statement in statements if statement.startswith("DROP INDEX")]
+
+
+def test_sqlite_builds_the_indexes_after_an_insert_as_large_as_the_table(indexed_table):
+    table, session, statements = indexed_table
+    before = _indexes(session)
+    bulk.insert_rows(session, table, ("id", "code", "kind", "note"), _coded(1, 50))
+    session.commit()
+    assert sorted(_dropped(statements)) == ['DROP INDEX "ix_indexed_kind"', 'DROP INDEX "ix_indexed_note"']
+    assert _indexes(session) == before  # the same definitions, the partial one's WHERE included
+    assert session.execute(text("PRAGMA integrity_check")).scalar() == "ok"  # every row is in every index
+    assert session.execute(text("SELECT count(*) FROM indexed INDEXED BY ix_indexed_kind WHERE kind = 'kind-1'")
+                           ).scalar() == 17
+
+
+def test_sqlite_inserts_through_the_indexes_into_a_larger_table(indexed_table):
+    table, session, statements = indexed_table
+    bulk.insert_rows(session, table, ("id", "code", "kind", "note"), _coded(1, 50))
+    session.commit()
+    statements.clear()
+    bulk.insert_rows(session, table, ("id", "code", "kind", "note"), _coded(51, 10))
+    session.commit()
+    assert _dropped(statements) == []
+    assert session.execute(select(table.c.id).order_by(table.c.id)).scalars().all() == list(range(1, 61))
+
+
+def test_sqlite_a_failed_insert_leaves_the_indexes_as_they_were(indexed_table):
+    """The drop runs in the insert's transaction: the rollback of a refused file gives the indexes back.
+    The UNIQUE constraint's index is never dropped, so a duplicate is refused as ever."""
+    table, session, statements = indexed_table
+    before = _indexes(session)
+    rows = _coded(1, 40) + [(41, "code-7", "kind-0", None)]
+    with pytest.raises(IntegrityError, match="UNIQUE"):
+        bulk.insert_rows(session, table, ("id", "code", "kind", "note"), rows)
+    session.rollback()
+    assert _dropped(statements)
+    assert _indexes(session) == before
+    assert session.execute(select(table)).all() == []
+
+
+def test_sqlite_cancel_during_the_insert_leaves_the_indexes_as_they_were(indexed_table, monkeypatch):
+    table, session, _ = indexed_table
+    monkeypatch.setattr(bulk, "CHUNK", 10)
+    before = _indexes(session)
+
+    def cancel(done):
+        raise KeyboardInterrupt  # what a Cancel raises does not matter here: it stops the insert
+
+    with pytest.raises(KeyboardInterrupt):
+        bulk.insert_rows(session, table, ("id", "code", "kind", "note"), _coded(1, 40), cancel)
+    session.rollback()
+    assert _indexes(session) == before
+    assert session.execute(select(table)).all() == []
