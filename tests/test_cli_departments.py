@@ -32,11 +32,11 @@ def test_add_and_edit_confirm_the_department_as_an_aligned_table(db):
     assert code == 0 and "\t" not in out and out.splitlines()[0] == "已修改联动部门:"
 
 
-@pytest.mark.law("Art. 19")
+@pytest.mark.law("Art. 18")
 def test_check_warns_of_a_department_nobody_can_sign_for_without_counting_it_missing(db, system):
     world.build(db, system)  # the list in force names 侨港镇城管中队, which has no liaison account
     code, out = _run(db, "check", "--township", "450503103")
     warning = next(line for line in out.splitlines() if "QG-CG" in line)
-    assert warning.startswith("注意:侨港镇城管中队(QG-CG)没有在用的联络员账号,派给它的案件无人能在桌面签收(Art. 19)")
+    assert warning.startswith("注意:侨港镇城管中队(QG-CG)没有在用的联络员账号,派给它的案件无人能在桌面签收(Art. 18)")
     assert warning.endswith(f"users add NAME --role liaison --scope {world.QIAOGANG} --department QG-CG")
     assert "还缺 2 项" in out  # grid staff and an operator: the department is no lack

@@ -13,7 +13,7 @@ def _parent_text(info: departments.DepartmentInfo) -> str:
 
 
 def _signing_text(info: departments.DepartmentInfo) -> str:
-    """Whether someone signs for its cases at a desk, or the center phones it of each (Art. 19)."""
+    """Whether someone signs for its cases at a desk, or the center phones it of each (Art. 18(1))."""
     return "有联络员账号" if info.signs_at_desk else "无联络员账号,须电话通知"
 
 

@@ -370,7 +370,7 @@ def _filtered(session: Session, actor: Actor, f: QueueFilter, stmt: Select, now:
 
 
 def _missed_sign_for(now: datetime):
-    """The unsigned leads whose sign-for deadline has passed (Art. 19), through their partial index:
+    """The unsigned leads whose sign-for deadline has passed (Art. 18(1)), through their partial index:
     a few rows however large the queue."""
     return select(Assignment.case_id).where(
         Assignment.role == AssignmentRole.LEAD, Assignment.state == AssignmentState.DISPATCHED,
@@ -381,7 +381,7 @@ def overdue_condition(now: datetime, own: OwnShare | None = None):
     """Overdue by the deadline the queue's countdown shows red (the caller keeps to open cases).
 
     A liaison's: its own share's next one (`OwnShare`). Anyone else's: the case's handling
-    deadline, or the sign-for its lead department let pass unsigned (Art. 19 — the countdown
+    deadline, or the sign-for its lead department let pass unsigned (Art. 18(1) — the countdown
     shows "签收 超期" while the handling deadline may be days away).
     """
     if own is not None:
@@ -392,7 +392,7 @@ def overdue_condition(now: datetime, own: OwnShare | None = None):
 def _missed_first(f: QueueFilter, own: OwnShare | None) -> bool:
     """Whether the queue lists the cases whose lead missed its sign-for first: in the default order
     (overdue first, nearest deadline next), and not a liaison's, which counts its own share's steps.
-    A case no department has taken on is the first the center chases (Art. 19); listed ahead as a
+    A case no department has taken on is the first the center chases (Art. 18(1)); listed ahead as a
     block of their own, they leave the rest in the order of an index (`page`)."""
     return own is None and f.sort is SortKey.DEADLINE and not f.descending
 

@@ -1922,8 +1922,8 @@
     </message>
     <message>
       <location filename="../../desktop/views/departments/models.py" line="45" />
-      <source>该部门没有在用的联络员账号:派给它的案件无人能在桌面签收(条例第十九条),派遣后须电话通知。请在“人员 → 用户账号与权限”中为其添加联络员账号。</source>
-      <translation>This department has no active liaison account: nobody can sign for the cases dispatched to it at a desk (Art. 19), so it must be told by phone. Add a liaison account for it in People → User accounts and roles.</translation>
+      <source>该部门没有在用的联络员账号:派给它的案件无人能在桌面签收(条例第十八条),派遣后须电话通知。请在“人员 → 用户账号与权限”中为其添加联络员账号。</source>
+      <translation>This department has no active liaison account: nobody can sign for the cases dispatched to it at a desk (Art. 18), so it must be told by phone. Add a liaison account for it in People → User accounts and roles.</translation>
     </message>
   </context>
   <context>
@@ -2092,8 +2092,8 @@
     </message>
     <message>
       <location filename="../../desktop/views/cases/dispatch_dialog.py" line="149" />
-      <source>%1 没有联络员账号,无人能在桌面签收(条例第十九条):派遣后请电话通知</source>
-      <translation>%1 has no liaison account, so nobody can sign for the case at a desk (Art. 19): phone it after dispatching</translation>
+      <source>%1 没有联络员账号,无人能在桌面签收(条例第十八条):派遣后请电话通知</source>
+      <translation>%1 has no liaison account, so nobody can sign for the case at a desk (Art. 18): phone it after dispatching</translation>
     </message>
     <message>
       <location filename="../../desktop/views/cases/dispatch_dialog.py" line="168" />

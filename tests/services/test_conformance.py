@@ -10,6 +10,7 @@ import pytest
 
 from pdftools import assert_cjk_font_embedded, pdf_text
 from desktop.services import conformance
+from desktop.services.cases.common import ACTION_ARTICLES
 from desktop.services.printing.conformance_pdf import render_conformance
 
 
@@ -18,6 +19,17 @@ def test_every_listed_feature_exists(article):
     for feature in conformance.FEATURES[article]:
         module, name = feature.split(":")
         assert callable(getattr(importlib.import_module(f"desktop.services.{module}"), name)), feature
+
+
+@pytest.mark.law("Art. 18")
+@pytest.mark.parametrize("step, feature", [
+    ("sign", "cases.department:sign_for"), ("object", "cases.department:raise_objection"),
+    ("stage_report", "cases.department:stage_report"), ("contact", "cases.department:contact_requester"),
+    ("request_extension", "cases.department:request_extension"), ("hold", "cases.hold:put_on_hold")])
+def test_a_departments_step_is_listed_under_the_article_its_refusals_cite(step, feature):
+    """Signing for a case is taking it on as its first receiver (首接, Art. 18(1)), as a refusal to sign says:
+    the report had listed it under Art. 19, as the desk's notes on departments nobody signs for had cited it."""
+    assert feature in conformance.FEATURES[int(ACTION_ARTICLES[step].removeprefix("Art. "))]
 
 
 def test_tests_are_read_from_markers(tmp_path):

@@ -52,7 +52,7 @@ def test_a_fresh_township_lacks_everything_and_each_step_set_up_drops_off(db, sy
 @pytest.mark.law("Art. 18")
 @pytest.mark.law("Art. 19")
 def test_a_department_of_the_list_without_a_liaison_account_is_told_of_not_counted_missing(db, system):
-    """Nobody can sign for its cases at a desk (Art. 19): the center phones it, so it is said apart
+    """Nobody can sign for its cases at a desk (Art. 18(1)): the center phones it, so it is said apart
     from what the township lacks; so is the office of its line below, where dispatch goes first."""
     world.build(db, system)  # the list names the township's 城管中队, which has no liaison account
     status = township_setup(db, world.QIAOGANG)

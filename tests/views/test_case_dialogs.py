@@ -2034,7 +2034,7 @@ def test_a_panel_opened_before_dispatch_widens_once_the_shares_arrive(qtbot, dem
     assert dialog.shares.horizontalScrollBar().maximum() == 0
 
 
-@pytest.mark.law("Art. 19")
+@pytest.mark.law("Art. 18")
 def test_dispatch_dialog_says_which_chosen_department_nobody_can_sign_for(qtbot, demo_db, tasks):
     with demo_db.session() as s:
         case_id, version = s.execute(select(Case.id, Case.version).where(
@@ -2046,7 +2046,7 @@ def test_dispatch_dialog_says_which_chosen_department_nobody_can_sign_for(qtbot,
     assert signs["侨港派出所"] and not all(signs.values())  # qg_police signs for the police station
     signing = next(row for row, s in enumerate(dialog.suggestions) if s.signs_at_desk)
     unsigned = next(row for row, s in enumerate(dialog.suggestions) if not s.signs_at_desk)
-    said = f"{dialog.suggestions[unsigned].name} 没有联络员账号,无人能在桌面签收(条例第十九条):派遣后请电话通知"
+    said = f"{dialog.suggestions[unsigned].name} 没有联络员账号,无人能在桌面签收(条例第十八条):派遣后请电话通知"
     dialog.lead.setCurrentIndex(signing)
     assert dialog.unsigned_note.text() == "" and dialog.unsigned_note.isHidden()
     dialog.co.item(unsigned).setCheckState(Qt.CheckState.Checked)  # a co-handler is sent the case too

@@ -284,14 +284,14 @@ def test_the_matter_list_screen_reloads_its_department_pickers_on_a_department_c
     assert [name for _, name in matters.departments] == ["银海公安分局", "银海区卫健局"]
 
 
-@pytest.mark.law("Art. 19")
+@pytest.mark.law("Art. 18")
 def test_each_department_says_whether_someone_can_sign_for_its_cases_at_a_desk(qtbot, qtmodeltester, feature_window,
                                                                               registered, tasks, errors, system):
     screen = _open(qtbot, feature_window, registered, COUNTY_ADMIN, tasks)
     qtmodeltester.check(screen.model)
     cell = screen.model.index(0, DepartmentsModel.SIGNING)
     assert screen.model.headerData(DepartmentsModel.SIGNING, Qt.Orientation.Horizontal) == "桌面签收"
-    assert cell.data() == "无联络员账号,须电话通知" and "条例第十九条" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    assert cell.data() == "无联络员账号,须电话通知" and "条例第十八条" in cell.data(Qt.ItemDataRole.ToolTipRole)
     assert cell.data(Qt.ItemDataRole.ForegroundRole).color() == UNSIGNED
     department_id = departments.get_department(registered, "YH-GA").id
     users.add_user(registered, system, username="yh_ga", display_name="分局联络员", password="liaison-2026",

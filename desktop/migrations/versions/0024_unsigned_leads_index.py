@@ -1,7 +1,7 @@
 """An index on the lead departments not signed for yet, by their sign-for deadline
 
 The queue's 只看超期 and the status bar's 超期 count a case whose lead let its sign-for deadline
-pass unsigned (Art. 19), as its countdown does. Partial (role = 'lead' AND state = 'dispatched'):
+pass unsigned (Art. 18(1)), as its countdown does. Partial (role = 'lead' AND state = 'dispatched'):
 a lead is signed for within hours, so the index holds a few rows however many cases there are.
 
 Revision ID: 0024

@@ -57,7 +57,7 @@ class DepartmentSuggestion:
     level: DepartmentLevel
     reasons: tuple[str, ...]
     co_handling: bool = False  # a co-handler at work on the case: it carries on unless made the lead
-    signs_at_desk: bool = True  # it has an active liaison account; if not, the center phones it (Art. 19)
+    signs_at_desk: bool = True  # it has an active liaison account; if not, the center phones it (Art. 18(1))
     objected: bool = False  # its objection to the case's jurisdiction was upheld (Art. 18(2)): suggested last
     # Named for the case's matter item or an office of its line, not objected: the only lead preset (Art. 17(1))
     recommended: bool = False

@@ -1,5 +1,5 @@
 """Supervision 督办 (Art. 20(1)): orders with a level and a deadline; unresolved requests get
-key supervision (重点督办)."""
+key supervision (重点督办), the queue's 待重点督办 listing them (`queue.due_for_key_supervision`)."""
 
 from __future__ import annotations
 
@@ -13,11 +13,9 @@ from ...models import Case, SupervisionOrder
 from ...models.base import utcnow
 from ...models.enums import SupervisionLevel
 from ..clock import WorkCalendar, due_text_as_of
-from ..places import get_place
-from ..queue import due_for_key_supervision
 from ..security import Actor, Permission
 from ..unit_of_work import UnitOfWork, unit_of_work
-from .common import load_case, record, require_on_case, require_state, require_view
+from .common import load_case, record, require_on_case, require_state
 from .results import CaseInfo
 
 DEFAULT_DAYS = 3  # working days to answer a supervision order unless a deadline is given
@@ -70,16 +68,3 @@ def supervise(db: Database, actor: Actor, *, case_id: int, level: SupervisionLev
         issue_order(uow, case, level, reason.strip(), due_at)
         uow.session.flush()
         return CaseInfo.of(case)
-
-
-def unresolved_for_key_supervision(db: Database, actor: Actor, township_code: str,
-                                   now: datetime | None = None) -> list[CaseInfo]:
-    """Art. 20(1): the township's unresolved requests not yet under key supervision, as the queue's
-    待重点督办 shows them (`queue.due_for_key_supervision`)."""
-    now = now or utcnow()
-    with db.session() as session:
-        township = get_place(session, township_code)
-        require_view(actor, township)
-        cases = session.scalars(
-            select(Case).where(Case.township_id == township.id, due_for_key_supervision(now)).order_by(Case.due_at))
-        return [CaseInfo.of(c) for c in cases]

@@ -3,7 +3,7 @@ preset; with none (no matter item, or those it names had their objection upheld,
 is, the form says which, and Enter dispatches nowhere until the operator chooses — and tick any
 co-handlers, found by typing part of a name. Above them: which case, and when signing and handling
 would fall due if it went now; below, which of the chosen nobody can sign for at a desk (no liaison
-account, Art. 19), so that the operator phones them. Enter dispatches, Esc cancels."""
+account, Art. 18(1)), so that the operator phones them. Enter dispatches, Esc cancels."""
 
 from __future__ import annotations
 
@@ -139,14 +139,14 @@ class DispatchDialog(AsksBeforeDiscarding, QDialog):
         self._show_unsigned()
 
     def _show_unsigned(self) -> None:
-        """Art. 19 has a department sign for what it is sent; one without a liaison account cannot at
+        """Art. 18(1) has a department sign for what it is sent; one without a liaison account cannot at
         a desk, and would never hear of the case unless the center phones it."""
         lead = self.lead.currentIndex()
         chosen = [s for row, s in enumerate(self.suggestions)
                   if row == lead or self.co.item(row).checkState() == Qt.CheckState.Checked]
         unsigned = [s.name for s in chosen if not s.signs_at_desk]
         self.unsigned_note.setText(
-            self.tr("%1 没有联络员账号,无人能在桌面签收(条例第十九条):派遣后请电话通知").replace("%1", enumeration(unsigned))
+            self.tr("%1 没有联络员账号,无人能在桌面签收(条例第十八条):派遣后请电话通知").replace("%1", enumeration(unsigned))
             if unsigned else "")
         self.unsigned_note.setVisible(bool(unsigned))
     def _filter_co(self, text: str) -> None:

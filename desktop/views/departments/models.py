@@ -16,7 +16,7 @@ UNSIGNED = QColor("#b45309")  # a warning, not an error: the department works, b
 
 class DepartmentsModel(RowsModel):
     """Departments by code; a retired one is greyed; an active one without a liaison account says
-    that nobody can sign for its cases at a desk (Art. 19)."""
+    that nobody can sign for its cases at a desk (Art. 18(1))."""
 
     HEADERS = [QT_TRANSLATE_NOOP("DepartmentsModel", "代码"), QT_TRANSLATE_NOOP("DepartmentsModel", "部门名称"),
                QT_TRANSLATE_NOOP("DepartmentsModel", "简称"), QT_TRANSLATE_NOOP("DepartmentsModel", "级别"),
@@ -42,7 +42,7 @@ class DepartmentsModel(RowsModel):
         if unsigned and role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(UNSIGNED)
         if unsigned and role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("该部门没有在用的联络员账号:派给它的案件无人能在桌面签收(条例第十九条),"
+            return self.tr("该部门没有在用的联络员账号:派给它的案件无人能在桌面签收(条例第十八条),"
                            "派遣后须电话通知。请在“人员 → 用户账号与权限”中为其添加联络员账号。")
         return super().data(index, role)
 

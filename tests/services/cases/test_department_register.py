@@ -218,7 +218,7 @@ def test_cli_keeps_the_register(world, capsys):
 
 
 def test_the_cli_list_says_which_departments_nobody_signs_for_at_a_desk(world, system, capsys):
-    """Art. 19: a department without a liaison account is phoned of each case dispatched to it."""
+    """Art. 18(1): a department without a liaison account is phoned of each case dispatched to it."""
     users.add_user(world.db, system, username="pcs_liaison", display_name=None, password="secret-123",
                    role=Role.LIAISON, scope_code=TOWNSHIP, department_id=users.department_id(world.db, "QG-PCS"))
     url = world.db.engine.url.render_as_string(hide_password=False)

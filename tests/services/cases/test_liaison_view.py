@@ -29,7 +29,7 @@ from desktop.models.enums import (
     SupervisionLevel,
 )
 from desktop.services import hotspots, queue, users
-from desktop.services.cases import callbacks, department, dispatch, queries, review, supervision
+from desktop.services.cases import callbacks, department, dispatch, queries, review
 from desktop.services.evaluation.periods import period_of
 from desktop.services.exchange import open311, table_export
 from desktop.services.hotspots import Hardness
@@ -129,9 +129,6 @@ def test_a_liaison_reading_a_case_its_department_does_not_hold_is_refused(world,
             queries.case_id_by_number(world.db, police, case.number)
     with pytest.raises(PermissionDenied, match="Art. 15"):
         dispatch.suggest_departments(world.db, police, shares["undispatched"].id)
-    # the township's lists of cases are the center's, not a department's
-    with pytest.raises(PermissionDenied, match=r"没有在 侨港\(450503103000\)查看辖区全部案件的权限"):
-        supervision.unresolved_for_key_supervision(world.db, police, TOWNSHIP)
 
 
 @pytest.mark.law("Art. 15")

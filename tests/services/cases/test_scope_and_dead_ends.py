@@ -284,10 +284,10 @@ def test_the_queue_row_carries_the_leads_sign_for_deadline_until_it_signs(world)
     assert row().lead_sign_due_at is None and row().lead_department == "派出所"
 
 
-@pytest.mark.law("Art. 19")
+@pytest.mark.law("Art. 18")
 def test_a_sign_for_the_lead_let_pass_counts_as_overdue_as_its_countdown_shows_it(world):
     """只看超期, the status bar's 超期 and the map's red marks hold a case whose lead department let its
-    sign-for deadline pass unsigned (Art. 19), though its handling deadline is days away; once
+    sign-for deadline pass unsigned (Art. 18(1)), though its handling deadline is days away; once
     signed, they do not. The default order lists it first: no department has taken it on."""
     from desktop.services import queue
     from desktop.services.map_data import map_data
@@ -334,7 +334,7 @@ def test_a_sign_for_the_lead_let_pass_counts_as_overdue_as_its_countdown_shows_i
     assert order(missed) == [sooner.id, case.id]
 
 
-@pytest.mark.law("Art. 19")
+@pytest.mark.law("Art. 18")
 def test_an_export_lists_the_missed_sign_fors_in_the_order_the_queue_shows_them(world):
     """By the sign-for missed, not by the handling deadline: an urgent case whose sign-for passed later
     comes second, though its handling deadline comes first."""

@@ -1,4 +1,4 @@
-"""The sign-for of a department whose jurisdiction objection the center refused (Art. 18(2), 19).
+"""The sign-for of a department whose jurisdiction objection the center refused (Art. 18).
 
 Dispatched Tue 9 Jun 2026 10:00, the police station is to sign for it by 24:00 of Wed 10 Jun. Its
 objection refused on Fri 12 Jun 10:00, it signs for it by 24:00 of the next working day, Mon 15 Jun,
@@ -80,7 +80,6 @@ def decision(world, case, last=False):
 
 
 @pytest.mark.law("Art. 18")
-@pytest.mark.law("Art. 19")
 def test_an_objection_raised_before_signing_and_refused_late_gives_a_fresh_sign_for_period(world):
     case, share_id = objection_refused(world, TUESDAY + timedelta(hours=1))
     assert "签收期限自本决定起重新计算,至 06-15 24:00" in decision(world, case)
@@ -106,7 +105,6 @@ def test_the_lead_signing_in_its_fresh_period_has_a_fresh_period_to_call_the_req
 
 
 @pytest.mark.law("Art. 18")
-@pytest.mark.law("Art. 19")
 def test_only_the_first_refused_objection_gives_a_fresh_period(world):
     """Objecting again just before each fresh deadline would put off signing for ever."""
     case, share_id = objection_refused(world, TUESDAY + timedelta(hours=1))
@@ -123,7 +121,6 @@ def test_only_the_first_refused_objection_gives_a_fresh_period(world):
 
 
 @pytest.mark.law("Art. 18")
-@pytest.mark.law("Art. 19")
 def test_a_sign_for_after_the_fresh_period_is_late(world):
     case, share_id = objection_refused(world, TUESDAY + timedelta(hours=1))
     assert signed(world, case, share_id, at(16)) == (True, FRESH_DUE)
@@ -131,7 +128,6 @@ def test_a_sign_for_after_the_fresh_period_is_late(world):
 
 
 @pytest.mark.law("Art. 18")
-@pytest.mark.law("Art. 19")
 def test_an_objection_raised_after_the_sign_for_fell_due_excuses_nothing(world):
     case, share_id = objection_refused(world, at(11))
     assert decision(world, case) == "侨港派出所 的管辖异议:异议不成立,继续办理(属本单位职责)"
@@ -140,7 +136,6 @@ def test_an_objection_raised_after_the_sign_for_fell_due_excuses_nothing(world):
 
 
 @pytest.mark.law("Art. 18")
-@pytest.mark.law("Art. 19")
 def test_with_the_clock_standing_still_while_deciding_the_time_left_is_given_back_as_before(world):
     """The clock stopped Tue 11:00 to Fri 10:00: 71 working hours given back to 24:00 of Wed 10 Jun
     (Thu, Fri, the weekend stepped over, 23 h of Mon): 23:00 of Mon 15 Jun, not a fresh period."""

@@ -39,6 +39,12 @@ def detail(world, case_id, who=None):
     return queries.case_detail(world.db, who or world.operator, case_id)
 
 
+def due_for_key_supervision(world, now=None) -> list[int]:
+    """The township's cases the supervisor's queue lists under 待重点督办 (Art. 20(1))."""
+    f = queue.QueueFilter(under=TOWNSHIP, key_supervision_due=True)
+    return [row.id for row in queue.page(world.db, world.supervisor, f, 0, 100, now=now)]
+
+
 @pytest.mark.law("Art. 18")
 def test_dispatch_gives_lead_and_co_handlers_their_own_clocks(world):
     case = dispatched(world, co=["market"])
@@ -388,8 +394,7 @@ def test_an_objection_raised_after_the_deadline_does_not_stop_the_clock_nor_hide
     assert not detail(world, case.id).assignments[0].paused and case.due_at == due
     overdue = queue.page(world.db, world.operator, queue.QueueFilter(overdue_only=True), 0, 100, now=late)
     assert case.id in [row.id for row in overdue]
-    assert case.id in [c.id for c in supervision.unresolved_for_key_supervision(world.db, world.supervisor, TOWNSHIP,
-                                                                                  now=late)]
+    assert case.id in due_for_key_supervision(world, late)
     with world.db.session() as s:
         assert s.scalar(select(Objection.paused_clock)) is False
         assert s.scalar(select(func.count()).select_from(Extension)) == 0
@@ -545,8 +550,7 @@ def test_a_case_closed_any_way_ends_its_supervision_and_reopened_may_get_key_sup
     assert case.supervision is SupervisionLevel.NONE
     assert [o.closed_at is not None for o in detail(world, case.id).supervision_orders] == [True]
     case = review.reopen(world.db, world.supervisor, case_id=case.id, reason="问题复发", expected_version=case.version)
-    candidates = supervision.unresolved_for_key_supervision(world.db, world.supervisor, TOWNSHIP)
-    assert case.id in [c.id for c in candidates]
+    assert case.id in due_for_key_supervision(world)
 
 
 def test_reopening_a_held_case_takes_up_its_hold_no_more(world):
@@ -584,7 +588,7 @@ def test_a_round_stopped_by_a_hold_is_not_counted_handled_on_time_once_the_case_
         assert (on_time.numerator, on_time.denominator) == ((0, 0) if due == in_time.due_at else (0, 1))
 
 
-@pytest.mark.law("Art. 19")
+@pytest.mark.law("Art. 18")
 def test_a_sign_for_missed_before_the_share_was_withdrawn_still_counts_as_missed(world):
     """Withdrawn unsigned before its sign-for fell due, a share was never the department's to sign;
     withdrawn after (a hold taken up again, an objection raised late), it was missed."""
@@ -673,12 +677,11 @@ def test_supervision_orders_and_key_supervision_candidates(world):
         supervision.supervise(world.db, world.operator, case_id=case.id, level=SupervisionLevel.GENERAL,
                               reason="进度慢", expected_version=case.version)
     later = TUESDAY + timedelta(days=30)
-    assert [c.id for c in supervision.unresolved_for_key_supervision(world.db, world.supervisor, TOWNSHIP,
-                                                                     now=later)] == [case.id]
+    assert due_for_key_supervision(world, later) == [case.id]
     case = supervision.supervise(world.db, world.supervisor, case_id=case.id, level=SupervisionLevel.KEY,
                                  reason="逾期未办结", expected_version=case.version)
     assert case.supervision is SupervisionLevel.KEY
-    assert supervision.unresolved_for_key_supervision(world.db, world.supervisor, TOWNSHIP, now=later) == []
+    assert due_for_key_supervision(world, later) == []
     assert detail(world, case.id).supervision_orders[0].reason == "逾期未办结"
     # Under a running key order a general one says nothing; another key order (再次督办) may follow.
     with pytest.raises(InvalidTransition, match="正在重点督办中.*无需再下一般督办.*Art. 20"):
@@ -695,7 +698,7 @@ def test_a_general_supervision_order_whose_deadline_passed_unanswered_offers_the
     """Art. 20(1): a case the department has not resolved by the deadline of its 督办 order is an
     unresolved request for key supervision, even while its own (15-working-day) limit still runs."""
     case = dispatched(world, matter_item_id=world.items["food"], now=utcnow())
-    # Signed for: a sign-for let pass would offer it for key supervision by itself (Art. 19).
+    # Signed for: a sign-for let pass would offer it for key supervision by itself (Art. 18(1)).
     case = department.sign_for(world.db, world.police, assignment_id=assignments(world, case.id)[AssignmentRole.LEAD].id,
                                expected_version=case.version)
     case = supervision.supervise(world.db, world.supervisor, case_id=case.id, level=SupervisionLevel.GENERAL,
@@ -703,12 +706,11 @@ def test_a_general_supervision_order_whose_deadline_passed_unanswered_offers_the
     [order] = detail(world, case.id, world.supervisor).supervision_orders
     assert order.due_at < case.due_at
     before, after = order.due_at - timedelta(hours=1), order.due_at + timedelta(hours=1)
-    assert supervision.unresolved_for_key_supervision(world.db, world.supervisor, TOWNSHIP, now=before) == []
-    assert [c.id for c in supervision.unresolved_for_key_supervision(world.db, world.supervisor, TOWNSHIP,
-                                                                     now=after)] == [case.id]
+    assert due_for_key_supervision(world, before) == []
+    assert due_for_key_supervision(world, after) == [case.id]
     supervision.supervise(world.db, world.supervisor, case_id=case.id, level=SupervisionLevel.KEY,
                           reason="督办逾期未办结", expected_version=case.version)
-    assert supervision.unresolved_for_key_supervision(world.db, world.supervisor, TOWNSHIP, now=after) == []
+    assert due_for_key_supervision(world, after) == []
 
 def test_stale_version_is_refused_with_who_and_when(world):
     case = world.new_case().case
