@@ -13,6 +13,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
+from demo_dates import demo_month, demo_year
 from pdftools import assert_cjk_font_embedded, pdf_text
 from desktop.cli import main
 from desktop.models import AuditEntry, PrintedSheet
@@ -20,6 +21,7 @@ from desktop.models.enums import AuditOutcome, Role, SheetKind
 from desktop.services import conformance, security
 from desktop.services.security import Permission
 from desktop.services.clock import BEIJING
+from desktop.services.evaluation.periods import PeriodKind, period_of
 
 
 def run(db, *argv) -> tuple[int, str]:
@@ -29,18 +31,19 @@ def run(db, *argv) -> tuple[int, str]:
 
 
 def test_export_csv_json_xlsx(demo_db, tmp_path):
-    code, text = run(demo_db, "evaluation", "export", "--period", "2026", "--level", "grid")
+    year = demo_year(demo_db)
+    code, text = run(demo_db, "evaluation", "export", "--period", year, "--level", "grid")
     assert code == 0
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0][:4] == ["排名", "对象编码", "对象名称", "综合得分"] and len(rows) > 2
-    code, text = run(demo_db, "evaluation", "export", "--period", "2026", "--level", "grid", "--format", "json")
+    code, text = run(demo_db, "evaluation", "export", "--period", year, "--level", "grid", "--format", "json")
     data = json.loads(text)
     assert data["level"] == "grid" and len(data["subjects"]) == len(rows) - 1
     first = data["subjects"][0]
     assert first["rank"] == 1 and set(first["figures"]) >= {"response", "resolution", "satisfaction"}
-    assert run(demo_db, "evaluation", "export", "--period", "2026", "--format", "xlsx")[0] == 1
+    assert run(demo_db, "evaluation", "export", "--period", year, "--format", "xlsx")[0] == 1
     target = tmp_path / "scores.xlsx"
-    assert run(demo_db, "evaluation", "export", "--period", "2026", "-o", str(target))[0] == 0
+    assert run(demo_db, "evaluation", "export", "--period", year, "-o", str(target))[0] == 0
     sheet = load_workbook(target).active
     assert sheet.cell(1, 1).value == "排名" and sheet.max_row > 1
 
@@ -54,17 +57,17 @@ def _last_entry(db, action: str) -> AuditEntry:
 @pytest.mark.law("Art. 15")
 def test_an_export_of_the_staffs_scores_is_on_record(demo_db, tmp_path):
     """Per-person scores are personal data: each export says what, where, which level and how many rows."""
-    target = tmp_path / "staff.csv"
-    code, _ = run(demo_db, "--as", "qg_chief", "evaluation", "export", "--period", "2026", "--level", "staff",
+    target, year = tmp_path / "staff.csv", demo_year(demo_db)
+    code, _ = run(demo_db, "--as", "qg_chief", "evaluation", "export", "--period", year, "--level", "staff",
                   "--under", "450503103000", "-o", str(target))
     assert code == 0
     written = len(list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"))))) - 1
     entry = _last_entry(demo_db, "evaluation.export")
     assert (entry.outcome, entry.actor, entry.place_code, entry.target) == (
-        AuditOutcome.OK, "qg_chief", "450503103000", "2026/staff")
+        AuditOutcome.OK, "qg_chief", "450503103000", f"{year}/staff")
     assert entry.detail["rows"] == written > 0 and entry.detail["level"] == "staff" and entry.detail["file"] == "staff.csv"
     assert f"考核结果 {written} 条" in entry.message and "侨港镇" in entry.message
-    code, text = run(demo_db, "evaluation", "export", "--period", "2026", "--level", "grid", "--format", "json")
+    code, text = run(demo_db, "evaluation", "export", "--period", year, "--level", "grid", "--format", "json")
     entry = _last_entry(demo_db, "evaluation.export")
     assert code == 0 and (entry.detail["level"], entry.detail["file"]) == ("grid", None) and "标准输出" in entry.message
     assert entry.detail["rows"] == len(json.loads(text)["subjects"])
@@ -88,8 +91,8 @@ def test_an_export_of_scores_needs_the_export_right_over_the_place_and_a_refusal
 
 @pytest.mark.law("Art. 23")
 def test_print_assessment_forms(demo_db, tmp_path):
-    target = tmp_path / "assessment.pdf"
-    code, text = run(demo_db, "print", "assessment", "--period", "2026", "--level", "township", "-o", str(target))
+    target, year = tmp_path / "assessment.pdf", demo_year(demo_db)
+    code, text = run(demo_db, "print", "assessment", "--period", year, "--level", "township", "-o", str(target))
     assert code == 0 and "考核表" in text
     pdf = pdf_text(target)
     for words in ("综合评价考核表", "考核人(签字)", "被考核单位负责人(签字)", "表彰奖励建议名单", "响应率", "侨港镇"):
@@ -97,7 +100,7 @@ def test_print_assessment_forms(demo_db, tmp_path):
     assert_cjk_font_embedded(target)
     with demo_db.session() as session:
         sheet = session.scalars(select(PrintedSheet).order_by(PrintedSheet.id.desc())).first()
-    assert (sheet.kind, sheet.subject_ref) == (SheetKind.ASSESSMENT, "2026/township")
+    assert (sheet.kind, sheet.subject_ref) == (SheetKind.ASSESSMENT, f"{year}/township")
     assert sheet.content_hash == hashlib.sha256(target.read_bytes()).hexdigest() and f"共 {sheet.pages} 页" in text
     assert run(demo_db, "print", "assessment", "--period", "2026-13", "--level", "grid", "-o", str(target))[0] == 1
 
@@ -125,7 +128,8 @@ def test_a_township_form_asked_of_a_village_carries_the_whole_townships_figures(
 
 def test_staff_forms_name_the_person_by_number(demo_db, tmp_path):
     target = tmp_path / "staff.pdf"
-    assert run(demo_db, "print", "assessment", "--period", "2026", "--level", "staff", "-o", str(target))[0] == 0
+    assert run(demo_db, "print", "assessment", "--period", demo_year(demo_db), "--level", "staff",
+               "-o", str(target))[0] == 0
     first = " ".join(pdf_text(target).split("\f")[0].split())
     assert "人员编号" in first and "数据截至" in first
     # A staff member signs for themself: no unit, no head of one.
@@ -134,28 +138,33 @@ def test_staff_forms_name_the_person_by_number(demo_db, tmp_path):
 
 @pytest.mark.law("Art. 23")
 def test_settle_and_reopen_a_month(demo_db, tmp_path):
-    code, text = run(demo_db, "evaluation", "settle", "--period", "2026-09")
-    assert code == 0 and "已结算2026年9月考核数据" in text
-    assert run(demo_db, "evaluation", "settle", "--period", "2026-09")[0] == 1  # already settled
-    assert run(demo_db, "evaluation", "settle", "--period", "2026-Q3")[0] == 1  # months only
-    code, text = run(demo_db, "print", "assessment", "--period", "2026-Q3", "--level", "township",
-                     "-o", str(tmp_path / "q3.pdf"))
-    assert code == 0 and "其中 2026-09 为结算数据" in text
-    assert "其中2026-09为结算数据" in "".join(pdf_text(tmp_path / "q3.pdf").split())
+    month = demo_month(demo_db)
+    quarter = period_of(month.start, PeriodKind.QUARTER).code
+    code, text = run(demo_db, "evaluation", "settle", "--period", month.code)
+    assert code == 0 and f"已结算{month.label}考核数据" in text
+    assert run(demo_db, "evaluation", "settle", "--period", month.code)[0] == 1  # already settled
+    assert run(demo_db, "evaluation", "settle", "--period", quarter)[0] == 1  # months only
+    code, text = run(demo_db, "print", "assessment", "--period", quarter, "--level", "township",
+                     "-o", str(tmp_path / "quarter.pdf"))
+    assert code == 0 and f"其中 {month.code} 为结算数据" in text
+    assert f"其中{month.code}为结算数据" in "".join(pdf_text(tmp_path / "quarter.pdf").split())
     code, text = run(demo_db, "evaluation", "settlements")
     assert code == 0 and text.split()[:5] == ["月份", "状态", "结算时间", "结算人", "数据"]
-    assert re.search(r"^2026-09 +已结算 +2026-\d\d-\d\d \d\d:\d\d +\S+ +\d+ 项$", text, re.M)
-    assert run(demo_db, "evaluation", "reopen", "--period", "2026-09", "--reason", "回访数据补录")[0] == 0
-    assert re.search(r"^2026-09 +已撤销结算 +- +- +\d+ 项$", run(demo_db, "evaluation", "settlements")[1], re.M)
+    assert re.search(rf"^{month.code} +已结算 +\d{{4}}-\d\d-\d\d \d\d:\d\d +\S+ +\d+ 项$", text, re.M)
+    assert run(demo_db, "evaluation", "reopen", "--period", month.code, "--reason", "回访数据补录")[0] == 0
+    assert re.search(rf"^{month.code} +已撤销结算 +- +- +\d+ 项$", run(demo_db, "evaluation", "settlements")[1], re.M)
 
 
 def test_governance_and_conformance_commands(demo_db, tmp_path):
+    from desktop.services.clock import beijing_today
+
     code, text = run(demo_db, "governance", "list")
     assert code == 0 and text.strip().endswith("项") and text.split()[:2] == ["编号", "状态"]
     code, text = run(demo_db, "governance", "detect")
     assert code == 0 and text.split()[:2] == ["编号", "地点"] and "\t" not in text
     suggested = text.splitlines()[1].split()[0]
-    code, text = run(demo_db, "governance", "accept", suggested, "--department", "450500-CGJ", "--review-on", "2026-12-31")
+    review_on = f"{beijing_today() + timedelta(days=30):%Y-%m-%d}"  # not before today
+    code, text = run(demo_db, "governance", "accept", suggested, "--department", "450500-CGJ", "--review-on", review_on)
     assert code == 0 and "责任部门 北海市城市管理综合执法局" in text  # named by the code departments list shows
     code, text = run(demo_db, "conformance")
     assert code == 0 and "第21条" in text

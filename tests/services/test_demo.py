@@ -7,10 +7,10 @@ from shapely import wkb
 from shapely.ops import unary_union
 from sqlalchemy import func, select
 
+from demo_dates import seeded_as_of
 from desktop.errors import Conflict, PermissionDenied
 from desktop.models import (
     Assignment,
-    AuditEntry,
     Callback,
     Case,
     CaseEvent,
@@ -278,12 +278,6 @@ def test_deadlines_are_what_the_case_services_would_count(demo_db):
     assert approved > 0 and moved == 0
 
 
-def _seeded_as_of(session) -> datetime:
-    """The moment the demo's dates count back from, as its audit entry records it: "now" for the tests."""
-    detail = session.scalar(select(AuditEntry.detail).where(AuditEntry.action == "demo.seed"))
-    return datetime.fromisoformat(detail["as_of"])
-
-
 @pytest.mark.law("Art. 20")
 def test_the_callbacks_of_cases_closed_lately_are_to_make_and_older_ones_were_made_in_time(demo_db):
     """A closed case is called back within 3 working days (callback_schedule): the rounds still running are
@@ -292,8 +286,9 @@ def test_the_callbacks_of_cases_closed_lately_are_to_make_and_older_ones_were_ma
     monthly callback, not weeks past it. The demo had called back every closed case, even one closed that
     morning, and left only held cases' callbacks, most weeks overdue."""
     finished = (CaseState.CLOSED, CaseState.RESOLVED_ON_SPOT)
+    now = seeded_as_of(demo_db)
     with demo_db.session() as session:
-        now, calendar = _seeded_as_of(session), WorkCalendar.load(session)
+        calendar = WorkCalendar.load(session)
         rounds = session.execute(select(Callback, Case.closed_at).join(Case, Case.id == Callback.case_id)
                                  .where(Case.state.in_(finished))).all()
         held = session.execute(select(Callback.due_at, CaseEvent.at)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from demo_dates import demo_year
 from desktop.models import AuditEntry
 from desktop.models.enums import AuditOutcome
 from desktop.services import emergencies, grids, unit_of_work
@@ -37,11 +38,11 @@ EXPORTS = {
     "Open311 requests": lambda db, actor, path: write_requests(db, actor, path / "requests.json"),
     "grid staff": lambda db, actor, path: export_staff(db, actor, path / "staff.xlsx", under=QIAOGANG),
     "matter items": lambda db, actor, path: export_items(db, actor, path / "items.csv", place_code=YINHAI),
-    "evaluation": lambda db, actor, path: export.export(db, actor, evaluate(db, actor, "2026", "grid"), "xlsx",
-                                                        path / "scores.xlsx", None),
+    "evaluation": lambda db, actor, path: export.export(db, actor, evaluate(db, actor, demo_year(db), "grid"),
+                                                        "xlsx", path / "scores.xlsx", None),
     "bulletin": lambda db, actor, path: write_bulletin(db, actor, emergencies.list_reports(db, actor)[0].id,
                                                        path / "bulletin.pdf"),
-    "assessment": lambda db, actor, path: print_assessment(db, actor, evaluate(db, actor, "2026", "grid"),
+    "assessment": lambda db, actor, path: print_assessment(db, actor, evaluate(db, actor, demo_year(db), "grid"),
                                                            path / "forms.pdf"),
     "matter list": lambda db, actor, path: print_matter_list(db, actor, path / "list.pdf", place_code=QIAOGANG),
     "grids": lambda db, actor, path: grids.export_grids(db, actor, path / "grids.geojson", under=QIAOGANG),
@@ -125,7 +126,7 @@ def test_an_old_file_held_open_is_refused_before_anything_is_on_record(demo_db, 
 
 
 def test_results_written_to_standard_output_are_written_once_on_record(demo_db, system, monkeypatch):
-    evaluation = evaluate(demo_db, system, "2026", "grid")
+    evaluation = evaluate(demo_db, system, demo_year(demo_db), "grid")
     out = io.StringIO()
 
     def fails(*args, **kwargs):

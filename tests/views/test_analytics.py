@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog
 from sqlalchemy import select
 
+from demo_dates import demo_month, demo_year
 from desktop.models import AuditEntry, utcnow
 from desktop.models.enums import GovernanceState
 from desktop.services import conformance, governance, users
@@ -42,7 +43,7 @@ def chief(demo_db):
 
 def test_scores_model(qtbot, qtmodeltester, demo_db, chief):
     model = ScoresModel()
-    model.set_evaluation(evaluate(demo_db, chief, "2026", "grid"))
+    model.set_evaluation(evaluate(demo_db, chief, demo_year(demo_db), "grid"))
     qtmodeltester.check(model)
     assert model.rowCount() > 10 and model.data(model.index(0, 0)) == "1"
     assert model.indicator_code(FIXED) == "response" and model.indicator_code(1) is None
@@ -54,13 +55,14 @@ def test_a_subject_of_too_small_a_sample_shows_no_rank_and_comes_after_the_ranke
     """A grid scored 100 on a single case was ranked first, above grids that handled many: a subject whose
     composite rests on fewer than the minimum of rows comes after the ranked ones, 样本不足 in place of its
     rank, its tooltip and the status line saying why."""
-    year = evaluate(demo_db, chief, "2026", "grid", under=QIAOGANG)
-    samples = sorted(s.sample for s in year.subjects if s.composite is not None)
+    year = demo_year(demo_db)
+    samples = sorted(s.sample for s in evaluate(demo_db, chief, year, "grid", under=QIAOGANG).subjects
+                     if s.composite is not None)
     minimum = samples[len(samples) // 2]  # about half the grids below it
     monkeypatch.setattr(evaluation_panel, "evaluate", partial(evaluate, min_sample=minimum))
     panel = EvaluationPanel(demo_db, chief, tasks, under=QIAOGANG)
     qtbot.addWidget(panel)
-    panel.period.setText("2026")
+    panel.period.setText(year)
     panel.level.setCurrentIndex(list(Level).index(Level.GRID))
     panel.run_button.click()
     model = panel.model
@@ -83,7 +85,7 @@ def test_a_subject_of_too_small_a_sample_shows_no_rank_and_comes_after_the_ranke
 def test_evaluation_screen_drills_down_to_the_counted_cases(qtbot, demo_db, chief, tasks, cjk_font, tmp_path):
     panel = EvaluationPanel(demo_db, chief, tasks, under=QIAOGANG)
     qtbot.addWidget(panel)
-    panel.period.setText("2026")
+    panel.period.setText(demo_year(demo_db))
     panel.run_button.click()
     assert panel.model.rowCount() == 1 and panel.export_button.isEnabled()
     subject = panel.evaluation.subjects[0]
@@ -113,11 +115,12 @@ def test_the_first_evaluation_of_a_year_says_which_month_it_counts(qtbot, demo_d
         shown.append((done, total, month, panel.status.text()))
 
     panel._counting = spy
-    panel.period.setText("2026")
+    year = demo_year(demo_db)
+    panel.period.setText(year)
     panel.run_button.click()
     first = panel.evaluation
     months = [month for _, _, month, _ in shown]
-    assert months and months == sorted(months) and all(m.startswith("2026-") for m in months)
+    assert months and months == sorted(months) and all(m.startswith(f"{year}-") for m in months)
     assert [(done, total) for done, total, _, _ in shown] == [(n, len(months)) for n in range(len(months))]
     assert f"正在统计 {months[0]}(第 1/{len(months)} 个月" in shown[0][3]
     shown.clear()
@@ -222,7 +225,7 @@ def test_hotspots_charts_and_map_layer(qtbot, demo_db, chief, tasks, cjk_font):
     view.set_data(map_data(demo_db, Actor.system("pytest"), QIAOGANG))
     panel = HotspotsPanel(demo_db, chief, tasks, under=QIAOGANG, map_view=view)
     qtbot.addWidget(panel)
-    panel.period.setText("2026")
+    panel.period.setText(demo_year(demo_db))
     panel.run_button.click()
     assert panel.data.counts.total > 0
     assert len(panel.trend.listDataItems()) >= 1 and panel.categories.getPlotItem().items
@@ -287,20 +290,21 @@ def test_a_city_evaluator_settles_and_reopens_a_month(qtbot, demo_db, chief, tas
     monkeypatch.setattr(dialogs, "confirm", lambda *args: True)
     monkeypatch.setattr(dialogs, "information", lambda *args: None)
     monkeypatch.setattr(dialogs, "ask_text", lambda *args: "回访数据补录")
-    panel.period.setText("2026-09")
+    month = demo_month(demo_db).code
+    panel.period.setText(month)
     panel.run_button.click()
     before = {(s.subject_id, f.code): (f.numerator, f.denominator)
               for s in panel.evaluation.subjects for f in s.figures}
     assert panel.settle_button.isEnabled() and not panel.reopen_button.isEnabled()
     panel.settle_button.click()
-    assert panel.evaluation.settled == ("2026-09",) and "2026-09 为结算数据" in panel.status.text()
+    assert panel.evaluation.settled == (month,) and f"{month} 为结算数据" in panel.status.text()
     assert {(s.subject_id, f.code): (f.numerator, f.denominator)
             for s in panel.evaluation.subjects for f in s.figures} == before
     assert panel.reopen_button.isEnabled() and not panel.settle_button.isEnabled()
     village = EvaluationPanel(demo_db, city, tasks, under="450503103001")  # counted live below a township
     qtbot.addWidget(village)
     village.level.setCurrentIndex(list(Level).index(Level.GRID))  # a township's level looks at the whole township
-    village.period.setText("2026-09")
+    village.period.setText(month)
     village.run_button.click()
     assert village.evaluation.settled == () and village.reopen_button.isEnabled()
     assert not village.settle_button.isEnabled()
@@ -312,7 +316,7 @@ def test_a_city_evaluator_settles_and_reopens_a_month(qtbot, demo_db, chief, tas
 
     panel.reopen_button.click()
     assert panel.evaluation.settled == () and panel.settle_button.isEnabled()
-    assert [(s.code, s.settled) for s in settlement.list_settlements(demo_db)] == [("2026-09", False)]
+    assert [(s.code, s.settled) for s in settlement.list_settlements(demo_db)] == [(month, False)]
 
 
 @pytest.fixture
@@ -373,7 +377,7 @@ def test_a_month_not_yet_over_cannot_be_settled(qtbot, demo_db, tasks):
     panel.period.setText(period_of(utcnow()).code)
     panel.run_button.click()
     assert not panel.settle_button.isEnabled() and "尚未结束" in panel.settle_button.toolTip()
-    panel.period.setText("2026-09")
+    panel.period.setText(_last_month())
     panel.run_button.click()
     assert panel.settle_button.isEnabled() and "尚未结束" not in panel.settle_button.toolTip()
 
@@ -431,7 +435,7 @@ def test_drill_down_and_conformance_columns_fit_and_exports_say_where(qtbot, dem
                                                                      monkeypatch):
     panel = EvaluationPanel(demo_db, chief, tasks, under=QIAOGANG)
     qtbot.addWidget(panel)
-    panel.period.setText("2026")
+    panel.period.setText(demo_year(demo_db))
     panel.run_button.click()
     subject = panel.evaluation.subjects[0]
     dialog = DrillDownDialog(panel, subject.subject_id, subject.name, "on_time", "按期办结率")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import calendar
 from datetime import date
 
 import pytest
 from PySide6.QtGui import QFontMetrics
 
+from demo_dates import demo_month
 from desktop.i18n import label
 from desktop.services import users
 from desktop.models.enums import MatterCategory
@@ -20,8 +22,19 @@ QIAOGANG = "450503103000"
 
 
 @pytest.fixture
-def panel(qtbot, demo_db, tasks, cjk_font, monkeypatch):
-    monkeypatch.setattr(hotspots_panel, "beijing_today", lambda: date(2026, 11, 27))
+def today(demo_db) -> date:
+    """A day of the demo's history with days of its month still to come."""
+    return demo_month(demo_db).starts_on.replace(day=27)
+
+
+@pytest.fixture
+def year(today) -> str:
+    return str(today.year)
+
+
+@pytest.fixture
+def panel(qtbot, demo_db, tasks, cjk_font, monkeypatch, today):
+    monkeypatch.setattr(hotspots_panel, "beijing_today", lambda: today)
     chief = users.login(demo_db, "qg_chief", "qiaogang-chief")
     panel = HotspotsPanel(demo_db, chief, tasks, under=QIAOGANG)
     qtbot.addWidget(panel)
@@ -39,19 +52,20 @@ def ticks(plot, side: str) -> list[str]:
 
 
 @pytest.mark.law("Art. 22")
-def test_the_trend_stops_at_today_and_names_the_months(panel):
-    analyse(panel, "2026", Bucket.MONTH)
+def test_the_trend_stops_at_today_and_names_the_months(panel, today, year):
+    analyse(panel, year, Bucket.MONTH)
     assert ticks(panel.trend, "bottom") == [f"{month}月" for month in range(1, 13)]
     lines = panel.trend.listDataItems()
-    assert lines and all(list(line.xData) == list(range(11)) for line in lines)  # January to November
-    analyse(panel, "2026-11", Bucket.DAY)
+    assert lines and all(list(line.xData) == list(range(today.month)) for line in lines)  # January to today's month
+    analyse(panel, f"{today:%Y-%m}", Bucket.DAY)
     lines = panel.trend.listDataItems()
-    assert lines and all(len(line.xData) == 27 for line in lines)  # 28 to 30 November are still to come
-    assert panel.trend.getViewBox().viewRange()[0][1] >= 29  # the axis still spans the whole month
+    assert lines and all(len(line.xData) == 27 for line in lines)  # the 28th to the month's end are still to come
+    days = calendar.monthrange(today.year, today.month)[1]
+    assert panel.trend.getViewBox().viewRange()[0][1] >= days - 1  # the axis still spans the whole month
 
 
-def test_the_bars_name_every_category_in_full(panel):
-    analyse(panel, "2026", Bucket.MONTH)
+def test_the_bars_name_every_category_in_full(panel, year):
+    analyse(panel, year, Bucket.MONTH)
     by_category = panel.data.counts.by_category()
     assert len(by_category) > 5
     # Top to bottom, the busiest first: the highest row carries the first name.
@@ -61,13 +75,13 @@ def test_the_bars_name_every_category_in_full(panel):
 
 
 @pytest.mark.law("Art. 22")
-def test_a_bar_of_the_hard_problems_clicked_lists_the_cases_behind_it(panel, qtbot):
+def test_a_bar_of_the_hard_problems_clicked_lists_the_cases_behind_it(panel, qtbot, year):
     from PySide6.QtCore import QPointF, Qt
 
     from desktop.views.analytics.hotspots_panel import HardCasesDialog
 
     panel.show()
-    analyse(panel, "2026", Bucket.MONTH)
+    analyse(panel, year, Bucket.MONTH)
     qtbot.waitUntil(lambda: panel.hard.getPlotItem().getViewBox().viewRange()[1][1] > 1)
     counted = sum(panel.data.hard[Hardness.MULTI_DEPARTMENT].values())
     assert 0 < counted < hotspots_panel.HARD_CASES_LISTED
@@ -79,7 +93,7 @@ def test_a_bar_of_the_hard_problems_clicked_lists_the_cases_behind_it(panel, qtb
     assert dialog is not None and label(Hardness.MULTI_DEPARTMENT) in dialog.windowTitle()
     assert dialog.table.rowCount() == counted and dialog.count.text() == f"共 {counted} 件"
     numbers = [dialog.table.item(r, 0).text() for r in range(counted)]
-    assert all(n.startswith("450503103-2026-") for n in numbers) and len(set(numbers)) == counted
+    assert all(n.startswith(f"450503103-{year}-") for n in numbers) and len(set(numbers)) == counted
     # A case opens at the desk from the list, by Enter (or a double-click) on its row.
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -105,11 +119,11 @@ def test_the_main_window_opens_a_case_chosen_in_the_hotspots(qtbot, demo_db, tas
     assert opened == [(window, 7)]
 
 
-def test_the_longest_category_name_has_room_beside_its_bar(panel):
+def test_the_longest_category_name_has_room_beside_its_bar(panel, year):
     """The left axis had sized itself by its numbers and cut 法律法规规定的其他事项 at the window's edge."""
     from PySide6.QtGui import QFontMetrics
 
-    analyse(panel, "2026", Bucket.MONTH)
+    analyse(panel, year, Bucket.MONTH)
     axis = panel.categories.getAxis("left")
     metrics = QFontMetrics(axis.style["tickFont"])
     longest = max(ticks(panel.categories, "left"), key=metrics.horizontalAdvance)
@@ -160,13 +174,13 @@ def _in_view(panel, widget) -> bool:
 
 
 @pytest.mark.law("Art. 22")
-def test_at_800_by_600_both_bar_charts_are_whole_side_by_side(panel, qtbot):
+def test_at_800_by_600_both_bar_charts_are_whole_side_by_side(panel, qtbot, year):
     """At 800 points wide the hard problems lost their right-hand side: their title and axis needed more
     than half the width, and pyqtgraph drew the plot past its widget's edge (the bar of 多部门办理 with it)."""
     panel.resize(800, 600)
     panel.show()
     qtbot.waitExposed(panel)
-    analyse(panel, "2026", Bucket.MONTH)
+    analyse(panel, year, Bucket.MONTH)
     charts = (panel.trend, panel.categories, panel.hard)
     qtbot.waitUntil(lambda: all(_whole(plot) and _in_view(panel, plot) for plot in charts))  # laid out anew
     assert panel.categories.y() == panel.hard.y() and panel.categories.x() < panel.hard.x()  # side by side
@@ -174,13 +188,13 @@ def test_at_800_by_600_both_bar_charts_are_whole_side_by_side(panel, qtbot):
     assert panel.hard.getPlotItem().getViewBox().viewRange()[0][1] >= longest  # the longest bar in view
 
 
-def test_narrower_the_bar_charts_stand_one_under_the_other_and_scroll(panel, qtbot):
+def test_narrower_the_bar_charts_stand_one_under_the_other_and_scroll(panel, qtbot, year):
     """Where the two do not fit side by side, each keeps its whole width one under the other, the charts
     scrolling rather than squeezing eleven names into one another."""
     panel.resize(640, 600)
     panel.show()
     qtbot.waitExposed(panel)
-    analyse(panel, "2026", Bucket.MONTH)
+    analyse(panel, year, Bucket.MONTH)
     charts = (panel.trend, panel.categories, panel.hard)
     qtbot.waitUntil(lambda: panel.categories.x() == panel.hard.x() and all(_whole(plot) for plot in charts))
     assert not panel.charts.side_by_side and panel.categories.y() < panel.hard.y()
@@ -190,13 +204,32 @@ def test_narrower_the_bar_charts_stand_one_under_the_other_and_scroll(panel, qtb
     assert panel.categories.getPlotItem().getViewBox().height() >= names * font.lineSpacing()
 
 
-def test_at_a_large_size_the_charts_are_laid_out_as_ever(panel, qtbot):
+def test_at_a_large_size_the_charts_are_laid_out_as_ever(panel, qtbot, year):
     """The trend across the top, the two bar charts of equal width below it, all in view without scrolling."""
     panel.resize(1200, 800)
     panel.show()
     qtbot.waitExposed(panel)
-    analyse(panel, "2026", Bucket.MONTH)
+    analyse(panel, year, Bucket.MONTH)
     qtbot.waitUntil(lambda: panel.charts.side_by_side and _whole(panel.hard))
     assert panel.categories.width() == panel.hard.width() and panel.trend.width() > 2 * panel.hard.width()
     assert panel.trend.height() == panel.hard.height()
     assert panel.charts.verticalScrollBar().maximum() == panel.charts.horizontalScrollBar().maximum() == 0
+
+
+def test_in_english_at_800_by_600_the_charts_never_scroll_sideways(translations, qtbot, demo_db, tasks, cjk_font,
+                                                                   monkeypatch, today, year):
+    """The English names are longer: the bar charts stand one under the other, each whole, rather than
+    one wider than the window."""
+    translations.install("en")
+    monkeypatch.setattr(hotspots_panel, "beijing_today", lambda: today)
+    panel = HotspotsPanel(demo_db, users.login(demo_db, "qg_chief", "qiaogang-chief"), tasks, under=QIAOGANG)
+    qtbot.addWidget(panel)
+    panel.resize(800, 600)
+    panel.show()
+    qtbot.waitExposed(panel)
+    analyse(panel, year, Bucket.MONTH)
+    charts = (panel.trend, panel.categories, panel.hard)
+    qtbot.waitUntil(lambda: all(_whole(plot) for plot in charts) and bool(panel.hard.getPlotItem().titleLabel.text))
+    assert panel.hard.getPlotItem().titleLabel.text.startswith("Long-running")
+    assert panel.charts.horizontalScrollBar().maximum() == 0
+    assert all(plot.width() <= panel.charts.viewport().width() for plot in charts)

@@ -17,7 +17,7 @@ from desktop.models.enums import AuditOutcome, Channel, DayKind, GridKind, Handl
 from desktop.services import calendar_admin, queue, users
 from desktop.services import wall as wall_service
 from desktop.services.cases import dispatch, intake
-from desktop.services.clock import beijing_text
+from desktop.services.clock import BEIJING, beijing_text, last_published_year
 from desktop.services.wall import snapshot as wall_snapshot
 from desktop.tasks import Handle, Progress, SyncTaskRunner
 from desktop.views.wall import WallWindow
@@ -54,7 +54,8 @@ def test_tiles_show_the_scope_figures(wall, demo_db, chief):
     assert [t.caption.text() for t in wall.tiles[4:]] == [f"响应率(截至 {at})", f"解决率(截至 {at})",
                                                           f"满意率(截至 {at})"]
     assert all(t.value.text() == "—" or t.value.text().endswith("%") for t in wall.tiles[4:])
-    assert [t.note.text() for t in wall.tiles[4:]] == [f"2026年11月 · {r.numerator}/{r.denominator}"
+    month = wall.rates.at.astimezone(BEIJING)  # the month so far
+    assert [t.note.text() for t in wall.tiles[4:]] == [f"{month.year}年{month.month}月 · {r.numerator}/{r.denominator}"
                                                        for r in wall.rates.rates]
     assert wall.queue_model.rowCount() == min(summary.open, wall.queue_model.rowCount()) > 0
     assert wall.emergencies.rowCount() >= 1
@@ -491,12 +492,20 @@ def test_the_takeover_of_a_warning_says_when_it_is_expected_not_when_it_happened
 
 
 def test_the_wall_says_when_its_countdowns_run_into_a_year_whose_holidays_nobody_entered(qtbot, wall, demo_db, chief):
-    """Today 27 Nov 2026: a complex case dispatched in mid-December runs its 15 working days into 2027,
-    whose holidays are neither published nor entered. The supervisor reads its countdown on the wall,
-    counted Monday–Friday: the wall says so, as the desk's banner does, until the year is entered."""
+    """A complex case dispatched in mid-December runs its 15 working days into the next year, whose holidays
+    are neither published (the bundled schedule stops at `last_published_year()`) nor entered. The supervisor
+    reads its countdown on the wall, counted Monday–Friday: the wall says so, as the desk's banner does, until
+    the year is entered. The year's New Year is entered first, so that the wall starts without the note
+    whatever the date: from mid-December the demo's own deadlines run into the next year too."""
+    unknown = last_published_year() + 1
+    city = users.actor_for(demo_db, "bh_admin")  # the calendar is the whole city's
+    new_year = calendar_admin.DayEntry(date(unknown, 1, 1), DayKind.HOLIDAY, "元旦")
+    calendar_admin.enter_days(demo_db, city, [new_year])
+    with qtbot.waitSignal(wall.refreshed):
+        wall.bus.changed.emit("calendar")
     assert wall.calendar_note.isHidden()
     operator = users.login(demo_db, "qg_op1", "qiaogang-op1")
-    december = datetime(2026, 12, 14, 10, tzinfo=timezone(timedelta(hours=8)))
+    december = datetime(unknown - 1, 12, 14, 10, tzinfo=timezone(timedelta(hours=8)))
     with demo_db.session() as session:  # 协助排查自建房、危旧房屋安全隐患: complex, 15 working days
         item = session.scalar(select(MatterItem.id).where(MatterItem.code == "C04-03"))
     case = intake.take_in(demo_db, operator, channel=Channel.HOTLINE_12345, title="自建房墙体开裂",
@@ -505,14 +514,15 @@ def test_the_wall_says_when_its_countdowns_run_into_a_year_whose_holidays_nobody
     lead = dispatch.suggest_departments(demo_db, operator, case.id)[0]
     dispatch.dispatch(demo_db, operator, case_id=case.id, lead_department_id=lead.id,
                       expected_version=case.version, now=december)
-    with qtbot.waitSignal(wall.refreshed):
-        wall.bus.changed.emit("cases")
-    assert wall.calendar_note.isVisible()
-    assert "2027" in wall.calendar_note.text() and "周一至周五" in wall.calendar_note.text()
-    assert "请市级管理员" in wall.calendar_note.text()  # the calendar is the whole city's
 
-    calendar_admin.enter_days(demo_db, users.actor_for(demo_db, "bh_admin"),  # the city's calendar
-                              [calendar_admin.DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")])
+    calendar_admin.remove_day(demo_db, city, new_year.day)
+    with qtbot.waitSignal(wall.refreshed):
+        wall.bus.changed.emit("calendar")
+    assert wall.calendar_note.isVisible()
+    assert str(unknown) in wall.calendar_note.text() and "周一至周五" in wall.calendar_note.text()
+    assert "请市级管理员" in wall.calendar_note.text()
+
+    calendar_admin.enter_days(demo_db, city, [new_year])
     with qtbot.waitSignal(wall.refreshed):
         wall.bus.changed.emit("calendar")
     assert wall.calendar_note.isHidden()
