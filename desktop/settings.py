@@ -16,7 +16,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 T = TypeVar("T")
 
-VERSION = 2
+VERSION = 3
 
 
 def _forget_queue_header(store: QSettings) -> None:
@@ -25,8 +25,16 @@ def _forget_queue_header(store: QSettings) -> None:
     store.remove("ui/queue_header")
 
 
+def _forget_window_laid_out_panes(store: QSettings) -> None:
+    # Version 3 saves the panes' sizes only where the user moved them (views.panes), and sizes the queue's number
+    # column to a number: the sizes saved before were mostly the window's own, with the number column wider
+    # than a number, and at 1366×768 kept the queue's category out of view at every start. Both start afresh once.
+    store.remove("ui/main_splitter")
+    store.remove("ui/queue_header")
+
+
 # from-version → function(QSettings) bringing a file of that version to the next one.
-UPGRADES: dict[int, Callable[[QSettings], None]] = {1: _forget_queue_header}
+UPGRADES: dict[int, Callable[[QSettings], None]] = {1: _forget_queue_header, 2: _forget_window_laid_out_panes}
 
 
 def open_store() -> QSettings:

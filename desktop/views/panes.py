@@ -3,8 +3,9 @@
 QSplitter gives what the window's width gains or loses to the pane with a stretch factor, the queue, alone,
 down to its least width. That is the width of its search box, its filters going on to further rows where they
 must: beside the map on a 1366-point laptop the queue was squeezed to it while the roster kept 340 points. Here,
-once the queue is narrower than it asks to be (its filters on one row), the roster and the tree give way first,
-down to their own least widths; when the window widens again, they get back what they gave.
+once the queue is narrower than it asks to be (its filters on one row, the columns a case is chosen by whole),
+the roster and the tree give way first, down to their own least widths; when the window widens again, they get
+back what they gave.
 """
 
 from __future__ import annotations
@@ -26,7 +27,14 @@ class Panes(QSplitter):
         # The queue's width before the first layout: the sizes set in code are laid out as the queue asks, a
         # layout the user saved (restoreState) as it was.
         self._queue_before_shown: int | None = None
-        self.splitterMoved.connect(self._forget_lent)  # the user's sizes now
+        # Whether the sizes are the user's own: moved by hand, in this run or in one before (restoreState). Only
+        # those are saved; the others are laid out as the queue asks again at the next start.
+        self._chosen = False
+        self.splitterMoved.connect(self._moved_by_hand)
+
+    def _moved_by_hand(self) -> None:
+        self._chosen = True
+        self._forget_lent()  # the user's sizes now
 
     def setSizes(self, sizes: list[int]) -> None:
         super().setSizes(sizes)
@@ -35,7 +43,11 @@ class Panes(QSplitter):
 
     def saveState(self) -> QByteArray:
         """The sizes with what the roster and the tree lent the queue handed back: saved as lent beside the map,
-        their narrower widths had come back at every later start as the user's own, with nothing to give back."""
+        their narrower widths had come back at every later start as the user's own, with nothing to give back.
+        Nothing where the user chose no sizes: saved as the window had laid them out, they had come back as the
+        user's own too, and a queue narrower than its columns ask (at 1366×768) was lent no room at later starts."""
+        if not self._chosen:
+            return QByteArray()
         if not any(self._lent.values()):
             return super().saveState()  # the sizes shown are the user's: nothing to move to and fro
         shown = self.sizes()
@@ -47,7 +59,8 @@ class Panes(QSplitter):
     def restoreState(self, state: QByteArray) -> bool:
         self._forget_lent()
         self._queue_before_shown = None
-        return super().restoreState(state)
+        self._chosen = super().restoreState(state)  # sizes are saved only as the user chose them
+        return self._chosen
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         queue_before = self.sizes()[QUEUE] if event.oldSize().isValid() else self._queue_before_shown
@@ -57,12 +70,14 @@ class Panes(QSplitter):
 
     def _make_room(self, queue_before: int) -> None:
         """The queue kept as wide as before, up to as wide as it asks, while the others can give way; what they
-        gave goes back to them where the queue has room to spare. A width the user chose is the queue's own."""
+        gave goes back to them where the queue has room to spare, the last to give first: the roster lends the
+        queue's columns room at 1366×768, and beside the map the tree lends too; the map closed, the tree had kept
+        most of what it gave. A width the user chose is the queue's own."""
         sizes = self.sizes()
         asks = self.widget(QUEUE).sizeHint().width()
         short = min(asks, queue_before) - sizes[QUEUE]
         spare = sizes[QUEUE] - asks
-        for pane in (ROSTER, TREE):
+        for pane in (ROSTER, TREE) if short > 0 else (TREE, ROSTER):
             if short > 0:
                 moved = max(0, min(short, sizes[pane] - self.widget(pane).minimumSizeHint().width()))
                 short -= moved

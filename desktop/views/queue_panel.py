@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -76,10 +76,12 @@ class QueuePanel(Retranslating, QWidget):
         self.view.horizontalHeader().setSortIndicator(COUNTDOWN, Qt.SortOrder.AscendingOrder)  # in view, at any width
         self.view.setSortingEnabled(True)  # header clicks call model.sort → ORDER BY in SQL
         self.view.horizontalHeader().sortIndicatorChanged.connect(self._keep_sort_indicator)
-        for column, width in enumerate([165, 165, 105, 125, 120, 110, 115, 60, 95, 120]):
+        for column, width in enumerate([120, 165, 105, 125, 120, 110, 115, 60, 95, 120]):
             self.view.setColumnWidth(column, width)
-        # Whole at their longest, in the font in use: the countdown (a liaison's names the step) and the deadline.
-        for column, longest in ((COUNTDOWN, self.tr("联系 超期 99天23小时")), (DEADLINE, "2026-12-31 24:00")):
+        # Whole at their longest, in the font in use, and no wider: the case number (at a fixed 165 points it had
+        # taken room the category needed), the countdown (a liaison's names the step) and the deadline.
+        for column, longest in ((NUMBER, "450503103-2026-000000"), (COUNTDOWN, self.tr("联系 超期 99天23小时")),
+                                (DEADLINE, "2026-12-31 24:00")):
             width = self.fontMetrics().horizontalAdvance(longest) + 16
             self.view.setColumnWidth(column, max(self.view.columnWidth(column), width))
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
@@ -145,6 +147,17 @@ class QueuePanel(Retranslating, QWidget):
         self.copy_row_action.setText(self.tr("复制本行"))
         self.fit_label_columns()
         self._show_total()
+
+    def sizeHint(self) -> QSize:
+        """Wide enough for the filters on one row, and for the columns a case is chosen by whole — number, title,
+        countdown, state and category: the tree and the roster give way for them (panes.Panes). At 1366×768 a
+        liaison's state column, which holds its own part beside the case's, had pushed the category behind the
+        scroll bar's edge. (The title keeps its width until the table has room to spare for it to stretch into.)"""
+        view = self.view
+        chosen_by = sum(view.columnWidth(column) for column in range(CATEGORY + 1))
+        chrome = 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width()
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), chosen_by + chrome), hint.height())
 
     def fit_label_columns(self) -> None:
         """Widen the state and category columns to hold, in the language in use, every open state with its

@@ -644,6 +644,39 @@ def test_beside_the_map_on_a_laptop_nothing_the_desk_needs_is_cut_or_overlaps(qt
         assert queue_width > max(tree, roster_width)
 
 
+@pytest.fixture
+def desk_font(qapp):
+    """The bundled font as the application's, as the desk sets it at start-up; the tests' own again afterwards."""
+    from desktop.app import install_font
+
+    before = qapp.font()
+    install_font(qapp)
+    yield
+    qapp.setFont(before)
+
+
+@pytest.mark.parametrize("username", ["qg_police", "qg_op1"], ids=["liaison", "operator"])
+def test_at_1366_the_columns_a_case_is_chosen_by_show_without_scrolling_sideways(qtbot, demo_db, tasks, desk_font,
+                                                                                 username):
+    """At 1366×768 a liaison's 类别 stood past the queue's right edge, behind the scroll bar: its state column, which
+    holds its own part beside the case's, and a number column wider than a number took the room (the operator's
+    类别 was cut too). The number, title, countdown, state and category show whole, the title keeping room, the
+    tree and the roster giving way no further than their least widths — at the next start too, the window having
+    saved no sizes the user did not choose."""
+    from desktop.services import users
+    from desktop.views.queue_model import CATEGORY, TITLE
+
+    for start in ("first", "next"):
+        w = _on_the_laptop(qtbot, demo_db, tasks, users.actor_for(demo_db, username))
+        view = w.queue_panel.view
+        QApplication.processEvents()  # the header lays its sections out in the width the panes settled on
+        assert view.columnViewportPosition(CATEGORY) + view.columnWidth(CATEGORY) <= view.viewport().width(), start
+        assert view.columnWidth(TITLE) > view.fontMetrics().horizontalAdvance("【急】码头护栏损坏")
+        tree, _queue, roster = w.splitter.sizes()
+        assert tree >= w.tree.minimumSizeHint().width() and roster >= w.roster.minimumSizeHint().width()
+        w.close()
+
+
 def test_closing_the_map_gives_the_roster_back_the_width_it_gave(qtbot, desk_db, tasks, system, cjk_font):
     """The roster and the tree give the queue room beside the map, and get it back when the map closes."""
     w = _on_the_laptop(qtbot, desk_db, tasks, system)
@@ -680,8 +713,9 @@ def test_the_users_own_splitter_sizes_come_back_at_the_next_start(qtbot, desk_db
     first.show()
     qtbot.waitExposed(first)
     tree, queue, roster = first.splitter.sizes()
-    first.splitter.setSizes([tree + 60, queue - 60, roster])
+    first.splitter.moveSplitter(tree + 60, 1)  # the user drags the tree's edge
     chosen = first.splitter.sizes()
+    assert chosen[0] > tree
     first.close()
     again = MainWindow(desk_db, system, tasks)
     qtbot.addWidget(again)
