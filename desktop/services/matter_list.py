@@ -840,6 +840,19 @@ def rectifications(db: Database, *, place_code: str | None = None, open_only: bo
         return [_rectification_info(n, d) for n, d in rows]
 
 
+def awaiting_report(db: Database, actor: Actor) -> tuple[str, list[RectificationInfo]] | None:
+    """The notices to a liaison's department still awaiting its report (Art. 13(5)) — issued, or returned with a
+    reason — by deadline, and the code of the institution that issued them, whose matter list shows them; None for
+    a user who acts for no department."""
+    if actor.department_id is None:
+        return None
+    with db.session() as session:
+        institution = institution_served(session, session.get(Department, actor.department_id)).code
+    notices = rectifications(db, place_code=institution, open_only=True, viewer=actor)
+    return institution, [notice for notice in notices  # its own only, though it may read the institution's all
+                         if notice.department_id == actor.department_id and notice.state is RectificationState.OPEN]
+
+
 def departments(db: Database, place_code: str | None = None) -> list[tuple[int, str]]:
     """(id, short name) of active departments (serving a place's institution), for pickers."""
     with db.session() as session:

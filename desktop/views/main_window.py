@@ -28,6 +28,7 @@ from .calendar.warning import CalendarWarning
 from .elided_label import ElidedLabel
 from .emergencies.banner import EmergencyBanner
 from .menus import FEATURE_ACTIONS, MENU_KEYS, MENUS, FeatureAction
+from .notices_banner import NoticesBanner
 from .place_tree import CODE_ROLE, PlaceTree
 from .queue_model import QueueModel
 from .queue_panel import QueuePanel
@@ -78,6 +79,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.calendar_warning = CalendarWarning(self)
         # …and, first of all, an emergency waiting for acknowledgement or owing a late report (Art. 21).
         self.emergency_banner = EmergencyBanner(self)
+        # …and, to a liaison, a rectification notice to its department awaiting its report (Art. 13(5)).
+        self.notices_banner = NoticesBanner(self)
         # …and, for a township set up only in part, what it still lacks (a fresh database lacks all).
         self.setup_banner = SetupBanner(self)
         # …and, on a shared server, a desk connected with more rights than a desk needs (Art. 15).
@@ -87,6 +90,7 @@ class MainWindow(Retranslating, QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.emergency_banner)
+        layout.addWidget(self.notices_banner)
         layout.addWidget(self.calendar_warning)
         layout.addWidget(self.setup_banner)
         layout.addWidget(self.owner_warning)

@@ -914,12 +914,12 @@
   <context>
     <name>CaseDetail</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="772" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="791" />
       <source>案件详情</source>
       <translation>Case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="773" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="792" />
       <source>请先在案件队列中选择一件案件</source>
       <translation>Select a case in the case queue first</translation>
     </message>
@@ -942,433 +942,443 @@
       <translation>Our handling deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="221" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="72" />
+      <source>向主办单位报送结果</source>
+      <translation>Report result to the lead</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="73" />
+      <source>报送主办单位的办理结果(由主办单位汇总后反馈网格化服务管理机构和诉求人)</source>
+      <translation>Result reported to the lead department (which feeds the whole back to the grid-management center and the requester)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="226" />
       <source>承办单位</source>
       <translation>Handling unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="221" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="226" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="221" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="226" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="221" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="226" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="222" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="227" />
       <source>签收期限</source>
       <translation>Sign for by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="222" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="227" />
       <source>联系诉求人期限</source>
       <translation>Contact by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="222" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="227" />
       <source>办理期限</source>
       <translation>Handle by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="223" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="354" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="757" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="228" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="359" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="776" />
       <source>办理结果</source>
       <translation>Result</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="255" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="260" />
       <source>承办情况</source>
       <translation>Handling units</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="259" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="264" />
       <source>办理过程</source>
       <translation>Timeline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="302" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="307" />
       <source>其他终端刚更新了这件案件,已重新载入({time})</source>
       <translation>Another desktop has just updated this case; reloaded ({time})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="325" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="330" />
       <source>延期申请待中心审批(申请于 %1)</source>
       <translation>Extension request awaiting the center's decision (asked %1)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="326" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="331" />
       <source>管辖异议待中心处理(提出于 %1)</source>
       <translation>Jurisdiction objection awaiting the center's decision (raised %1)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="351" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="356" />
       <source>退回前的办理结果</source>
       <translation>Result before it was sent back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="353" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="358" />
       <source>重办前的办理结果</source>
       <translation>Result before the reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="364" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="369" />
       <source>案件 {number}</source>
       <translation>Case {number}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="367" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="372" />
       <source>紧急</source>
       <translation>Urgent</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="373" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="378" />
       <source>期限:</source>
       <translation>Deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="373" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="378" />
       <source>计时暂停,待中心决定</source>
       <translation>clock stopped until the center decides</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="381" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="386" />
       <source>本单位:计时暂停,待中心决定</source>
       <translation>Ours: clock stopped until the center decides</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="387" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="392" />
       <source>办理机构</source>
       <translation>Handled by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="387" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="392" />
       <source>已上报%1,由%1网格化服务管理机构办理;本级可查看进展,不能办理(第五条)</source>
       <translation>Escalated to %1: handled by the grid management institution of %1; followed here, not handled (Art. 5)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="389" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="394" />
       <source>诉求内容</source>
       <translation>Request</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="390" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="395" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="391" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="396" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="391" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="396" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="392" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="397" />
       <source>位置</source>
       <translation>Location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="393" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="398" />
       <source>受理时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="394" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="399" />
       <source>暂缓理由</source>
       <translation>Reason for hold</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="394" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="399" />
       <source>解释情况</source>
       <translation>Explanation given</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="395" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="403" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="400" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="408" />
       <source>并入案件</source>
       <translation>Merged into</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="396" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="401" />
       <source>并入的重复诉求</source>
       <translation>Duplicates merged in</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="398" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="691" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="697" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="403" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="706" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="712" />
       <source>督办</source>
       <translation>Supervise</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="398" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="403" />
       <source>{level}:{reason},期限 {due}</source>
       <translation>{level}: {reason}, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="401" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="406" />
       <source>回访</source>
       <translation>Callback</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="423" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="428" />
       <source>(计时暂停)</source>
       <translation> (clock paused)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="436" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="441" />
       <source>待回访(第 {attempt} 次,前 {before} 次未联系上),期限 {due}</source>
       <translation>To call back (attempt {attempt}; {before} not reached), due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="438" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="443" />
       <source>待回访,期限 {due}</source>
       <translation>pending, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="452" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="457" />
       <source>已于 %1 联系</source>
       <translation>Contacted %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="464" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="469" />
       <source>本单位:已向主办单位反馈,待主办单位汇总报送中心</source>
       <translation>Ours: result reported to the lead department, which reports the whole to the center</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="465" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="470" />
       <source>本单位:已反馈,待中心核查</source>
       <translation>Ours: result reported, awaiting the center's review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="577" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="632" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="592" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="647" />
       <source>%1(%2)</source>
       <translation>%1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="579" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="594" />
       <source>,相距 %1 米</source>
       <translation>, %1 m away</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="582" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="597" />
       <source>网格(可输入名称或 15 位代码查找)</source>
       <translation>Grid (type a name or the 15-digit code to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="587" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="602" />
       <source>请从列表中选择网格:“%1”与本乡镇(街道)在用的网格都不相符,或与不止一个相符;也可输入网格的 15 位代码</source>
       <translation>Choose a grid from the list: “%1” matches none of the township's grids in use, or more than one; a grid's 15-digit code may be typed too</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="595" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="610" />
       <source>%1 %2(相距 %3 米)</source>
       <translation>%1 %2 (%3 m away)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="597" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="612" />
       <source>并入的案件(选择疑似重复案件,或输入案件编号)</source>
       <translation>Merge into (pick a suspected duplicate, or type a case number)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="603" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="618" />
       <source>撤销并入 %1 的理由(如:核实后并非同一诉求)</source>
       <translation>Why it no longer goes with %1 (e.g. found not to be the same request)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="607" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="622" />
       <source>就地办结情况</source>
       <translation>How it was resolved on the spot</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="614" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="629" />
       <source>上报至%1,上报理由</source>
       <translation>Escalate to %1 — reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="620" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="635" />
       <source>下派至%1,下派说明</source>
       <translation>Assign down to %1 — note</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="635" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="650" />
       <source>协办单位(可输入名称的一部分查找)</source>
       <translation>Co-handler (type part of a name to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="642" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="657" />
       <source>请从列表中选择协办单位:“%1”与可选单位都不相符,或与不止一个相符</source>
       <translation>Choose the co-handling department from the list: “%1” matches none of the departments offered, or more than one</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="646" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="661" />
       <source>增加协办的理由(如:原协办单位异议成立,改由该单位协办)</source>
       <translation>Why this co-handler is added (e.g. the former co-handler's objection was upheld)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="655" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="670" />
       <source>撤回哪个单位的协办</source>
       <translation>Withdraw which co-handler</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="662" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="677" />
       <source>请从列表中选择正在协办的单位</source>
       <translation>Choose a co-handler at work from the list</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="664" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="679" />
       <source>撤回协办的理由(如:逾期未向主办单位报送,经协调不再协办)</source>
       <translation>Reason for withdrawing (e.g. did not report to the lead in time; after coordination it no longer co-handles)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="670" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="685" />
       <source>核查</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="670" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="685" />
       <source>核查办理结果:通过并结案,还是退回承办单位重新办理?</source>
       <translation>Review the result: approve and close, or send it back to the lead department?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="671" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="686" />
       <source>通过并结案</source>
       <translation>Approve and close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="671" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="686" />
       <source>退回重办…</source>
       <translation>Send back…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="674" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="689" />
       <source>退回理由</source>
       <translation>Reason for sending back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="678" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="693" />
       <source>暂缓理由(客观原因)</source>
       <translation>Reason for hold (objective cause)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="679" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="694" />
       <source>向诉求人所作解释</source>
       <translation>Explanation given to the requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="683" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="698" />
       <source>重办理由</source>
       <translation>Reason for reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="691" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="706" />
       <source>督办级别</source>
       <translation>Supervision level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="692" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="707" />
       <source>督办事由</source>
       <translation>Reason for supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="697" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="712" />
       <source>督办期限(至该日 24:00;默认 %1 个工作日)</source>
       <translation>Deadline of the supervision order (to 24:00 of that day; by default %1 working days)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="716" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="731" />
       <source>审批延期</source>
       <translation>Decide extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="716" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="731" />
       <source>同意延期申请?</source>
       <translation>Approve the extension request?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="717" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="732" />
       <source>同意延期</source>
       <translation>Grant the extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="717" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="732" />
       <source>不同意</source>
       <translation>Refuse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="718" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="733" />
       <source>不同意延期的理由(将告知申请单位)</source>
       <translation>Reason for refusing the extension (the department asking is told)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="726" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="741" />
       <source>管辖异议</source>
       <translation>Jurisdiction objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="726" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="741" />
       <source>异议成立并撤回派遣?</source>
       <translation>Uphold the objection and withdraw the dispatch?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="727" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="742" />
       <source>异议成立,撤回派遣</source>
       <translation>Uphold: withdraw the dispatch</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="727" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="742" />
       <source>异议不成立,继续办理</source>
       <translation>Dismiss: carry on handling</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="728" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="743" />
       <source>异议不成立的理由(将告知提出异议的单位)</source>
       <translation>Reason the objection does not stand (the department objecting is told)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="738" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="753" />
       <source>联系情况</source>
       <translation>Contact notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="742" />
-      <source>阶段性工作情况</source>
-      <translation>Progress so far</translation>
+      <location filename="../../desktop/views/cases/case_detail.py" line="759" />
+      <source>阶段性工作情况(不能按期办结的,请一并写明理由)</source>
+      <translation>Progress so far (if it cannot be finished in time, give the reason too)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="747" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="765" />
       <source>申请延期</source>
       <translation>Request extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="747" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="765" />
       <source>延期多少%1(不超过原办理时限 %2 %1)</source>
       <translation>Extension in %1 (at most the original limit of %2 %1)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="749" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="767" />
       <source>延期理由</source>
       <translation>Reason for extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="753" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="771" />
       <source>异议理由</source>
       <translation>Grounds of objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="761" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="780" />
       <source>办理期限已过,请说明逾期理由</source>
       <translation>The deadline has passed: why is it late?</translation>
     </message>
@@ -3848,42 +3858,42 @@
     <name>MainWindow</name>
     <message>
       <location filename="../../desktop/app.py" line="172" />
-      <location filename="../../desktop/views/main_window.py" line="265" />
+      <location filename="../../desktop/views/main_window.py" line="269" />
       <source>网格指挥台</source>
       <translation>GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="204" />
+      <location filename="../../desktop/views/main_window.py" line="208" />
       <source>网格指挥台 — 北海市网格化服务管理</source>
       <translation>GridDesk — Beihai grid-based service management</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="205" />
+      <location filename="../../desktop/views/main_window.py" line="209" />
       <source>工具栏</source>
       <translation>Toolbar</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="212" />
+      <location filename="../../desktop/views/main_window.py" line="216" />
       <source>数据库:%1</source>
       <translation>Database: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="213" />
+      <location filename="../../desktop/views/main_window.py" line="217" />
       <source>用户:%1</source>
       <translation>User: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="218" />
+      <location filename="../../desktop/views/main_window.py" line="222" />
       <source>关于网格指挥台</source>
       <translation>About GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="219" />
+      <location filename="../../desktop/views/main_window.py" line="223" />
       <source>网格指挥台:依据《北海市网格化服务管理条例》的乡镇(街道)网格化服务管理指挥中心桌面端。</source>
       <translation>GridDesk: the desktop of a township grid-management command center under the Beihai Grid-based Service Management Regulations.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="297" />
+      <location filename="../../desktop/views/main_window.py" line="301" />
       <source>未办结 %1 · 超期 %2 · 今日受理 %3</source>
       <translation>Open %1 · overdue %2 · received today %3</translation>
     </message>
@@ -4042,286 +4052,286 @@
   <context>
     <name>MatterListWindow</name>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="140" />
+      <location filename="../../desktop/views/matters/window.py" line="148" />
       <source>网格化服务管理事项清单</source>
       <translation>Grid service matter list</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="141" />
+      <location filename="../../desktop/views/matters/window.py" line="149" />
       <source>新建下一版草稿</source>
       <translation>New draft version</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="142" />
+      <location filename="../../desktop/views/matters/window.py" line="150" />
       <source>新增事项…</source>
       <translation>Add matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="143" />
+      <location filename="../../desktop/views/matters/window.py" line="151" />
       <source>修改事项…</source>
       <translation>Edit matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="144" />
-      <location filename="../../desktop/views/matters/window.py" line="361" />
-      <location filename="../../desktop/views/matters/window.py" line="364" />
+      <location filename="../../desktop/views/matters/window.py" line="152" />
+      <location filename="../../desktop/views/matters/window.py" line="374" />
+      <location filename="../../desktop/views/matters/window.py" line="377" />
       <source>删除事项</source>
       <translation>Remove matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="145" />
+      <location filename="../../desktop/views/matters/window.py" line="153" />
       <source>申请纳入事项…</source>
       <translation>Apply to add a matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="146" />
+      <location filename="../../desktop/views/matters/window.py" line="154" />
       <source>申请退出所选事项…</source>
       <translation>Apply to retire the selected matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="147" />
+      <location filename="../../desktop/views/matters/window.py" line="155" />
       <source>公布…</source>
       <translation>Publish…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="148" />
+      <location filename="../../desktop/views/matters/window.py" line="156" />
       <source>打印现行清单…</source>
       <translation>Print current list…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="149" />
+      <location filename="../../desktop/views/matters/window.py" line="157" />
       <source>同意</source>
       <translation>Approve</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="150" />
+      <location filename="../../desktop/views/matters/window.py" line="158" />
       <source>不同意…</source>
       <translation>Reject…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="151" />
+      <location filename="../../desktop/views/matters/window.py" line="159" />
       <source>部门纳入/退出申请(条例第十三条第二款)</source>
       <translation>Department applications to add/retire (Art. 13(2))</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="152" />
+      <location filename="../../desktop/views/matters/window.py" line="160" />
       <source>督促整改(条例第十三条第五款)</source>
       <translation>Rectification orders (Art. 13(5))</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="153" />
+      <location filename="../../desktop/views/matters/window.py" line="161" />
       <source>督促限期整改…</source>
       <translation>Order rectification…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="154" />
+      <location filename="../../desktop/views/matters/window.py" line="162" />
       <source>整改完毕…</source>
       <translation>Rectified…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="155" />
+      <location filename="../../desktop/views/matters/window.py" line="163" />
       <source>记录部门以其他方式(如书面)报来的整改情况,并办结通知</source>
       <translation>Record what the department reported by other means (such as on paper) and close the order</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="156" />
+      <location filename="../../desktop/views/matters/window.py" line="164" />
       <source>报送整改情况…</source>
       <translation>Report rectification…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="157" />
-      <location filename="../../desktop/views/matters/window.py" line="312" />
-      <location filename="../../desktop/views/matters/window.py" line="314" />
+      <location filename="../../desktop/views/matters/window.py" line="165" />
+      <location filename="../../desktop/views/matters/window.py" line="325" />
+      <location filename="../../desktop/views/matters/window.py" line="327" />
       <source>确认整改</source>
       <translation>Confirm rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="158" />
+      <location filename="../../desktop/views/matters/window.py" line="166" />
       <source>退回…</source>
       <translation>Return…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="160" />
+      <location filename="../../desktop/views/matters/window.py" line="168" />
       <source>清单版本</source>
       <translation>List version</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="161" />
+      <location filename="../../desktop/views/matters/window.py" line="169" />
       <source>事项</source>
       <translation>Items</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="162" />
+      <location filename="../../desktop/views/matters/window.py" line="170" />
       <source>部门纳入/退出申请</source>
       <translation>Department applications to add/retire</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="163" />
-      <location filename="../../desktop/views/matters/window.py" line="292" />
+      <location filename="../../desktop/views/matters/window.py" line="171" />
+      <location filename="../../desktop/views/matters/window.py" line="305" />
       <source>督促整改</source>
       <translation>Order rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="166" />
+      <location filename="../../desktop/views/matters/window.py" line="174" />
       <source>尚未编制事项清单</source>
       <translation>No matter list yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="169" />
+      <location filename="../../desktop/views/matters/window.py" line="177" />
       <source>%1 · %2 · 公布日期 %3 · %4 项</source>
       <translation>%1 · %2 · published %3 · %4 items</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="205" />
+      <location filename="../../desktop/views/matters/window.py" line="218" />
       <source>第 %1 版草稿尚未公布;请在草稿上修改</source>
       <translation>Draft version %1 is not yet published; make the changes on it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="213" />
+      <location filename="../../desktop/views/matters/window.py" line="226" />
       <source>第 %1 版(%2)</source>
       <translation>Version %1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="250" />
+      <location filename="../../desktop/views/matters/window.py" line="263" />
       <source>公布</source>
       <translation>Publish</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="250" />
+      <location filename="../../desktop/views/matters/window.py" line="263" />
       <source>自今日起公布第 %1 版,现行版本将同时废止。公布的标题:</source>
       <translation>Publish version %1 from today; the version in force is superseded. Title to publish under:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="258" />
+      <location filename="../../desktop/views/matters/window.py" line="271" />
       <source>审核</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="258" />
+      <location filename="../../desktop/views/matters/window.py" line="271" />
       <source>请先选中一条待审核的申请</source>
       <translation>Select an application awaiting review first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="260" />
+      <location filename="../../desktop/views/matters/window.py" line="273" />
       <source>不同意</source>
       <translation>Reject</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="260" />
+      <location filename="../../desktop/views/matters/window.py" line="273" />
       <source>请写明不同意的理由:</source>
       <translation>Reason for rejecting:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="267" />
+      <location filename="../../desktop/views/matters/window.py" line="280" />
       <source>保存事项清单</source>
       <translation>Save matter list</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="271" />
+      <location filename="../../desktop/views/matters/window.py" line="284" />
       <source>打印</source>
       <translation>Print</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="271" />
+      <location filename="../../desktop/views/matters/window.py" line="284" />
       <source>已生成 %1 页</source>
       <translation>%1 pages generated</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="285" />
+      <location filename="../../desktop/views/matters/window.py" line="298" />
       <source>请先选中一条待确认的通知</source>
       <translation>Select an order awaiting confirmation first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="286" />
+      <location filename="../../desktop/views/matters/window.py" line="299" />
       <source>请先选中一条整改中的通知</source>
       <translation>Select an order still being rectified first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="289" />
+      <location filename="../../desktop/views/matters/window.py" line="302" />
       <source>所选通知当前为“%1”,不能%2;</source>
       <translation>The notice selected is “%1”: “%2” is not possible. </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="290" />
+      <location filename="../../desktop/views/matters/window.py" line="303" />
       <source>只有待确认的通知可以%1</source>
       <translation>“%1” is only for a notice awaiting confirmation</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="291" />
+      <location filename="../../desktop/views/matters/window.py" line="304" />
       <source>只有整改中的通知可以%1</source>
       <translation>“%1” is only for a notice being rectified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="296" />
+      <location filename="../../desktop/views/matters/window.py" line="309" />
       <source>记录整改完毕</source>
       <translation>Record as rectified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="299" />
+      <location filename="../../desktop/views/matters/window.py" line="312" />
       <source>整改完毕</source>
       <translation>Rectified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="299" />
+      <location filename="../../desktop/views/matters/window.py" line="312" />
       <source>部门的整改情况:</source>
       <translation>What the department rectified:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="304" />
-      <location filename="../../desktop/views/matters/window.py" line="307" />
+      <location filename="../../desktop/views/matters/window.py" line="317" />
+      <location filename="../../desktop/views/matters/window.py" line="320" />
       <source>报送整改情况</source>
       <translation>Report rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="307" />
+      <location filename="../../desktop/views/matters/window.py" line="320" />
       <source>本部门的整改情况:</source>
       <translation>What our department rectified:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="314" />
+      <location filename="../../desktop/views/matters/window.py" line="327" />
       <source>确认%1已整改完毕?</source>
       <translation>Confirm that %1 has rectified?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="318" />
+      <location filename="../../desktop/views/matters/window.py" line="331" />
       <source>退回整改情况</source>
       <translation>Return the report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="348" />
+      <location filename="../../desktop/views/matters/window.py" line="361" />
       <source>修改事项</source>
       <translation>Edit matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="348" />
       <location filename="../../desktop/views/matters/window.py" line="361" />
+      <location filename="../../desktop/views/matters/window.py" line="374" />
       <source>请先选中一项</source>
       <translation>Select a matter first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="364" />
+      <location filename="../../desktop/views/matters/window.py" line="377" />
       <source>从本草稿中删除“%1”?</source>
       <translation>Remove “%1” from this draft?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="372" />
+      <location filename="../../desktop/views/matters/window.py" line="385" />
       <source>申请纳入事项</source>
       <translation>Apply to add a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="372" />
-      <location filename="../../desktop/views/matters/window.py" line="382" />
+      <location filename="../../desktop/views/matters/window.py" line="385" />
+      <location filename="../../desktop/views/matters/window.py" line="395" />
       <source>申请理由:</source>
       <translation>Reason for the application:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="379" />
-      <location filename="../../desktop/views/matters/window.py" line="382" />
+      <location filename="../../desktop/views/matters/window.py" line="392" />
+      <location filename="../../desktop/views/matters/window.py" line="395" />
       <source>申请退出事项</source>
       <translation>Apply to retire a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="379" />
+      <location filename="../../desktop/views/matters/window.py" line="392" />
       <source>请先在现行清单中选中本部门的一项</source>
       <translation>Select one of your department's matters in the current list first</translation>
     </message>
@@ -4640,6 +4650,24 @@
       <location filename="../../desktop/views/printing/notice_texts_dialog.py" line="29" />
       <source>只有全市的管理员可以修改公示牌文字。</source>
       <translation>Only a city-wide administrator may change the sheet texts.</translation>
+    </message>
+  </context>
+  <context>
+    <name>NoticesBanner</name>
+    <message>
+      <location filename="../../desktop/views/notices_banner.py" line="55" />
+      <source>报送整改情况…</source>
+      <translation>Report rectification…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/notices_banner.py" line="60" />
+      <source>本部门有 %1 份督促限期整改通知待报送整改情况(条例第十三条第五款):</source>
+      <translation>Your department has %1 rectification notice(s) awaiting its report (Art. 13(5)):</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/notices_banner.py" line="62" />
+      <source>%1 · 整改期限 %2:%3</source>
+      <translation>%1 · rectify by %2: %3</translation>
     </message>
   </context>
   <context>
@@ -5115,102 +5143,102 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>QueuePanel</name>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="82" />
+      <location filename="../../desktop/views/queue_panel.py" line="83" />
       <source>联系 超期 99天23小时</source>
       <translation>Contact 99 d 23 h overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="131" />
+      <location filename="../../desktop/views/queue_panel.py" line="133" />
       <source>待本中心办理</source>
       <translation>Waiting on this center</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="131" />
+      <location filename="../../desktop/views/queue_panel.py" line="133" />
       <source>待分拨清单(未落网格)</source>
       <translation>Triage list (in no grid)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="131" />
+      <location filename="../../desktop/views/queue_panel.py" line="133" />
       <source>待重点督办</source>
       <translation>Due for key supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="132" />
+      <location filename="../../desktop/views/queue_panel.py" line="134" />
       <source>未办结</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="132" />
+      <location filename="../../desktop/views/queue_panel.py" line="134" />
       <source>全部状态</source>
       <translation>All states</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="134" />
+      <location filename="../../desktop/views/queue_panel.py" line="136" />
       <source>全部类别</source>
       <translation>All categories</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="135" />
+      <location filename="../../desktop/views/queue_panel.py" line="137" />
       <source>只看超期</source>
       <translation>Overdue only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="136" />
+      <location filename="../../desktop/views/queue_panel.py" line="138" />
       <source>只看督办</source>
       <translation>Supervised only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="137" />
+      <location filename="../../desktop/views/queue_panel.py" line="139" />
       <source>编号或标题(Ctrl+Shift+F)</source>
       <translation>Number or title (Ctrl+Shift+F)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="139" />
+      <location filename="../../desktop/views/queue_panel.py" line="141" />
       <source>查找案件</source>
       <translation>Find case</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="140" />
+      <location filename="../../desktop/views/queue_panel.py" line="142" />
       <source>案件状态</source>
       <translation>Case state</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="141" />
+      <location filename="../../desktop/views/queue_panel.py" line="143" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="142" />
+      <location filename="../../desktop/views/queue_panel.py" line="144" />
       <source>案件队列</source>
       <translation>Case queue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="143" />
+      <location filename="../../desktop/views/queue_panel.py" line="145" />
       <source>打开案件详情</source>
       <translation>Open case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="144" />
+      <location filename="../../desktop/views/queue_panel.py" line="146" />
       <source>复制案件编号</source>
       <translation>Copy case number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="145" />
+      <location filename="../../desktop/views/queue_panel.py" line="147" />
       <source>复制本行</source>
       <translation>Copy row</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="266" />
+      <location filename="../../desktop/views/queue_panel.py" line="279" />
       <source>已显示 %1 件,正在计数…</source>
       <translation>%1 cases shown, counting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="266" />
+      <location filename="../../desktop/views/queue_panel.py" line="279" />
       <source>共 %1 件</source>
       <translation>%1 cases</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="289" />
+      <location filename="../../desktop/views/queue_panel.py" line="302" />
       <source>案件 %1 为“%2”,不符合当前的筛选条件或所选地区;可选“全部状态”或上级地区后再查找</source>
       <translation>Case %1 is “%2”, outside the current filters or the place chosen; choose “All states” or a wider place and search again</translation>
     </message>
@@ -5896,27 +5924,27 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>TimelineModel</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="161" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="166" />
       <source>时间</source>
       <translation>Time</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="161" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="166" />
       <source>操作人</source>
       <translation>By</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="162" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="167" />
       <source>终端</source>
       <translation>Desktop</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="162" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="167" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="163" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="168" />
       <source>内容</source>
       <translation>Details</translation>
     </message>
@@ -6384,47 +6412,47 @@ This wall display has stopped refreshing and no longer shows requests or emergen
   <context>
     <name>menus</name>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="151" />
+      <location filename="../../desktop/views/main_window.py" line="155" />
       <source>查找地点</source>
       <translation>Find place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="152" />
+      <location filename="../../desktop/views/main_window.py" line="156" />
       <source>查找案件</source>
       <translation>Find case</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="153" />
+      <location filename="../../desktop/views/main_window.py" line="157" />
       <source>刷新</source>
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="154" />
+      <location filename="../../desktop/views/main_window.py" line="158" />
       <source>区划树</source>
       <translation>Place tree</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="155" />
+      <location filename="../../desktop/views/main_window.py" line="159" />
       <source>案件队列</source>
       <translation>Case queue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="156" />
+      <location filename="../../desktop/views/main_window.py" line="160" />
       <source>网格人员</source>
       <translation>Grid staff</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="173" />
+      <location filename="../../desktop/views/main_window.py" line="177" />
       <source>退出</source>
       <translation>Quit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="174" />
+      <location filename="../../desktop/views/main_window.py" line="178" />
       <source>关于网格指挥台</source>
       <translation>About GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="181" />
+      <location filename="../../desktop/views/main_window.py" line="185" />
       <source>界面语言</source>
       <translation>Language</translation>
     </message>

@@ -1882,6 +1882,42 @@ def test_lead_and_co_handler_each_act_from_panels_opened_before_the_others_step(
     assert "contact" in lead_panel.buttons and "sign" not in lead_panel.buttons
 
 
+@pytest.mark.law("Art. 18")
+def test_a_co_handler_is_asked_for_its_result_as_a_report_to_the_lead_department(qtbot, demo_db, tasks, monkeypatch):
+    """Art. 18(1): a co-handler reports its result to the lead department, which feeds the whole back to the center
+    and the requester. Its button and question were the lead's (反馈办理结果, 办理结果): a co-handler could take its
+    result for one sent to the center. They say where it goes; the lead's stay as they were."""
+    case_id, police, market = _sent_to_police_and_market(demo_db)
+    co_panel, lead_panel = (_panel(qtbot, demo_db, tasks, username, case_id) for username in ("qg_market", "qg_police"))
+    for panel in (co_panel, lead_panel):
+        with qtbot.waitSignal(panel.changed):
+            panel.buttons["sign"].click()
+    assert co_panel.buttons["report_result"].text() == "向主办单位报送结果"
+    assert lead_panel.buttons["report_result"].text() == "反馈办理结果"
+    asked = []
+    monkeypatch.setattr(case_detail, "ask_text",
+                        lambda parent, title, text, typed="": asked.append((title, text)) or "已检查涉事摊位")
+    with qtbot.waitSignal(co_panel.changed):
+        co_panel.buttons["report_result"].click()
+    assert asked == [("向主办单位报送结果", "报送主办单位的办理结果(由主办单位汇总后反馈网格化服务管理机构和诉求人)")]
+    assert co_panel.detail.events[-1].message == f"{market}(协办)向主办单位报送办理结果:已检查涉事摊位"
+
+
+@pytest.mark.law("Art. 18")
+def test_a_stage_report_is_asked_for_with_the_reason_the_share_runs_late(qtbot, demo_db, tasks, monkeypatch):
+    """Art. 18(1): a department that cannot finish in time says why and reports how far it has got. The question
+    asked for the progress alone, although a share past its deadline is sent to it to explain the delay."""
+    case_id = _police_case(demo_db, AssignmentState.HANDLING)
+    dialog = _panel(qtbot, demo_db, tasks, "qg_police", case_id)
+    asked = []
+    late = "已约谈双方;当事人外出,未能按期办结"
+    monkeypatch.setattr(case_detail, "ask_text",
+                        lambda parent, title, text, typed="": asked.append((title, text)) or late)
+    with qtbot.waitSignal(dialog.changed):
+        dialog.buttons["stage_report"].click()
+    assert asked == [("报送阶段情况", "阶段性工作情况(不能按期办结的,请一并写明理由)")]
+
+
 @pytest.mark.law("Art. 19")
 def test_a_liaisons_panel_opened_before_the_case_was_put_on_hold_is_refused_and_reloads(qtbot, demo_db, tasks, errors,
                                                                                        monkeypatch):

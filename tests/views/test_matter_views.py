@@ -248,6 +248,40 @@ def test_a_liaison_reports_how_its_department_rectified(qtbot, qtmodeltester, wi
 
 
 @pytest.mark.law("Art. 13")
+def test_a_liaison_is_told_of_its_departments_notice_at_the_desk_and_reports_from_there(qtbot, demo_db, tasks,
+                                                                                       monkeypatch):
+    """A rectification notice to a liaison's department was shown only in the matter list's second tab: nothing at
+    the desk said one waited for its report, nor by when. A banner says so, with the deadline and the failing; its
+    button opens the notices of the institution that issued it, whatever place the tree shows, the notice chosen;
+    once reported, the banner goes. Another department's liaison, whose notice is rectified, and an operator see
+    none."""
+    from desktop.models.places import CITY_CODE
+    from desktop.services import users
+    from desktop.views.main_window import MainWindow
+    from desktop.views.matters.window import NOTICES_TAB
+
+    desk = MainWindow(demo_db, users.actor_for(demo_db, "qg_market"), tasks)
+    qtbot.addWidget(desk)
+    banner = desk.notices_banner
+    assert banner.isVisibleTo(desk)
+    assert "本部门有 1 份督促限期整改通知待报送整改情况(条例第十三条第五款)" in banner.text.text()
+    assert "整改中 · 整改期限 " in banner.text.text() and "近一个月派来的案件多次超过签收时限才签收" in banner.text.text()
+    desk.select_place(CITY_CODE)  # the city's list is not the one that issued it
+    matters = banner.open_notices()
+    assert matters.code == YINHAI and matters.lower_tabs.currentIndex() == NOTICES_TAB
+    [chosen] = matters.rectifications_view.selectionModel().selectedRows()
+    assert matters.rectifications_model.rows[chosen.row()].department == "侨港市场监管所"
+    monkeypatch.setattr(matters_window, "ask_text", lambda parent, title, prompt: "已指定专人当日签收")
+    matters.answer_button.click()
+    assert matters.rectifications_model.rows[chosen.row()].state is RectificationState.ANSWERED
+    assert not banner.isVisibleTo(desk)
+    for username in ("qg_police", "qg_op1"):
+        other = MainWindow(demo_db, users.actor_for(demo_db, username), tasks)
+        qtbot.addWidget(other)
+        assert not other.notices_banner.isVisibleTo(other)
+
+
+@pytest.mark.law("Art. 13")
 def test_the_institution_returns_a_report_and_confirms_the_next(qtbot, qtmodeltester, window, monkeypatch):
     _notice_to_health(window, report="已开通系统账号", today=date(2025, 9, 20))
     matters = _open(window)

@@ -67,6 +67,11 @@ _FINISHED = (AssignmentState.DONE, AssignmentState.WITHDRAWN)
 _OWN_DEADLINES = {"sign": QT_TRANSLATE_NOOP("CaseDetailDialog", "本单位签收期限:"),
                   "contact": QT_TRANSLATE_NOOP("CaseDetailDialog", "本单位联系期限:"),
                   "handle": QT_TRANSLATE_NOOP("CaseDetailDialog", "本单位办理期限:")}
+# A co-handler's result goes to the lead department, which feeds the whole back to the center and the requester
+# (Art. 18(1)): its step says so, where the lead's words (反馈办理结果, 办理结果) had read as a result sent to the center.
+_CO_HANDLER_STEPS = {"report_result": QT_TRANSLATE_NOOP("CaseDetailDialog", "向主办单位报送结果")}
+_CO_HANDLER_RESULT = QT_TRANSLATE_NOOP("CaseDetailDialog",
+                                       "报送主办单位的办理结果(由主办单位汇总后反馈网格化服务管理机构和诉求人)")
 
 
 def _own_share(detail: CaseDetail) -> AssignmentInfo | None:
@@ -478,7 +483,7 @@ class CaseDetailDialog(QDialog):
             button.deleteLater()
         self.buttons = {}
         for action in actions:
-            button = QPushButton(self.tr(ACTION_LABELS[action]))
+            button = QPushButton(self._action_text(action))
             # None is the default: Enter must not start a merge, a hold or any other action.
             button.setAutoDefault(False)
             button.clicked.connect(lambda _=False, a=action: self.run(a))
@@ -490,12 +495,22 @@ class CaseDetailDialog(QDialog):
             target.show()  # a button added to a shown panel shows only later; a hidden one takes no focus
             target.setFocus()
 
+    def _co_handling(self) -> bool:
+        """Whether the user's department works on the case as a co-handler (Art. 18(1))."""
+        own = _own_share(self.detail) if self.detail else None
+        return own is not None and own.role is AssignmentRole.CO
+
+    def _action_text(self, action: str) -> str:
+        if action in _CO_HANDLER_STEPS and self._co_handling():
+            return self.tr(_CO_HANDLER_STEPS[action])
+        return self.tr(ACTION_LABELS[action])
+
     # --- acting -------------------------------------------------------------------------------
     def run(self, action: str) -> None:
         """Ask what the action needs, then call its service with the version on screen. An action the case
         is not ready for yet says what comes first instead: nothing is typed for the service to refuse."""
         if (why := self._not_yet.get(action)) is not None:
-            dialogs.information(self, self.tr(ACTION_LABELS[action]), why)
+            dialogs.information(self, self._action_text(action), why)
             return
         self._asking = True
         self._decided = self.detail  # a reload landing under a question must not change it
@@ -563,7 +578,7 @@ class CaseDetailDialog(QDialog):
                 "seen_event_id": decided.events[-1].id, "seen_share_version": _own_share(decided).version, **kwargs}
 
     def _ask(self, action: str, label: str):
-        title, prompt = self.tr(ACTION_LABELS[action]), self.tr(label)
+        title, prompt = self._action_text(action), self.tr(label)
         typed = self._refused_texts.pop((action, label), "")
         answer = ask_text(self, title, prompt, typed)
         if answer:
@@ -739,7 +754,10 @@ class CaseDetailDialog(QDialog):
         return note and (department.contact_requester, self._share(note=note))
 
     def _do_stage_report(self):
-        content = self._ask("stage_report", QT_TRANSLATE_NOOP("CaseDetailDialog", "阶段性工作情况"))
+        # Art. 18(1): one that cannot be finished in time says why beside how far it has got; the question had
+        # asked for the progress alone.
+        content = self._ask("stage_report", QT_TRANSLATE_NOOP("CaseDetailDialog",
+                                                              "阶段性工作情况(不能按期办结的,请一并写明理由)"))
         return content and (department.stage_report, self._share(content=content))
 
     def _do_request_extension(self):
@@ -754,7 +772,8 @@ class CaseDetailDialog(QDialog):
         return reason and (department.raise_objection, self._share(reason=reason))
 
     def _do_report_result(self):
-        result = self._ask("report_result", QT_TRANSLATE_NOOP("CaseDetailDialog", "办理结果"))
+        result = self._ask("report_result", _CO_HANDLER_RESULT if self._co_handling()
+                           else QT_TRANSLATE_NOOP("CaseDetailDialog", "办理结果"))
         own = _own_share(self.detail)
         late_reason = ""
         if result and own is not None and utcnow() > own.due_at:  # Art. 18(1): a late result says why

@@ -17,9 +17,7 @@ def open_matter_list(window) -> None:
     The window opens once the institution has been looked up off the GUI thread.
     """
     def show(institution: str) -> None:
-        screen = MatterListWindow(window, institution, window)
-        screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed: no longer reloading on every change
-        screen.show()
+        _shown(MatterListWindow(window, institution, window))
 
     code = window.current_place_code()
     if code is None:
@@ -27,3 +25,15 @@ def open_matter_list(window) -> None:
         return
     window.tasks.submit(list_to_show, window.db, window.actor, code, on_done=show,
                         on_error=lambda exc: dialogs.show_error(window, exc))
+
+
+def open_notices(window, institution: str) -> MatterListWindow:
+    """The banner's 报送整改情况…: the list of the institution that issued a liaison's notices, on them, the first
+    awaiting its report chosen (Art. 13(5)): the list of the place chosen in the tree may be another's."""
+    return _shown(MatterListWindow(window, institution, window, notices=True))
+
+
+def _shown(screen: MatterListWindow) -> MatterListWindow:
+    screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed: no longer reloading on every change
+    screen.show()
+    return screen

@@ -42,9 +42,15 @@ def ask_text(parent: QWidget, title: str, prompt: str) -> str | None:
     return dialogs.ask_lines(parent, title, prompt)
 
 
+NOTICES_TAB = 1
+
+
 class MatterListWindow(Retranslating, QDialog):
-    def __init__(self, window, institution: str, parent: QWidget | None = None):
+    def __init__(self, window, institution: str, parent: QWidget | None = None, *, notices: bool = False):
+        """`notices`: opened on the rectification notices, the first awaiting the liaison's report chosen once
+        loaded."""
         super().__init__(parent)
+        self._choose_awaited_notice = notices
         self.window_, self.code = window, institution
         self.db, self.actor, self.tasks = window.db, window.actor, window.tasks
         self.versions: list[matter_list.MatterListInfo] = []
@@ -124,6 +130,8 @@ class MatterListWindow(Retranslating, QDialog):
         self.lower_tabs = QTabWidget()
         self.lower_tabs.addTab(applications, "")
         self.lower_tabs.addTab(rectifications, "")
+        if notices:
+            self.lower_tabs.setCurrentIndex(NOTICES_TAB)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.items_view)
         splitter.addWidget(self.lower_tabs)
@@ -149,7 +157,7 @@ class MatterListWindow(Retranslating, QDialog):
         self.approve_button.setText(self.tr("同意"))
         self.reject_button.setText(self.tr("不同意…"))
         self.lower_tabs.setTabText(0, self.tr("部门纳入/退出申请(条例第十三条第二款)"))
-        self.lower_tabs.setTabText(1, self.tr("督促整改(条例第十三条第五款)"))
+        self.lower_tabs.setTabText(NOTICES_TAB, self.tr("督促整改(条例第十三条第五款)"))
         self.notice_button.setText(self.tr("督促限期整改…"))
         self.rectified_button.setText(self.tr("整改完毕…"))
         self.rectified_button.setToolTip(self.tr("记录部门以其他方式(如书面)报来的整改情况,并办结通知"))
@@ -199,6 +207,11 @@ class MatterListWindow(Retranslating, QDialog):
         self.apply_retire_button.setVisible(applies)
         self.rectifications_model.set_rows(rectifications)
         fit_columns(self.rectifications_view)
+        if self._choose_awaited_notice:
+            self._choose_awaited_notice = False
+            awaited = [row for row, notice in enumerate(rectifications) if notice.state is RectificationState.OPEN]
+            if awaited:
+                self.rectifications_view.selectRow(awaited[0])
         # One draft at a time (matter_list.draft_of): while one is open, changes are made on it.
         draft = next((info for info in versions if info.state is MatterListState.DRAFT), None)
         self.new_button.setEnabled(self.actor.can(Permission.MANAGE_MATTERS, self.code) and draft is None)
