@@ -373,25 +373,28 @@ def check_against_tree(session: Session, specs: list[GridSpec], villages: dict[s
     return problems
 
 
-def validated_grid_set(session: Session, collection: dict, crs: str, villages_also: set[str] = frozenset()
-                       ) -> tuple[list[GridSpec], dict[str, Place]]:
-    """The grid set, fully checked, and the villages it covers; every problem raised at once."""
+NOT_IMPORTED = "未导入任何网格;请修正后重新导入"
+
+
+def validated_grid_set(session: Session, collection: dict, crs: str, villages_also: set[str] = frozenset(), *,
+                       outcome: str = NOT_IMPORTED) -> tuple[list[GridSpec], dict[str, Place]]:
+    """The grid set, fully checked, and the villages it covers; every problem raised at once, followed by
+    `outcome`: what became of the step and what to do (an adjustment imports nothing)."""
     specs, problems = read_grid_set(collection, crs)
     villages = _villages(session, {s.village_code for s in specs} | set(villages_also))
-    _raise_problems(session, specs, problems, villages)
+    _raise_problems(session, specs, problems, villages, outcome)
     return specs, villages
 
 
-def _raise_problems(session: Session, specs: list[GridSpec], problems: list[Problem], villages: dict[str, Place]
-                    ) -> None:
+def _raise_problems(session: Session, specs: list[GridSpec], problems: list[Problem], villages: dict[str, Place],
+                    outcome: str = NOT_IMPORTED) -> None:
     """Check the read grid set against the tree; its problems and those of reading it raised at once."""
     refused = [p.feature for p in problems if p.feature]
     # A refused feature without a readable code may belong to any village: no gap report at all then.
     incomplete = set(villages) if any(not f.code for f in refused) else {f.code[:12] for f in refused}
     problems += check_against_tree(session, specs, villages, incomplete)
     if problems:
-        raise ValidationFailed(f"网格数据有 {len(problems)} 处问题,未导入任何网格;请修正后重新导入",
-                               problems=[str(p) for p in problems])
+        raise ValidationFailed(f"网格数据有 {len(problems)} 处问题,{outcome}", problems=[str(p) for p in problems])
 
 
 def _named_villages(collection: dict) -> dict[str, list[FeatureRef]]:
@@ -613,8 +616,9 @@ def active_grids(session: Session, villages: dict[str, Place]) -> dict[str, Plac
         .order_by(Place.code))}
 
 
-# What a before/after comparison shows, in this order; "area_km2" stands for the shape.
-COMPARED = ("name", "kind", "category", "managing_unit", *GRID_COUNTS, "urban", "area_km2", "vessels")
+# What a before/after comparison shows, in this order; "area_km2" stands for the shape. The short name too: the
+# tree, the queue and the roster show it, so a proposal changing it alone is a change the county must see.
+COMPARED = ("name", "short_name", "kind", "category", "managing_unit", *GRID_COUNTS, "urban", "area_km2", "vessels")
 
 
 def _comparable(snapshot: dict, geometry: bytes | None, vessels: frozenset[str] | None) -> dict:
@@ -637,8 +641,9 @@ def history_values(row: GridHistory) -> dict:
 
 def spec_values(spec: GridSpec) -> dict:
     """A proposed grid in the form `changed_fields` compares."""
-    return {"name": spec.name, "kind": spec.kind, "category": spec.exclusive_category or spec.sea_category,
-            "managing_unit": spec.managing_unit, **{key: getattr(spec, key) for key in GRID_COUNTS}, "urban": spec.urban,
+    return {"name": spec.name, "short_name": spec.short_name, "kind": spec.kind,
+            "category": spec.exclusive_category or spec.sea_category, "managing_unit": spec.managing_unit,
+            **{key: getattr(spec, key) for key in GRID_COUNTS}, "urban": spec.urban,
             "area_km2": round(area_m2(spec.geometry) / 1e6, 6) if spec.geometry is not None else None,
             "geometry": spec.geometry, "vessels": frozenset(v.registration_no for v in spec.vessels)}
 

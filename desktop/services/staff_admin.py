@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -383,18 +383,24 @@ def _refuse_overlapping_term(session: Session, person: Person, grid: Place, role
                                f"不能从 {start_on} 起重复任命;如是改任或重新任命,请先办理离任", field="name")
 
 
-def heads_serving(session: Session, grid_ids, on: date) -> dict[int, tuple[str, date]]:
-    """The grid head serving each grid from `on` on (a term not ended before it): {grid id: (name, start)}."""
+def heads_serving(session: Session, grid_ids, on: date) -> dict[int, tuple[str, date, date | None]]:
+    """The grid head serving each grid from `on` on (a term not ended before it): {grid id: (name, start, last day
+    or None)}."""
     rows = session.execute(
-        select(GridStaffRole.grid_id, Person.name, GridStaffRole.start_on).join(Person)
+        select(GridStaffRole.grid_id, Person.name, GridStaffRole.start_on, GridStaffRole.end_on).join(Person)
         .where(GridStaffRole.grid_id.in_(grid_ids), GridStaffRole.role == StaffRole.GRID_HEAD,
                (GridStaffRole.end_on.is_(None)) | (GridStaffRole.end_on >= on)))
-    return {grid_id: (name, start) for grid_id, name, start in rows}
+    return {grid_id: (name, start, end) for grid_id, name, start, end in rows}
 
 
-def second_head(grid: Place, head: tuple[str, date]) -> str:
-    """Why another grid head is refused where `head` (name, start) serves (Art. 10)."""
-    name, start = head
+def second_head(grid: Place, head: tuple[str, date, date | None]) -> str:
+    """Why another grid head is refused where `head` (name, start, last day) serves (Art. 10). A head whose 离任
+    is done serves through the last day (离任 in the desk makes it today): the successor starts the day after,
+    which is what to do, not a 离任 done already."""
+    name, start, end = head
+    if end is not None:
+        return (f"{grid.short_name} 的网格长 {name} 已办理离任,最后任职日为 {end},当日仍由其负责;一个网格由一名网格长"
+                f"负责(Art. 10),新任网格长的起始日期请填 {end + timedelta(days=1)} 或以后")
     return (f"{grid.short_name} 已有网格长 {name}({start} 起);网格长具体负责本网格的网格化服务管理工作,一个网格"
             f"由一名网格长负责(Art. 10),请先为 {name} 办理离任,或将新任人员任为网格员")
 

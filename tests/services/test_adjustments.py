@@ -108,6 +108,18 @@ def test_rejection_needs_a_comment_and_leaves_the_grids(divided):
         adjustments.file(divided, CITY_ADMIN, info.id)
 
 
+def test_a_proposal_that_no_longer_fits_is_refused_at_approval_saying_what_the_county_does(divided, system):
+    """The county cannot mend the township's file: it had been told 未导入任何网格;请修正后重新导入."""
+    info = propose(divided)
+    smaller = synthetic.square(109.10, 21.42, 600)  # the village's boundary redrawn since the proposal
+    grids.import_boundaries(divided, system, geojson_io.collection([geojson_io.feature(smaller, {"code": VILLAGE})]))
+    with pytest.raises(ValidationFailed) as caught:
+        adjustments.approve(divided, COUNTY_ADMIN, info.id)
+    assert caught.value.message.endswith(f"申请 #{info.id} 提出后边界或网格已有变化,不能照此同意;"
+                                         "请不同意并请乡镇(街道)修正后重新提出"), caught.value.message
+    assert caught.value.problems and adjustments.list_adjustments(divided, CITY_ADMIN)[0].state is AdjustmentState.PROPOSED
+
+
 def test_wrong_step_order_is_refused(divided):
     info = propose(divided)
     with pytest.raises(InvalidTransition, match="只有“县级已同意”的申请可以报市级备案"):
@@ -171,6 +183,8 @@ def test_bad_proposals_are_refused_like_imports(divided):
     with pytest.raises(ValidationFailed) as caught:
         propose(divided, overlapping)
     assert any("重叠" in p and "位置" in p for p in caught.value.problems)
+    # A proposal imports nothing: it had said 未导入任何网格;请修正后重新导入.
+    assert caught.value.message.endswith("申请未提出;请修正网格文件后重新提出") and "导入" not in caught.value.message
     elsewhere = geojson_io.collection(synthetic.grid_features("450502001003", "塘仔里", BOUNDARY, 1, 1))
     with pytest.raises(ValidationFailed, match="涉及的村") as caught:
         propose(divided, elsewhere)
@@ -246,12 +260,31 @@ def test_a_property_not_given_is_unchanged(divided):
     info = propose(divided, proposal)
     by_code = {change.code: change for change in adjustments.changes(divided, CITY_ADMIN, info.id)}
     assert by_code[f"{VILLAGE}001"].kind is adjustments.GridChangeKind.UNCHANGED
-    assert by_code[f"{VILLAGE}002"].fields == (("name", "侨北第2网格", "侨北新村网格"),)
+    # A name given without a short name gives the short name too (grids import --help): the review says so.
+    assert by_code[f"{VILLAGE}002"].fields == (("name", "侨北第2网格", "侨北新村网格"),
+                                               ("short_name", "侨北第2网格", "侨北新村网格"))
     assert by_code[f"{VILLAGE}003"].fields == (("households", 300, 0),)
     adjustments.approve(divided, COUNTY_ADMIN, info.id)
     assert grid_row(divided, f"{VILLAGE}001") == (300, 900, GridStatus.ACTIVE)
     assert grid_row(divided, f"{VILLAGE}002") == (300, 900, GridStatus.ACTIVE)
     assert grid_row(divided, f"{VILLAGE}003") == (0, 900, GridStatus.ACTIVE)
+
+
+def test_a_proposal_changing_only_a_short_name_shows_it_to_the_county_and_the_city(divided):
+    """The short name is what the tree, the queue and the roster show: the county approved such a proposal
+    reading every grid 不变."""
+    proposal = division(2, 2)
+    proposal["features"][0]["properties"]["short_name"] = "侨北一格"
+    info = propose(divided, proposal)
+    first = f"{VILLAGE}001"
+
+    def shown():
+        return {c.code: (c.kind, c.fields) for c in adjustments.changes(divided, CITY_ADMIN, info.id) if c.code == first}
+
+    expected = {first: (adjustments.GridChangeKind.CHANGED, (("short_name", "侨北第1网格", "侨北一格"),))}
+    assert shown() == expected
+    adjustments.approve(divided, COUNTY_ADMIN, info.id)
+    assert shown() == expected  # the city filer reads it from the version the approval closed
 
 
 def test_approval_versions_only_the_grids_it_changes(divided):
@@ -579,6 +612,19 @@ def test_proposal_dialog_proposes_and_reports_bad_files(desk, tmp_path):
     assert dialog.result_info.reason is AdjustmentReason.VILLAGE_RESCALED  # the first reason offered
 
 
+def test_proposal_dialog_names_the_township_and_shows_what_the_file_holds_uncut(desk):
+    """It had said 乡镇(街道)代码 450503103000, and cut the file's placeholder at "(GeoJS…" at its own width."""
+    from desktop.views.adjustments.proposal_dialog import ProposalDialog
+
+    dialog = ProposalDialog(desk, TOWNSHIP)
+    assert dialog.heading.text().startswith(f"侨港镇({TOWNSHIP})的网格划分调整")
+    field = dialog.file
+    assert "已有网格未写的属性保持不变" in field.placeholderText()
+    assert field.minimumWidth() > field.fontMetrics().horizontalAdvance(field.placeholderText())
+    dialog.show()
+    assert field.width() >= field.minimumWidth()
+
+
 def test_review_dialog_approves_then_files(desk):
     from desktop.views.adjustments.review_dialog import ReviewDialog
 
@@ -637,6 +683,19 @@ def test_review_dialog_shows_each_grids_change_and_the_reviewers_opinion(desk, t
     desk.actor = CITY_ADMIN
     review.table.selectRow(0)  # the filer sees what the approval changed
     assert review.changes.rowCount() == 4 and review.changes.item(0, 1).text() == "撤销"
+
+
+def test_review_dialog_shows_a_short_name_changed(desk):
+    from desktop.views.adjustments.review_dialog import ReviewDialog
+
+    proposal = division(2, 2)
+    proposal["features"][0]["properties"]["short_name"] = "侨北一格"
+    propose(desk.db, proposal)
+    desk.actor, desk.place = COUNTY_ADMIN, COUNTY
+    review = ReviewDialog(desk, desk.current_place_code())
+    review.table.selectRow(0)
+    assert (review.changes.item(0, 1).text(), review.changes.item(0, 2).text()) == ("变更", "简称 侨北第1网格 → 侨北一格")
+    assert review.summary.text().startswith("新增 0 个、变更 1 个")
 
 
 def test_review_dialog_ignores_changes_arriving_for_another_adjustment(desk):

@@ -120,6 +120,22 @@ def test_a_grid_has_one_head_at_a_time(db, grid):
     assert successor.name == "黄建"
 
 
+@pytest.mark.law("Art. 10")
+def test_a_successor_on_the_last_day_of_the_head_who_left_is_told_the_day_to_start(db, grid):
+    """离任 at the desk makes today the head's last day: a successor from today was told to do the 离任 just done."""
+    head = staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=grid, role=StaffRole.GRID_HEAD,
+                                      source=StaffSource.COMMITTEE_MEMBER, start_on=date(2025, 9, 1),
+                                      name="李海燕", phone="13907791234")
+    staff_admin.end_grid_staff(db, TOWNSHIP_ADMIN, head.id, end_on=date(2025, 10, 31))
+    with pytest.raises(LawRefusal) as caught:
+        staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=grid, role=StaffRole.GRID_HEAD,
+                                   source=StaffSource.COMMITTEE_MEMBER, start_on=date(2025, 10, 31),
+                                   name="黄建", phone="13900002222")
+    message = caught.value.message
+    assert "已办理离任,最后任职日为 2025-10-31" in message and "起始日期请填 2025-11-01 或以后" in message
+    assert "请先为" not in message and caught.value.article == "Art. 10"
+
+
 @pytest.mark.law("Art. 9")
 def test_grid_head_from_volunteers_is_refused(db, grid):
     with pytest.raises(LawRefusal, match="Art. 9"):

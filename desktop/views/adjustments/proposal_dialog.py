@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 
 from ...i18n import label
 from ...models.enums import AdjustmentKind, AdjustmentReason, PlaceLevel
-from ...services import adjustments
+from ...services import adjustments, places
 from ...services.geo import geojson_io
 from ...services.security import scope_prefix
 from .. import dialogs
+from ..accounts.forms import PLACEHOLDER_MARGIN
 from ..unsaved import AsksBeforeDiscarding
 from . import retiring
 
@@ -58,6 +59,13 @@ class ProposalDialog(AsksBeforeDiscarding, QDialog):
         self.file = QLineEdit()
         self.file.setPlaceholderText(self.tr("调整后相关村(社区)的网格(GeoJSON;已有网格未写的属性保持不变)"))
         self.file.setAccessibleName(self.tr("网格文件"))  # its caption is the row's, a screen reader misses it
+        # Read whole: at the form's own width it was cut at "(GeoJS…", before what a file leaves out keeps.
+        self.file.setMinimumWidth(self.file.fontMetrics().horizontalAdvance(self.file.placeholderText())
+                                  + PLACEHOLDER_MARGIN)
+        # Where the file comes from: the desk exports no grids, and the file names every grid in use it touches.
+        file_hint = QLabel(self.tr("文件须写出所涉村(社区)的全部在用网格;现有网格可用 griddesk-admin grids export "
+                                   "文件名 --under 村(社区)代码 导出后修改"))
+        file_hint.setWordWrap(True)
         browse = QPushButton(self.tr("浏览…"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
@@ -67,18 +75,30 @@ class ProposalDialog(AsksBeforeDiscarding, QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("提出申请"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
+        self.heading = QLabel()
+        self._name_heading(township_code)
+        window.tasks.submit(places.place_info, window.db, township_code, on_done=self._named,
+                            on_error=lambda exc: dialogs.show_error(self, exc))
         form = QFormLayout(self)
-        form.addRow(QLabel(self.tr("乡镇(街道)代码 {0};提出后须经县(区)同意,报市备案").format(township_code)))
+        form.addRow(self.heading)
         form.addRow(self.tr("类型"), self.kind)
         form.addRow(self.tr("调整情形"), self.reason)
         form.addRow(self.tr("理由说明"), self.text)
         form.addRow(self.tr("网格文件"), row)
+        form.addRow("", file_hint)
         form.addRow(self.tr("坐标系"), self.crs)
         form.addRow(self.buttons)
         self.result_info: adjustments.AdjustmentInfo | None = None
         # Live grids the file leaves out, retired only once the proposer has confirmed it.
         self.retire: tuple[str, ...] = ()
         self.file.textChanged.connect(self._forget_retire)
+
+    def _name_heading(self, township: str) -> None:
+        self.heading.setText(self.tr("{0}的网格划分调整:提出后须经县(区)同意,报市备案").format(township))
+
+    def _named(self, info: places.PlaceInfo) -> None:
+        """The township by its name, once read (by its code until then)."""
+        self._name_heading(f"{info.name}({info.code})")
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("选择网格文件"), "", self.tr("GeoJSON (*.geojson *.json)"))

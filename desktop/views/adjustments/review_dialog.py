@@ -47,7 +47,8 @@ _CHANGE_KINDS = {adjustments.GridChangeKind.NEW: QT_TRANSLATE_NOOP("ReviewDialog
                  adjustments.GridChangeKind.CHANGED: QT_TRANSLATE_NOOP("ReviewDialog", "变更"),
                  adjustments.GridChangeKind.RETIRED: QT_TRANSLATE_NOOP("ReviewDialog", "撤销"),
                  adjustments.GridChangeKind.UNCHANGED: QT_TRANSLATE_NOOP("ReviewDialog", "不变")}
-_FIELDS = {"name": QT_TRANSLATE_NOOP("ReviewDialog", "名称"), "kind": QT_TRANSLATE_NOOP("ReviewDialog", "类型"),
+_FIELDS = {"name": QT_TRANSLATE_NOOP("ReviewDialog", "名称"), "short_name": QT_TRANSLATE_NOOP("ReviewDialog", "简称"),
+           "kind": QT_TRANSLATE_NOOP("ReviewDialog", "类型"),
            "category": QT_TRANSLATE_NOOP("ReviewDialog", "类别"),
            "managing_unit": QT_TRANSLATE_NOOP("ReviewDialog", "管理单位"),
            "households": QT_TRANSLATE_NOOP("ReviewDialog", "户数"),
