@@ -804,6 +804,24 @@ def test_the_banner_names_the_rung_owed_longest_as_the_walls_takeover_does(qtbot
     assert "续报" not in named
 
 
+@pytest.mark.law("Art. 21")
+def test_a_liaisons_desk_shows_no_banner_of_the_centers_reporting_duties(qtbot, sqlite_db, system, feature_window):
+    """A liaison's desk showed every liaison, in red, 待值班长确认 and 请先补报 over its queue: Art. 21 is the
+    center's duty, and a liaison can neither acknowledge a report nor record a rung. The operator's desk still
+    calls for both."""
+    from desktop.views.emergencies.banner import EmergencyBanner
+
+    _report(sqlite_db, system)  # unacknowledged, its first reports late
+    liaison = Actor(username="police", display_name="派出所联络员",
+                    grants=(Grant(Role.LIAISON, QIAOGANG, PlaceLevel.TOWNSHIP),))
+    operator = Actor(username="op", display_name="值班员", grants=(Grant(Role.OPERATOR, QIAOGANG, PlaceLevel.TOWNSHIP),))
+    assert emergencies.list_reports(sqlite_db, liaison, open_only=True)  # it may read them, in the ladder panel
+    liaisons = EmergencyBanner(feature_window(sqlite_db, liaison, SyncTaskRunner()))
+    operators = EmergencyBanner(feature_window(sqlite_db, operator, SyncTaskRunner()))
+    assert liaisons.isHidden() and liaisons.text.text() == ""
+    assert not operators.isHidden() and "待值班长确认" in operators.text.text() and "请先补报" in operators.text.text()
+
+
 def test_the_banner_notices_a_rung_falling_late_with_time_alone(qtbot, sqlite_db, system, feature_window, monkeypatch):
     from desktop.views.emergencies import banner as banner_module
 

@@ -1,6 +1,8 @@
 """The main window's red banner while an emergency (Art. 21) waits for a supervisor's
 acknowledgement, owes a report that is late or falls due within DUE_SOON: the wall display is
-not the only place a shift learns of it. It opens the reporting-ladder panel."""
+not the only place a shift learns of it. It opens the reporting-ladder panel. Only for the desks
+that report for the report's township: Art. 21 is the center's duty, and a department's liaison
+can neither acknowledge nor record a rung."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import QPushButton
 
 from ...i18n import enumeration, label
 from ...models.base import utcnow
+from ...services.security import Permission
 from .. import dialogs
 from ..banner import ALARM, Banner
 from ..countdown import deadline_text
@@ -116,6 +119,8 @@ def _named(template: str, count: int, named: tuple, now: datetime) -> str:
 
 def _open_reports(db, actor, asked: int) -> tuple[int, list[EmergencyInfo]]:
     """Off the GUI thread, with the number of the load it answers; the service (and the geometry behind
-    it) loads with the first check, not at start-up."""
+    it) loads with the first check, not at start-up. Only the reports the actor reports for: those a
+    liaison sees had filled its desk's banner with the center's duties, in red, which it cannot act on."""
     from ...services import emergencies
-    return asked, emergencies.list_reports(db, actor, open_only=True)
+    return asked, [report for report in emergencies.list_reports(db, actor, open_only=True)
+                   if actor.can(Permission.EMERGENCY_REPORT, report.township_code)]
