@@ -341,6 +341,31 @@ def test_liaison_applies_to_retire_its_item(qtbot, window, monkeypatch):
                                                           (ApplicationAction.ADD, "YH-07-02")]
 
 
+@pytest.mark.law("Art. 12")
+def test_the_buttons_that_keep_the_list_are_shown_to_its_keepers_only_disabled_with_the_reason(qtbot, window, tasks,
+                                                                                             feature_window):
+    """A liaison saw the administrator's 新增事项/修改事项/删除事项/新建下一版草稿/公布 greyed out above the list, and
+    打印现行清单, refused once a file was chosen: none is ever a liaison's (Art. 12), only its applications are (Art. 13).
+    The keeper of the list sees them; greyed out on a published version, they say why and where to go."""
+    keeping = ("add_item_button", "edit_item_button", "remove_item_button", "new_button", "publish_button")
+    keeper = _open(window)
+    qtbot.addWidget(keeper)
+    assert not any(getattr(keeper, name).isHidden() for name in keeping) and not keeper.print_button.isHidden()
+    assert not keeper.add_item_button.isEnabled()
+    assert keeper.add_item_button.toolTip() == "第 1 版为“已公布”,只有草稿可以修改和公布;请先新建下一版草稿"
+    keeper.new_button.click()
+    keeper.version_box.setCurrentIndex(1)  # the published version again, while the draft is open
+    assert not keeper.publish_button.isEnabled()
+    assert keeper.publish_button.toolTip() == "第 1 版为“已公布”,只有草稿可以修改和公布;请在上方选择第 2 版草稿"
+    keeper.version_box.setCurrentIndex(0)
+    assert keeper.publish_button.isEnabled() and keeper.publish_button.toolTip() == ""
+
+    liaisons = _open(feature_window(window.db, _health_liaison(window), tasks, QIAOBEI))
+    qtbot.addWidget(liaisons)
+    assert all(getattr(liaisons, name).isHidden() for name in keeping) and liaisons.print_button.isHidden()
+    assert not liaisons.apply_add_button.isHidden() and not liaisons.apply_retire_button.isHidden()
+
+
 @pytest.mark.law("Art. 13")
 def test_a_township_departments_liaison_is_offered_to_apply_to_its_countys_list(qtbot, window):
     with window.db.session() as session:

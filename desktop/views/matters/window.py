@@ -86,8 +86,13 @@ class MatterListWindow(Retranslating, QDialog):
         manage = self.actor.can(Permission.MANAGE_MATTERS, institution)
         for button in (self.new_button, self.publish_button):
             button.setEnabled(manage)
-        for button in (self.approve_button, self.reject_button):  # the institution's decisions: not a liaison's
+        # Keeping the list and deciding on applications are the institution's (Art. 12, 13(2)): a liaison or a township
+        # never keeps it, and these buttons, shown to them disabled, only crowded the window. Its keepers see them
+        # disabled, with the reason, where the version shown is no draft.
+        for button in (self.add_item_button, self.edit_item_button, self.remove_item_button, self.new_button,
+                       self.publish_button, self.approve_button, self.reject_button):
             button.setVisible(manage)
+        self.print_button.setVisible(self.actor.can(Permission.PRINT))  # a liaison may not print: refused on saving
         top = QHBoxLayout()
         top.addWidget(self.version_box)
         top.addWidget(self.version_label, 1)
@@ -237,13 +242,25 @@ class MatterListWindow(Retranslating, QDialog):
         self.retranslate()
         is_draft = current is not None and current.state is MatterListState.DRAFT
         editable = is_draft and self.actor.can(Permission.MANAGE_MATTERS, self.code)
+        reason = "" if is_draft else self._not_a_draft(current)
         for button in (self.publish_button, self.add_item_button, self.edit_item_button, self.remove_item_button):
             button.setEnabled(editable)  # only a draft is edited; a published version stays as published
+            button.setToolTip(reason)
         if current is None:
             self.items_model.set_rows([])
             return
         self.tasks.submit(matter_list.items, self.db, current.id, viewer=self.actor, on_done=self._items_loaded,
                           on_error=self._error)
+
+    def _not_a_draft(self, shown: matter_list.MatterListInfo | None) -> str:
+        """Why the version shown is not edited nor published, and where to go instead."""
+        if shown is None:
+            return self.tr("尚未编制事项清单;请先新建草稿")
+        draft = next((info for info in self.versions if info.state is MatterListState.DRAFT), None)
+        where = (self.tr("请在上方选择第 %1 版草稿").replace("%1", str(draft.version)) if draft
+                 else self.tr("请先新建下一版草稿"))
+        return (self.tr("第 %1 版为“%2”,只有草稿可以修改和公布;%3").replace("%1", str(shown.version))
+                .replace("%2", label(shown.state)).replace("%3", where))
 
     def _items_loaded(self, items) -> None:
         self.items_model.set_rows(items)
