@@ -12,7 +12,13 @@ Default order: the cases whose lead department missed its sign-for first (`_miss
 overdue, then the nearest deadline — for open cases that is simply `due_at` ascending (a passed
 deadline is the earliest), with cases without a deadline last.
 A liaison's queue counts down, sorts and calls overdue by its department's share instead
-(`OwnShare`): signing, contacting or handling, whichever step is next.
+(`OwnShare`): signing, contacting or handling, whichever step is next. Its state filter reads the
+share's state too where the case's state names one of the share's own steps (`OWN_SHARE_STATES`):
+本单位办理中 lists the cases its department is handling, one sent back to it as well, and not those where
+it has reported its part while the case goes on. Those are found from the department's shares in that
+state (ix_assignments_department_state): its work in hand, however large the queue. Its open list holds the open
+cases whose share has finished too (reopened, held, or led on by another department): it may still read
+them (`visible_condition`), and its row says its part is done.
 
 Text search: a whole case number finds that case through the unique index; any other text
 matches part of the case number or title (LIKE, within the rows the other filters select).
@@ -87,6 +93,15 @@ _ORDER = {
 }
 
 
+# The case states that are steps of a department's own share as well: a liaison's state filter reads them as its
+# share's (QueueFilter.own_states), as its rows name them (本单位办理中).
+OWN_SHARE_STATES = {CaseState.DISPATCHED: AssignmentState.DISPATCHED, CaseState.SIGNED: AssignmentState.SIGNED,
+                    CaseState.HANDLING: AssignmentState.HANDLING,
+                    CaseState.EXTENSION_PENDING: AssignmentState.EXTENSION_PENDING,
+                    CaseState.OBJECTION_PENDING: AssignmentState.OBJECTION_PENDING,
+                    CaseState.REPORTED: AssignmentState.REPORTED}
+
+
 # What waits on the center itself, not on a department: requests to take over and dispatch (undated, so
 # last in the deadline order), to dispatch again, and decisions (results to review, extensions, objections).
 AWAITING_CENTER = frozenset({CaseState.RECEIVED, CaseState.REGISTERED, CaseState.ESCALATED, CaseState.REOPENED,
@@ -109,6 +124,9 @@ class QueueFilter:
     key_supervision_due: unresolved cases due for key supervision (待重点督办, Art. 20(1);
         `due_for_key_supervision`).
     unrouted: the triage list (待分拨清单): cases taken in that lie in no grid yet (`unrouted_condition`).
+    own_states: a liaison's: the cases where its department's running share is in one of these states,
+        whatever the case's (`OWN_SHARE_STATES`); empty means any. No one else holds a share of their
+        own in the queue: for them nothing matches.
     text: part of the case number or title.
     sort, descending: the order; DEADLINE ascending is "overdue first, nearest deadline next".
     """
@@ -121,6 +139,7 @@ class QueueFilter:
     awaiting_center: bool = False
     key_supervision_due: bool = False
     unrouted: bool = False
+    own_states: frozenset[AssignmentState] = frozenset()
     text: str = ""
     sort: SortKey = SortKey.DEADLINE
     descending: bool = False
@@ -159,6 +178,7 @@ class QueueRow:
     own_state: AssignmentState | None = None
     own_due_at: datetime | None = None
     own_step: str | None = None  # what own_due_at is the deadline of: "sign", "contact" or "handle"
+    own_role: AssignmentRole | None = None  # whom it reports to: the center (lead) or the lead (co-handler)
 
     @property
     def is_open(self) -> bool:
@@ -333,7 +353,8 @@ def _own_share(name: str) -> OwnShare:
     to_contact = share.contacted_at.is_(None) & share.contact_due_at.is_not(None)
     due = case((stopped, null()), (unsigned, share.sign_due_at), (to_contact, share.contact_due_at),
                else_=share.due_at)
-    step = case((stopped, null()), (unsigned, "sign"), (to_contact, "contact"), else_="handle")
+    # No step where the department holds no running share (outer-joined: its columns are null, "unsigned" too).
+    step = case((share.id.is_(None) | stopped, null()), (unsigned, "sign"), (to_contact, "contact"), else_="handle")
     return OwnShare(share, due, step, case((share.id.is_(None), Case.due_at), else_=due))
 
 
@@ -347,6 +368,10 @@ def _filtered(session: Session, actor: Actor, f: QueueFilter, stmt: Select, now:
         stmt = stmt.where(_subtree_condition(session, f.under))
     if f.states:
         stmt = stmt.where(_state_condition(f.states))
+    if f.own_states:
+        # On the outer-joined share, this makes it an inner join: both backends can then start from the
+        # department's shares in those states (ix_assignments_department_state).
+        stmt = stmt.where(own.share.state.in_(sorted(f.own_states)) if own is not None else false())
     if f.categories:
         stmt = stmt.where(Case.category.in_(sorted(f.categories)))
     if f.overdue_only:
@@ -501,7 +526,7 @@ def page(db: Database, actor: Actor, f: QueueFilter, offset: int, limit: int, *,
         )
         stmt = own.joined(stmt, actor) if own is not None else stmt
         if own is not None:  # a liaison's countdown: its own share's
-            stmt = stmt.add_columns(own.share.state, own.due, own.step)
+            stmt = stmt.add_columns(own.share.state, own.due, own.step, own.share.role)
         position = {case_id: n for n, case_id in enumerate(window)}
         rows = sorted(session.execute(stmt).all(), key=lambda row: position[row[0]])
     return [QueueRow(*row[:9], mask_phone(row[9]), *row[10:]) for row in rows]

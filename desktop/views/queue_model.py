@@ -33,7 +33,7 @@ from PySide6.QtGui import QColor
 from ..db import Database
 from ..i18n import label
 from ..models.base import utcnow
-from ..models.enums import AssignmentState, CaseState, SupervisionLevel
+from ..models.enums import AssignmentRole, AssignmentState, CaseState, SupervisionLevel
 from ..services import queue
 from ..services.clock import beijing_text, due_text
 from ..services.queue import QueueFilter, QueueRow, SortKey
@@ -97,8 +97,10 @@ def _due(r: QueueRow) -> datetime | None:
 
 # A liaison's share without a running deadline, and why.
 OWN_PAUSED = QT_TRANSLATE_NOOP("QueueModel", "待中心决定,暂停计时")
-# Reported: a lead's result to the center, a co-handler's to the lead (Art. 18); the row does not say which.
-_NO_OWN_CLOCK = {AssignmentState.REPORTED: QT_TRANSLATE_NOOP("QueueModel", "已反馈办理结果")}
+# Reported: a lead's result to the center; a co-handler's to the lead, which reports the whole to the center
+# (Art. 18(1)), as the case panel says.
+_REPORTED = {AssignmentRole.LEAD: QT_TRANSLATE_NOOP("QueueModel", "已反馈办理结果"),
+             AssignmentRole.CO: QT_TRANSLATE_NOOP("QueueModel", "已向主办单位反馈")}
 # Which of a liaison's deadlines is counted down, when it is not the handling one.
 _OWN_STEPS = {"sign": QT_TRANSLATE_NOOP("QueueModel", "签收 %1"), "contact": QT_TRANSLATE_NOOP("QueueModel", "联系 %1")}
 # The countdown of an open case without a running deadline says why.
@@ -139,6 +141,7 @@ class QueueModel(QAbstractTableModel):
                  clock: Callable[[], datetime] = utcnow, parent=None):
         super().__init__(parent)
         self.db, self.actor, self.tasks = db, actor, tasks
+        self.sees_own_share = queue.sees_own_share(actor)  # a liaison's rows: its department's part first
         self.page_size = page_size
         self.near_deadline = near_deadline
         self.clock = clock
@@ -318,10 +321,22 @@ class QueueModel(QAbstractTableModel):
         if column == COUNTDOWN:
             return self.countdown_text(r)
         if column == STATE:
-            return self.state_text(r.state, r.own_state, r.supervision, r.supervision_overdue(self.clock()))
+            return self.state_text(r.state, self._own_part(r), r.supervision, r.supervision_overdue(self.clock()))
         if column == TITLE:
             return (self.tr("【急】") if r.urgent else "") + r.title
         return _PLAIN_TEXT[column](r)
+
+    def _own_part(self, r: QueueRow) -> AssignmentState | None:
+        """A liaison's part of the case: its running share's state, or 已完成 on an open case where its share
+        has finished (reopened or held after it, or led on by another department) — why the case is in its open
+        list, where it has nothing to do (queue.visible_condition: the cases it held a share of, finished too)."""
+        if self.sees_own_share and r.own_state is None and r.is_open:
+            return AssignmentState.DONE
+        return r.own_state
+
+    def own_state_text(self, own_state: AssignmentState) -> str:
+        """A liaison's share's state, as its rows and its state filter name it."""
+        return self.tr("本单位%1").replace("%1", label(own_state))
 
     def state_text(self, state: CaseState, own_state: AssignmentState | None = None,
                    supervision: SupervisionLevel = SupervisionLevel.NONE, supervision_overdue: bool = False) -> str:
@@ -330,7 +345,7 @@ class QueueModel(QAbstractTableModel):
         if own_state is None:
             text = label(state)
         elif label(own_state) == label(state):
-            text = self.tr("本单位%1").replace("%1", label(own_state))
+            text = self.own_state_text(own_state)
         else:
             text = self.tr("本单位%1 · 案件%2").replace("%1", label(own_state)).replace("%2", label(state))
         if supervision is not SupervisionLevel.NONE:
@@ -345,8 +360,10 @@ class QueueModel(QAbstractTableModel):
             return ""
         due, step = self._counted(r)
         if due is None:
+            if r.own_state is AssignmentState.REPORTED:
+                return self.tr(_REPORTED[r.own_role])
             if r.own_state is not None:
-                return self.tr(_NO_OWN_CLOCK.get(r.own_state, OWN_PAUSED))
+                return self.tr(OWN_PAUSED)
             return no_clock_reason(r.state)
         left = due - self.clock()
         return self._countdown(span_text(left), left < timedelta(0), step)
@@ -361,10 +378,11 @@ class QueueModel(QAbstractTableModel):
         return self.tr(_OWN_STEPS[step]).replace("%1", text) if step in _OWN_STEPS else text
 
     def _counted(self, r: QueueRow) -> tuple[datetime | None, str | None]:
-        """The deadline the countdown shows and what it is of: a liaison's own share's next one; else
+        """The deadline the countdown shows and what it is of: a liaison's own share's next one (the case's
+        where its share has finished, as its queue is sorted: not another department's sign-for); else
         the sign-for the lead department missed ("签收 超期 …"), else the case's handling deadline."""
-        if r.own_state is not None:
-            return r.own_due_at, r.own_step
+        if self.sees_own_share:
+            return _due(r), r.own_step
         if r.lead_sign_due_at is not None and r.lead_sign_due_at < self.clock():
             return r.lead_sign_due_at, "sign"
         return r.due_at, None

@@ -17,9 +17,16 @@ from PySide6.QtWidgets import (
 )
 
 from ..i18n import label
-from ..models.enums import ACTIVE_ASSIGNMENT_STATES, OPEN_CASE_STATES, CaseState, MatterCategory, SupervisionLevel
+from ..models.enums import (
+    ACTIVE_ASSIGNMENT_STATES,
+    OPEN_CASE_STATES,
+    AssignmentState,
+    CaseState,
+    MatterCategory,
+    SupervisionLevel,
+)
 from ..services.numbering import CASE_NUMBER
-from ..services.queue import sees_own_share, state_of_readable
+from ..services.queue import OWN_SHARE_STATES, sees_own_share, state_of_readable
 from ..tasks import logged_only
 from .queue_model import (
     CASE_ID_ROLE,
@@ -40,6 +47,8 @@ _ALL = "all"
 _CENTER = "center"  # what waits on the center itself (queue.AWAITING_CENTER)
 _KEY = "key_supervision"  # unresolved cases due for key supervision (Art. 20(1))
 _UNROUTED = "unrouted"  # the triage list: taken in, in no grid yet
+_OWN = "own:"  # before a share's state: a liaison's own share in that state (QueueFilter.own_states)
+TITLE_KEPT = 165  # the title's width while the state column gives way to the category (_state_gives_way)
 
 
 class QueuePanel(Retranslating, QWidget):
@@ -76,7 +85,13 @@ class QueuePanel(Retranslating, QWidget):
         self.view.horizontalHeader().setSortIndicator(COUNTDOWN, Qt.SortOrder.AscendingOrder)  # in view, at any width
         self.view.setSortingEnabled(True)  # header clicks call model.sort → ORDER BY in SQL
         self.view.horizontalHeader().sortIndicatorChanged.connect(self._keep_sort_indicator)
-        for column, width in enumerate([120, 165, 105, 125, 120, 110, 115, 60, 95, 120]):
+        # The state column's width with its longest text whole (fit_label_columns) or as the user dragged it, and
+        # the least it gives way to (a case state's own name whole): see _state_gives_way.
+        self._state_whole = self._state_least = 0
+        self._giving_way = False
+        self.view.horizontalHeader().sectionResized.connect(self._resized_by_hand)
+        self.view.viewport().installEventFilter(self)  # a narrower queue: the state column gives way
+        for column, width in enumerate([120, TITLE_KEPT, 105, 125, 120, 110, 115, 60, 95, 120]):
             self.view.setColumnWidth(column, width)
         # Whole at their longest, in the font in use, and no wider: the case number (at a fixed 165 points it had
         # taken room the category needed), the countdown (a liaison's names the step) and the deadline.
@@ -132,7 +147,7 @@ class QueuePanel(Retranslating, QWidget):
         center = [] if sees_own_share(self.model.actor) else [
             (self.tr("待本中心办理"), _CENTER), (self.tr("待分拨清单(未落网格)"), _UNROUTED), (self.tr("待重点督办"), _KEY)]
         self._fill(self.state, [(self.tr("未办结"), _OPEN), *center, (self.tr("全部状态"), _ALL)]
-                   + [(label(s), s.value) for s in CaseState])
+                   + [self._state_entry(s) for s in CaseState])
         self._fill(self.category, [(self.tr("全部类别"), _ALL)] + [(label(c), c.value) for c in MatterCategory])
         self.overdue.setText(self.tr("只看超期"))
         self.supervised.setText(self.tr("只看督办"))
@@ -154,7 +169,8 @@ class QueuePanel(Retranslating, QWidget):
         liaison's state column, which holds its own part beside the case's, had pushed the category behind the
         scroll bar's edge. (The title keeps its width until the table has room to spare for it to stretch into.)"""
         view = self.view
-        chosen_by = sum(view.columnWidth(column) for column in range(CATEGORY + 1))
+        chosen_by = sum(self._state_whole if column == STATE else view.columnWidth(column)
+                        for column in range(CATEGORY + 1))
         chrome = 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width()
         hint = super().sizeHint()
         return QSize(max(hint.width(), chosen_by + chrome), hint.height())
@@ -167,7 +183,7 @@ class QueuePanel(Retranslating, QWidget):
         had left "本单位办理中 · 案件延期申请 · 一…" at 1366×768), and the longest category whole: the English
         labels are far longer than the Chinese ones the default widths were set for. Never narrower than the
         user made them."""
-        own_parts = ACTIVE_ASSIGNMENT_STATES if sees_own_share(self.model.actor) else (None,)
+        own_parts = (*ACTIVE_ASSIGNMENT_STATES, AssignmentState.DONE) if self.model.sees_own_share else (None,)
         orders = [level for level in SupervisionLevel if level is not SupervisionLevel.NONE]
         states = [self.model.state_text(case, own, level, supervision_overdue=True)
                   for case in OPEN_CASE_STATES for own in own_parts for level in orders]
@@ -175,6 +191,35 @@ class QueuePanel(Retranslating, QWidget):
         for column, texts in longest.items():
             width = max(self.view.fontMetrics().horizontalAdvance(t) for t in texts) + 24
             self.view.setColumnWidth(column, max(self.view.columnWidth(column), width))
+        self._state_whole = self.view.columnWidth(STATE)
+        self._state_least = max(self.view.fontMetrics().horizontalAdvance(self.model.state_text(case))
+                                for case in OPEN_CASE_STATES) + 24
+        self._state_gives_way()
+
+    def _state_gives_way(self) -> None:
+        """Where the queue is narrower than its key columns ask even after the tree and the roster gave way
+        (panes.Panes) — in English at 1366×768, a liaison's state column whole ("Ours: Extension pending · case:
+        Jurisdiction objection · key supervision (late)") had pushed the category behind the scroll bar — the
+        state column narrows, down to a case state's own name, so that the category shows; its text ends in "…"
+        and reads whole in its tooltip. It takes its width back as the queue widens."""
+        view = self.view
+        if not view.isVisible():
+            return  # a view not yet shown has no width of its own: it gives way once shown, on its first resize
+        others = sum(view.columnWidth(column) for column in (NUMBER, COUNTDOWN, CATEGORY)) + TITLE_KEPT
+        width = min(self._state_whole, max(self._state_least, view.viewport().width() - others))
+        self._giving_way = True
+        view.setColumnWidth(STATE, width)
+        self._giving_way = False
+
+    def _resized_by_hand(self, column: int, _old: int, new: int) -> None:
+        if column == STATE and not self._giving_way:
+            self._state_whole = new  # the user's width is the one given back
+
+    def _state_entry(self, state: CaseState) -> tuple[str, str]:
+        """A case state to filter by; for a liaison, one that is a step of its own share too is its share's, named
+        as its rows name it (本单位办理中: the cases its department handles, one sent back to it as well)."""
+        own = OWN_SHARE_STATES.get(state) if self.model.sees_own_share else None
+        return (label(state), state.value) if own is None else (self.model.own_state_text(own), _OWN + own.value)
 
     @staticmethod
     def _fill(combo: QComboBox, entries: list[tuple[str, str]]) -> None:
@@ -190,12 +235,16 @@ class QueuePanel(Retranslating, QWidget):
         state = self.state.currentData()
         groups = {_OPEN: frozenset(OPEN_CASE_STATES), _CENTER: frozenset(OPEN_CASE_STATES),
                   _KEY: frozenset(OPEN_CASE_STATES), _UNROUTED: frozenset({CaseState.RECEIVED}), _ALL: frozenset()}
-        states = groups[state] if state in groups else frozenset({CaseState(state)})  # empty: every state
+        own_states = frozenset()
+        if state.startswith(_OWN):  # a liaison's own share in that state, whatever the case's
+            states, own_states = frozenset(), frozenset({AssignmentState(state.removeprefix(_OWN))})
+        else:
+            states = groups[state] if state in groups else frozenset({CaseState(state)})  # empty: every state
         category = self.category.currentData()
         categories = frozenset() if category == _ALL else frozenset({MatterCategory(category)})
         self.model.set_filter(self.model.filter.with_(
             states=states, awaiting_center=state == _CENTER, key_supervision_due=state == _KEY,
-            unrouted=state == _UNROUTED, categories=categories,
+            unrouted=state == _UNROUTED, own_states=own_states, categories=categories,
             overdue_only=self.overdue.isChecked(), supervised_only=self.supervised.isChecked(),
             text=self.text.text().strip()))
 
@@ -216,6 +265,8 @@ class QueuePanel(Retranslating, QWidget):
         return action
 
     def eventFilter(self, watched, event) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._state_gives_way()  # before the header lays its sections out in the new width
         copy = event.type() == QEvent.Type.KeyPress and event.matches(QKeySequence.StandardKey.Copy)
         if watched is self.view and copy:
             self.copy_number()

@@ -280,7 +280,7 @@ def test_a_liaison_reads_its_own_parts_state_and_deadline_first(qtbot, demo_db, 
     """The case's deadline is the lead's handling one; a liaison acts on its own share: signing due
     tonight must not read as "6 days left"."""
     from desktop.models import Assignment
-    from desktop.models.enums import AssignmentState
+    from desktop.models.enums import AssignmentRole, AssignmentState
     from desktop.services.users import actor_for
 
     police = actor_for(demo_db, "qg_police")
@@ -305,8 +305,10 @@ def test_a_liaison_reads_its_own_parts_state_and_deadline_first(qtbot, demo_db, 
     # A narrow column cuts the longer texts short: the tooltip holds them whole.
     for column in (COUNTDOWN, 3):
         assert model.index(row, column).data(Qt.ItemDataRole.ToolTipRole) == model.index(row, column).data()
-    reported = rows.index(next(r for r in rows if r.own_state is AssignmentState.REPORTED))
-    assert model.index(reported, COUNTDOWN).data() == "已反馈办理结果"  # a lead's to the center, a co-handler's to the lead
+    # Reported: a lead's result to the center; a co-handler's to the lead, as the case panel says (Art. 18(1)).
+    for role, text in ((AssignmentRole.LEAD, "已反馈办理结果"), (AssignmentRole.CO, "已向主办单位反馈")):
+        reported = rows.index(next(r for r in rows if r.own_state is AssignmentState.REPORTED and r.own_role is role))
+        assert model.index(reported, COUNTDOWN).data() == text
     operator = QueueModel(demo_db, actor_for(demo_db, "qg_op1"), tasks)
     operator.refresh()
     assert operator.rowCount() and all(operator.row_at(r).own_state is None for r in range(min(20, operator.rowCount())))
@@ -364,8 +366,69 @@ def test_a_liaison_is_not_offered_the_centers_own_lists(qtbot, demo_db, tasks):
         panel = QueuePanel(QueueModel(demo_db, actor_for(demo_db, user), tasks, page_size=50))
         qtbot.addWidget(panel)
         offered[user] = {panel.state.itemText(i) for i in range(panel.state.count())}
-    assert not offered["qg_police"] & center_lists and {"未办结", "全部状态", "已派遣"} <= offered["qg_police"]
+    assert not offered["qg_police"] & center_lists and {"未办结", "全部状态", "本单位待签收"} <= offered["qg_police"]
     assert center_lists <= offered["qg_op1"]
+
+
+@pytest.mark.law("Art. 18")
+@pytest.mark.law("Art. 19")
+def test_a_liaison_filters_by_its_own_shares_state_as_its_rows_name_it(qtbot, demo_db, tasks):
+    """qg_police's 办理中 listed the 7 cases reading 办理中 while 10 of its rows read 本单位办理中: the cases sent back
+    with the police still handling its share were left out. A liaison's entry is its share's state, named as its
+    rows name it; an operator's is the case's, as before."""
+    from desktop.models.enums import AssignmentState
+    from desktop.services.users import actor_for
+    from desktop.views.queue_model import STATE
+    from desktop.views.queue_panel import QueuePanel
+
+    panels = {}
+    for user in ("qg_police", "qg_op1"):
+        panels[user] = QueuePanel(QueueModel(demo_db, actor_for(demo_db, user), tasks, page_size=500))
+        qtbot.addWidget(panels[user])
+    police = panels["qg_police"].model
+    police.refresh()
+    handling = {police.row_at(n).id for n in range(police.rowCount())
+                if police.row_at(n).own_state is AssignmentState.HANDLING}
+    entries = {panels["qg_police"].state.itemText(i) for i in range(panels["qg_police"].state.count())}
+    assert "本单位办理中" in entries and "办理中" not in entries and "退回" in entries  # the case's, where no step is
+    panels["qg_police"].state.setCurrentIndex(panels["qg_police"].state.findText("本单位办理中"))
+    rows = [police.row_at(n) for n in range(police.rowCount())]
+    assert {r.id for r in rows} == handling and {r.state for r in rows} == {CaseState.HANDLING, CaseState.SENT_BACK}
+    assert all(police.index(n, STATE).data().startswith("本单位办理中") for n in range(police.rowCount()))
+    assert police.filter.own_states == {AssignmentState.HANDLING} and police.filter.states == frozenset()
+    operator = panels["qg_op1"]
+    operator.state.setCurrentIndex(operator.state.findText("办理中"))
+    assert (operator.model.filter.states, operator.model.filter.own_states) == (frozenset({CaseState.HANDLING}), frozenset())
+    assert {operator.model.row_at(n).state for n in range(operator.model.rowCount())} == {CaseState.HANDLING}
+
+
+@pytest.mark.law("Art. 18")
+def test_a_liaisons_open_case_where_its_share_has_finished_says_so(qtbot, demo_db, tasks):
+    """qg_market's open list holds 重办 cases its share of had ended before they were reopened: its department's
+    cases, which it may still read (finished shares too), where it has nothing to do. The row read 重办 and
+    未派遣,未计时 only; it says the department's part is done, and counts the case's deadline, not the sign-for of
+    the department it went to next."""
+    from desktop.services.cases import dispatch
+    from desktop.services.users import actor_for
+    from desktop.views.countdown import span_text
+    from desktop.views.queue_model import STATE
+
+    model = QueueModel(demo_db, actor_for(demo_db, "qg_market"), tasks, page_size=500)
+    model.refresh()
+    reopened = [n for n in range(model.rowCount()) if model.row_at(n).state is CaseState.REOPENED]
+    assert reopened and all(model.row_at(n).own_state is None for n in reopened)
+    assert {model.index(n, STATE).data() for n in reopened} == {"本单位已完成 · 案件重办"}
+    assert {model.index(n, COUNTDOWN).data() for n in reopened} == {"未派遣,未计时"}  # the case's: not dispatched yet
+    case = model.row_at(reopened[0])
+    dispatch.dispatch(demo_db, actor_for(demo_db, "qg_op1"), case_id=case.id, expected_version=case.version,
+                      lead_department_id=actor_for(demo_db, "qg_police").department_id)
+    model.refresh()
+    row = next(n for n in range(model.rowCount()) if model.row_at(n).id == case.id)
+    again = model.row_at(row)
+    model.clock = lambda: again.lead_sign_due_at + timedelta(hours=1)  # the police station's sign-for missed
+    assert model.index(row, STATE).data() == "本单位已完成 · 案件已派遣"
+    assert model.index(row, COUNTDOWN).data() == f"剩 {span_text(again.due_at - model.clock())}"
+    assert model.index(row, COUNTDOWN).data(Qt.ItemDataRole.ForegroundRole) != OVERDUE_COLOUR
 
 
 def test_a_number_searched_for_that_the_filters_leave_out_is_said_to_be_there_and_in_what_state(qtbot, demo_db,

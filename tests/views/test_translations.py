@@ -247,7 +247,10 @@ def test_english_state_and_category_columns_hold_their_longest_labels_whole(main
     from desktop.views.queue_model import CATEGORY, STATE, supervision_tag
 
     translations.install("en")
-    view = main_window().queue_panel.view
+    window = main_window()
+    window.setWindowState(Qt.WindowState.WindowNoState)  # maximized on the tests' small screen
+    window.resize(1920, 1080)  # room for them: in a narrower queue the state column gives way to the category
+    view = window.queue_panel.view
     metrics = view.fontMetrics()
     state = f"{i18n.label(CaseState.HANDLING)} · {supervision_tag(SupervisionLevel.GENERAL)}"
     assert state == "Handling · supervised"

@@ -383,3 +383,52 @@ def test_the_callback_names_the_requesters_of_the_duplicates_merged_into_the_cas
     assert due.merged_in == (("黄女士", "13907790002"), ("陈伯", None))  # to dial, as the requester's own number is
     assert all(info.merged_in == () for info in callbacks.due_callbacks(world.db, world.operator)
                if info.case_id != closed.id)
+
+
+
+def _share_of(world, case, who):
+    with world.db.session() as s:
+        return s.scalar(select(Assignment.id).where(Assignment.case_id == case.id,
+                                                    Assignment.department_id == who.department_id,
+                                                    Assignment.state.in_(ACTIVE_ASSIGNMENT_STATES)))
+
+
+def _steps(world, case, who, *steps):
+    """The department's share of `case` taken through `steps` (sign, contact, report), an hour apart after a
+    dispatch on TUESDAY."""
+    share = _share_of(world, case, who)
+    calls = {"sign": (department.sign_for, {}), "contact": (department.contact_requester, {"note": "已电话联系"}),
+             "report": (department.report_result, {"result": "已处理"})}
+    for hours, step in enumerate(steps, start=1):
+        call, kwargs = calls[step]
+        case = call(world.db, who, assignment_id=share, expected_version=case.version,
+                    now=TUESDAY + timedelta(hours=hours), **kwargs)
+    return case
+
+
+@pytest.mark.law("Art. 18")
+@pytest.mark.law("Art. 19")
+def test_a_liaisons_state_filter_reads_its_own_shares_state(world):
+    """A liaison thinks in its own share's state: 本单位办理中 holds a case sent back to it (the case reads 退回) and
+    not one where it has reported its part to the lead while the case goes on (the case reads 办理中)."""
+    handling = _steps(world, _dispatch(world, "派出所办理中", "police"), world.police, "sign", "contact")
+    sent_back = _steps(world, _dispatch(world, "派出所被退回", "police"), world.police, "sign", "contact", "report")
+    sent_back = review.review(world.db, world.operator, case_id=sent_back.id, approve=False, comment="未解决",
+                              expected_version=sent_back.version)
+    co_reported = _steps(world, _dispatch(world, "派出所协办已报送", "market", co=["police"]), world.police,
+                         "sign", "report")
+    co_reported = _steps(world, co_reported, world.market, "sign", "contact")
+    assert (handling.state, sent_back.state, co_reported.state) == (
+        CaseState.HANDLING, CaseState.SENT_BACK, CaseState.HANDLING)
+
+    def own(*states):
+        return QueueFilter(states=frozenset(), own_states=frozenset(states))
+
+    assert _numbers(world, world.police, own(AssignmentState.HANDLING)) == {handling.number, sent_back.number}
+    assert queue.count(world.db, world.police, own(AssignmentState.HANDLING)) == 2
+    assert _numbers(world, world.police, own(AssignmentState.REPORTED)) == {co_reported.number}
+    assert _numbers(world, world.market, own(AssignmentState.HANDLING)) == {co_reported.number}
+    # The center's queue filters by the case's state, as before; it holds no share of its own.
+    case_handling = QueueFilter(states=frozenset({CaseState.HANDLING}))
+    assert _numbers(world, world.operator, case_handling) == {handling.number, co_reported.number}
+    assert _numbers(world, world.operator, own(AssignmentState.HANDLING)) == set()
