@@ -2240,32 +2240,32 @@
   <context>
     <name>EmergencyBanner</name>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="32" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="35" />
       <source>%1(%2)</source>
       <translation>%1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="78" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="81" />
       <source>打开报告进度…</source>
       <translation>Open reporting progress…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="89" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="92" />
       <source>紧急情况 %1 起待值班长确认(%2 %3 %4)</source>
       <translation>%1 emergency report(s) awaiting the shift supervisor's acknowledgement (%2 %3 %4)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="99" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="102" />
       <source>%1 个报送环节已超时,请先补报:%2 %3 · %4,%5</source>
       <translation>%1 report step(s) overdue; report first: %2 %3 · %4, %5</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="104" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="107" />
       <source>%1 个报送环节即将到期,最早:%2 %3 · %4,%5</source>
       <translation>%1 report step(s) due soon, earliest: %2 %3 · %4, %5</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="106" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="109" />
       <source>;</source>
       <translation>; </translation>
     </message>
@@ -4052,286 +4052,306 @@
   <context>
     <name>MatterListWindow</name>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="148" />
+      <location filename="../../desktop/views/matters/window.py" line="153" />
       <source>网格化服务管理事项清单</source>
       <translation>Grid service matter list</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="149" />
+      <location filename="../../desktop/views/matters/window.py" line="154" />
       <source>新建下一版草稿</source>
       <translation>New draft version</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="150" />
+      <location filename="../../desktop/views/matters/window.py" line="155" />
       <source>新增事项…</source>
       <translation>Add matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="151" />
+      <location filename="../../desktop/views/matters/window.py" line="156" />
       <source>修改事项…</source>
       <translation>Edit matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="152" />
-      <location filename="../../desktop/views/matters/window.py" line="374" />
-      <location filename="../../desktop/views/matters/window.py" line="377" />
+      <location filename="../../desktop/views/matters/window.py" line="157" />
+      <location filename="../../desktop/views/matters/window.py" line="391" />
+      <location filename="../../desktop/views/matters/window.py" line="394" />
       <source>删除事项</source>
       <translation>Remove matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="153" />
+      <location filename="../../desktop/views/matters/window.py" line="158" />
       <source>申请纳入事项…</source>
       <translation>Apply to add a matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="154" />
+      <location filename="../../desktop/views/matters/window.py" line="159" />
       <source>申请退出所选事项…</source>
       <translation>Apply to retire the selected matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="155" />
+      <location filename="../../desktop/views/matters/window.py" line="160" />
       <source>公布…</source>
       <translation>Publish…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="156" />
+      <location filename="../../desktop/views/matters/window.py" line="161" />
       <source>打印现行清单…</source>
       <translation>Print current list…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="157" />
+      <location filename="../../desktop/views/matters/window.py" line="162" />
       <source>同意</source>
       <translation>Approve</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="158" />
+      <location filename="../../desktop/views/matters/window.py" line="163" />
       <source>不同意…</source>
       <translation>Reject…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="159" />
+      <location filename="../../desktop/views/matters/window.py" line="164" />
       <source>部门纳入/退出申请(条例第十三条第二款)</source>
       <translation>Department applications to add/retire (Art. 13(2))</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="160" />
+      <location filename="../../desktop/views/matters/window.py" line="165" />
       <source>督促整改(条例第十三条第五款)</source>
       <translation>Rectification orders (Art. 13(5))</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="161" />
+      <location filename="../../desktop/views/matters/window.py" line="166" />
       <source>督促限期整改…</source>
       <translation>Order rectification…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="162" />
+      <location filename="../../desktop/views/matters/window.py" line="167" />
       <source>整改完毕…</source>
       <translation>Rectified…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="163" />
+      <location filename="../../desktop/views/matters/window.py" line="168" />
       <source>记录部门以其他方式(如书面)报来的整改情况,并办结通知</source>
       <translation>Record what the department reported by other means (such as on paper) and close the order</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="164" />
+      <location filename="../../desktop/views/matters/window.py" line="169" />
       <source>报送整改情况…</source>
       <translation>Report rectification…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="165" />
-      <location filename="../../desktop/views/matters/window.py" line="325" />
-      <location filename="../../desktop/views/matters/window.py" line="327" />
+      <location filename="../../desktop/views/matters/window.py" line="170" />
+      <location filename="../../desktop/views/matters/window.py" line="342" />
+      <location filename="../../desktop/views/matters/window.py" line="344" />
       <source>确认整改</source>
       <translation>Confirm rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="166" />
+      <location filename="../../desktop/views/matters/window.py" line="171" />
       <source>退回…</source>
       <translation>Return…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="168" />
+      <location filename="../../desktop/views/matters/window.py" line="173" />
       <source>清单版本</source>
       <translation>List version</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="169" />
+      <location filename="../../desktop/views/matters/window.py" line="174" />
       <source>事项</source>
       <translation>Items</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="170" />
+      <location filename="../../desktop/views/matters/window.py" line="175" />
       <source>部门纳入/退出申请</source>
       <translation>Department applications to add/retire</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="171" />
-      <location filename="../../desktop/views/matters/window.py" line="305" />
+      <location filename="../../desktop/views/matters/window.py" line="176" />
+      <location filename="../../desktop/views/matters/window.py" line="322" />
       <source>督促整改</source>
       <translation>Order rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="174" />
+      <location filename="../../desktop/views/matters/window.py" line="179" />
       <source>尚未编制事项清单</source>
       <translation>No matter list yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="177" />
+      <location filename="../../desktop/views/matters/window.py" line="182" />
       <source>%1 · %2 · 公布日期 %3 · %4 项</source>
       <translation>%1 · %2 · published %3 · %4 items</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="218" />
+      <location filename="../../desktop/views/matters/window.py" line="223" />
       <source>第 %1 版草稿尚未公布;请在草稿上修改</source>
       <translation>Draft version %1 is not yet published; make the changes on it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="226" />
+      <location filename="../../desktop/views/matters/window.py" line="231" />
       <source>第 %1 版(%2)</source>
       <translation>Version %1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="263" />
+      <location filename="../../desktop/views/matters/window.py" line="258" />
+      <source>尚未编制事项清单;请先新建草稿</source>
+      <translation>No matter list compiled yet; create a draft first</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="260" />
+      <source>请在上方选择第 %1 版草稿</source>
+      <translation>choose draft version %1 above</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="261" />
+      <source>请先新建下一版草稿</source>
+      <translation>create the next draft version first</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="262" />
+      <source>第 %1 版为“%2”,只有草稿可以修改和公布;%3</source>
+      <translation>Version %1 is “%2”: only a draft can be changed and published; %3</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="280" />
       <source>公布</source>
       <translation>Publish</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="263" />
+      <location filename="../../desktop/views/matters/window.py" line="280" />
       <source>自今日起公布第 %1 版,现行版本将同时废止。公布的标题:</source>
       <translation>Publish version %1 from today; the version in force is superseded. Title to publish under:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="271" />
+      <location filename="../../desktop/views/matters/window.py" line="288" />
       <source>审核</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="271" />
+      <location filename="../../desktop/views/matters/window.py" line="288" />
       <source>请先选中一条待审核的申请</source>
       <translation>Select an application awaiting review first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="273" />
+      <location filename="../../desktop/views/matters/window.py" line="290" />
       <source>不同意</source>
       <translation>Reject</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="273" />
+      <location filename="../../desktop/views/matters/window.py" line="290" />
       <source>请写明不同意的理由:</source>
       <translation>Reason for rejecting:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="280" />
+      <location filename="../../desktop/views/matters/window.py" line="297" />
       <source>保存事项清单</source>
       <translation>Save matter list</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="284" />
+      <location filename="../../desktop/views/matters/window.py" line="301" />
       <source>打印</source>
       <translation>Print</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="284" />
+      <location filename="../../desktop/views/matters/window.py" line="301" />
       <source>已生成 %1 页</source>
       <translation>%1 pages generated</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="298" />
+      <location filename="../../desktop/views/matters/window.py" line="315" />
       <source>请先选中一条待确认的通知</source>
       <translation>Select an order awaiting confirmation first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="299" />
+      <location filename="../../desktop/views/matters/window.py" line="316" />
       <source>请先选中一条整改中的通知</source>
       <translation>Select an order still being rectified first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="302" />
+      <location filename="../../desktop/views/matters/window.py" line="319" />
       <source>所选通知当前为“%1”,不能%2;</source>
       <translation>The notice selected is “%1”: “%2” is not possible. </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="303" />
+      <location filename="../../desktop/views/matters/window.py" line="320" />
       <source>只有待确认的通知可以%1</source>
       <translation>“%1” is only for a notice awaiting confirmation</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="304" />
+      <location filename="../../desktop/views/matters/window.py" line="321" />
       <source>只有整改中的通知可以%1</source>
       <translation>“%1” is only for a notice being rectified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="309" />
+      <location filename="../../desktop/views/matters/window.py" line="326" />
       <source>记录整改完毕</source>
       <translation>Record as rectified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="312" />
+      <location filename="../../desktop/views/matters/window.py" line="329" />
       <source>整改完毕</source>
       <translation>Rectified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="312" />
+      <location filename="../../desktop/views/matters/window.py" line="329" />
       <source>部门的整改情况:</source>
       <translation>What the department rectified:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="317" />
-      <location filename="../../desktop/views/matters/window.py" line="320" />
+      <location filename="../../desktop/views/matters/window.py" line="334" />
+      <location filename="../../desktop/views/matters/window.py" line="337" />
       <source>报送整改情况</source>
       <translation>Report rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="320" />
+      <location filename="../../desktop/views/matters/window.py" line="337" />
       <source>本部门的整改情况:</source>
       <translation>What our department rectified:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="327" />
+      <location filename="../../desktop/views/matters/window.py" line="344" />
       <source>确认%1已整改完毕?</source>
       <translation>Confirm that %1 has rectified?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="331" />
+      <location filename="../../desktop/views/matters/window.py" line="348" />
       <source>退回整改情况</source>
       <translation>Return the report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="361" />
+      <location filename="../../desktop/views/matters/window.py" line="378" />
       <source>修改事项</source>
       <translation>Edit matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="361" />
-      <location filename="../../desktop/views/matters/window.py" line="374" />
+      <location filename="../../desktop/views/matters/window.py" line="378" />
+      <location filename="../../desktop/views/matters/window.py" line="391" />
       <source>请先选中一项</source>
       <translation>Select a matter first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="377" />
+      <location filename="../../desktop/views/matters/window.py" line="394" />
       <source>从本草稿中删除“%1”?</source>
       <translation>Remove “%1” from this draft?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="385" />
+      <location filename="../../desktop/views/matters/window.py" line="402" />
       <source>申请纳入事项</source>
       <translation>Apply to add a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="385" />
-      <location filename="../../desktop/views/matters/window.py" line="395" />
+      <location filename="../../desktop/views/matters/window.py" line="402" />
+      <location filename="../../desktop/views/matters/window.py" line="412" />
       <source>申请理由:</source>
       <translation>Reason for the application:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="392" />
-      <location filename="../../desktop/views/matters/window.py" line="395" />
+      <location filename="../../desktop/views/matters/window.py" line="409" />
+      <location filename="../../desktop/views/matters/window.py" line="412" />
       <source>申请退出事项</source>
       <translation>Apply to retire a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="392" />
+      <location filename="../../desktop/views/matters/window.py" line="409" />
       <source>请先在现行清单中选中本部门的一项</source>
       <translation>Select one of your department's matters in the current list first</translation>
     </message>
@@ -4903,94 +4923,99 @@
   <context>
     <name>ProposalDialog</name>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="47" />
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="129" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="48" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="149" />
       <source>网格划分调整申请</source>
       <translation>Grid adjustment proposal</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="53" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="54" />
       <source>WGS84 / CGCS2000</source>
       <translation>WGS84 / CGCS2000</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="54" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="55" />
       <source>GCJ-02(高德、DataV 绘制)</source>
       <translation>GCJ-02 (drawn in Amap or DataV)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="57" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="58" />
       <source>写明调整的具体情形,如:村(社区)规模调整、人员流动重大变化</source>
       <translation>State the circumstances, e.g. village/community re-scaled, major population movement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="59" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="60" />
       <source>调整后相关村(社区)的网格(GeoJSON;已有网格未写的属性保持不变)</source>
       <translation>The villages' grids after the adjustment (GeoJSON; properties not given for an existing grid stay unchanged)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="60" />
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="75" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="61" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="87" />
       <source>网格文件</source>
       <translation>Grid file</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="61" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="66" />
+      <source>文件须写出所涉村(社区)的全部在用网格;现有网格可用 griddesk-admin grids export 文件名 --under 村(社区)代码 导出后修改</source>
+      <translation>The file must hold every grid in use in the villages (communities) it covers; export the present grids with griddesk-admin grids export FILE --under VILLAGE-CODE and edit them</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="69" />
       <source>浏览…</source>
       <translation>Browse…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="67" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="75" />
       <source>提出申请</source>
       <translation>Submit proposal</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="71" />
-      <source>乡镇(街道)代码 {0};提出后须经县(区)同意,报市备案</source>
-      <translation>Township code {0}; once submitted it needs the county's approval and is filed with the city</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="72" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="84" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="73" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="85" />
       <source>调整情形</source>
       <translation>Circumstances</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="74" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="86" />
       <source>理由说明</source>
       <translation>Reasons</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="76" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="89" />
       <source>坐标系</source>
       <translation>Coordinate system</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="84" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="97" />
+      <source>{0}的网格划分调整:提出后须经县(区)同意,报市备案</source>
+      <translation>Grid adjustment for {0}: once proposed, the county (district) must approve it and the city files it</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="104" />
       <source>选择网格文件</source>
       <translation>Choose grid file</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="84" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="104" />
       <source>GeoJSON (*.geojson *.json)</source>
       <translation>GeoJSON (*.geojson *.json)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="93" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="113" />
       <source>请选择调整后网格的 GeoJSON 文件</source>
       <translation>Choose the GeoJSON file of the adjusted grids</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="106" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="126" />
       <source>已提出申请 #{0}({1} 个网格),等待县(区)审核</source>
       <translation>Proposal #{0} submitted ({1} grids); awaiting county review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="116" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="136" />
       <source>网格文件没有列出以下在用网格:
 {0}
 
@@ -5001,7 +5026,7 @@
 State in the proposal that they are retired? (No: nothing is proposed; add them to the file)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="130" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="150" />
       <source>请先在左侧选择一个乡镇(街道)或其下的村(社区)、网格</source>
       <translation>First choose a township, or a village/community or grid in it, on the left</translation>
     </message>
@@ -5079,63 +5104,68 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>Awaiting the centre, clock paused</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="101" />
+      <location filename="../../desktop/views/queue_model.py" line="102" />
       <source>已反馈办理结果</source>
       <translation>Result reported</translation>
     </message>
     <message>
       <location filename="../../desktop/views/queue_model.py" line="103" />
+      <source>已向主办单位反馈</source>
+      <translation>Reported to the lead</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_model.py" line="105" />
       <source>签收 %1</source>
       <translation>Sign-for %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="103" />
+      <location filename="../../desktop/views/queue_model.py" line="105" />
       <source>联系 %1</source>
       <translation>Contact %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="105" />
+      <location filename="../../desktop/views/queue_model.py" line="107" />
       <source>未派遣,未计时</source>
       <translation>Not dispatched, no clock</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="107" />
+      <location filename="../../desktop/views/queue_model.py" line="109" />
       <source>暂缓,不计时</source>
       <translation>On hold, no clock</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="108" />
-      <location filename="../../desktop/views/queue_model.py" line="109" />
+      <location filename="../../desktop/views/queue_model.py" line="110" />
+      <location filename="../../desktop/views/queue_model.py" line="111" />
       <source>待审批,暂停计时</source>
       <translation>Awaiting decision, clock paused</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="323" />
+      <location filename="../../desktop/views/queue_model.py" line="326" />
       <source>【急】</source>
       <translation>[Urgent] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="333" />
+      <location filename="../../desktop/views/queue_model.py" line="339" />
       <source>本单位%1</source>
       <translation>Ours: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="335" />
+      <location filename="../../desktop/views/queue_model.py" line="350" />
       <source>本单位%1 · 案件%2</source>
       <translation>Ours: %1 · case: %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="338" />
+      <location filename="../../desktop/views/queue_model.py" line="353" />
       <source>%1 · 督办超期</source>
       <translation>%1 (late)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="360" />
+      <location filename="../../desktop/views/queue_model.py" line="377" />
       <source>超期 %1</source>
       <translation>%1 overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="360" />
+      <location filename="../../desktop/views/queue_model.py" line="377" />
       <source>剩 %1</source>
       <translation>%1 left</translation>
     </message>
@@ -5143,102 +5173,102 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>QueuePanel</name>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="83" />
+      <location filename="../../desktop/views/queue_panel.py" line="98" />
       <source>联系 超期 99天23小时</source>
       <translation>Contact 99 d 23 h overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="133" />
+      <location filename="../../desktop/views/queue_panel.py" line="148" />
       <source>待本中心办理</source>
       <translation>Waiting on this center</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="133" />
+      <location filename="../../desktop/views/queue_panel.py" line="148" />
       <source>待分拨清单(未落网格)</source>
       <translation>Triage list (in no grid)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="133" />
+      <location filename="../../desktop/views/queue_panel.py" line="148" />
       <source>待重点督办</source>
       <translation>Due for key supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="134" />
+      <location filename="../../desktop/views/queue_panel.py" line="149" />
       <source>未办结</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="134" />
+      <location filename="../../desktop/views/queue_panel.py" line="149" />
       <source>全部状态</source>
       <translation>All states</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="136" />
+      <location filename="../../desktop/views/queue_panel.py" line="151" />
       <source>全部类别</source>
       <translation>All categories</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="137" />
+      <location filename="../../desktop/views/queue_panel.py" line="152" />
       <source>只看超期</source>
       <translation>Overdue only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="138" />
+      <location filename="../../desktop/views/queue_panel.py" line="153" />
       <source>只看督办</source>
       <translation>Supervised only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="139" />
+      <location filename="../../desktop/views/queue_panel.py" line="154" />
       <source>编号或标题(Ctrl+Shift+F)</source>
       <translation>Number or title (Ctrl+Shift+F)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="141" />
+      <location filename="../../desktop/views/queue_panel.py" line="156" />
       <source>查找案件</source>
       <translation>Find case</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="142" />
+      <location filename="../../desktop/views/queue_panel.py" line="157" />
       <source>案件状态</source>
       <translation>Case state</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="143" />
+      <location filename="../../desktop/views/queue_panel.py" line="158" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="144" />
+      <location filename="../../desktop/views/queue_panel.py" line="159" />
       <source>案件队列</source>
       <translation>Case queue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="145" />
+      <location filename="../../desktop/views/queue_panel.py" line="160" />
       <source>打开案件详情</source>
       <translation>Open case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="146" />
+      <location filename="../../desktop/views/queue_panel.py" line="161" />
       <source>复制案件编号</source>
       <translation>Copy case number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="147" />
+      <location filename="../../desktop/views/queue_panel.py" line="162" />
       <source>复制本行</source>
       <translation>Copy row</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="279" />
+      <location filename="../../desktop/views/queue_panel.py" line="330" />
       <source>已显示 %1 件,正在计数…</source>
       <translation>%1 cases shown, counting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="279" />
+      <location filename="../../desktop/views/queue_panel.py" line="330" />
       <source>共 %1 件</source>
       <translation>%1 cases</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="302" />
+      <location filename="../../desktop/views/queue_panel.py" line="353" />
       <source>案件 %1 为“%2”,不符合当前的筛选条件或所选地区;可选“全部状态”或上级地区后再查找</source>
       <translation>Case %1 is “%2”, outside the current filters or the place chosen; choose “All states” or a wider place and search again</translation>
     </message>
@@ -5433,162 +5463,167 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     </message>
     <message>
       <location filename="../../desktop/views/adjustments/review_dialog.py" line="50" />
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="70" />
+      <source>简称</source>
+      <translation>Short name</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="51" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="71" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="51" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="52" />
       <source>类别</source>
       <translation>Kind</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="52" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="53" />
       <source>管理单位</source>
       <translation>Managing unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="53" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="54" />
       <source>户数</source>
       <translation>Households</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="54" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="55" />
       <source>人口</source>
       <translation>Residents</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="54" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="55" />
       <source>单位</source>
       <translation>Units</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="55" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="56" />
       <source>村民小组</source>
       <translation>Village groups</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="56" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="57" />
       <source>网格员定额</source>
       <translation>Grid member quota</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="57" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="58" />
       <source>城镇</source>
       <translation>Urban</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="58" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="59" />
       <source>边界(面积 km²)</source>
       <translation>Boundary (area km²)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="59" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="60" />
       <source>船只数</source>
       <translation>Vessels</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="68" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="69" />
       <source>网格调整审核与备案</source>
       <translation>Grid adjustment review and filing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="70" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="71" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="70" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="71" />
       <source>乡镇(街道)</source>
       <translation>Township</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="70" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="71" />
       <source>调整情形</source>
       <translation>Circumstances</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="70" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="71" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="71" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="72" />
       <source>网格数</source>
       <translation>Grids</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="71" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="72" />
       <source>理由</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="71" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="72" />
       <source>最后意见</source>
       <translation>Last comment</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="86" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="87" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="86" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="87" />
       <source>变化</source>
       <translation>Change</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="86" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="87" />
       <source>变更前 → 变更后</source>
       <translation>Before → after</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="90" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="91" />
       <source>审核或备案意见(不同意时必填)</source>
       <translation>Review or filing comment (required when rejecting)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="92" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="93" />
       <source>网格调整申请</source>
       <translation>Grid adjustment applications</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="93" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="94" />
       <source>网格变化</source>
       <translation>Grid changes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="94" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="95" />
       <source>审核或备案意见</source>
       <translation>Review or filing comment</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="171" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="172" />
       <source>是</source>
       <translation>yes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="171" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="172" />
       <source>否</source>
       <translation>no</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="181" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="182" />
       <source>新增 {0} 个、变更 {1} 个、撤销 {2} 个、不变 {3} 个</source>
       <translation>{0} new, {1} changed, {2} retired, {3} unchanged</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="184" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="185" />
       <source>;撤销:{0}</source>
       <translation>; retired: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="190" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="191" />
       <source>;</source>
       <translation>; </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="191" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="192" />
       <source>{0} {1} → {2}</source>
       <translation>{0} {1} → {2}</translation>
     </message>
