@@ -147,3 +147,18 @@ def test_sqlite_cancel_during_the_insert_leaves_the_indexes_as_they_were(indexed
     session.rollback()
     assert _indexes(session) == before
     assert session.execute(select(table)).all() == []
+
+
+def test_sqlite_a_failed_insert_gives_the_indexes_back_even_to_a_caller_that_goes_on_and_commits(indexed_table):
+    """A caller may catch the failure and commit what it wrote before: the dropped indexes come back all the same."""
+    table, session, statements = indexed_table
+    before = _indexes(session)
+    session.execute(table.insert().values(id=1000, code="earlier", kind="kind-0"))  # written before, in the transaction
+    rows = _coded(1, 1000) + [(1001, "code-7", "kind-0", None)]
+    with pytest.raises(IntegrityError, match="UNIQUE"):
+        bulk.insert_rows(session, table, ("id", "code", "kind", "note"), rows)
+    session.commit()
+    assert _dropped(statements)
+    assert _indexes(session) == before
+    assert session.execute(select(table.c.code)).scalars().all() == ["earlier"]
+    assert session.execute(text("PRAGMA integrity_check")).scalar() == "ok"

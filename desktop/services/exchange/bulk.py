@@ -142,22 +142,39 @@ def _insert_many(driver, table: Table, columns: Sequence[str], rows: Sequence[tu
     cursor.execute(f"PRAGMA cache_size={_BULK_CACHE_KIB}")
     try:
         rebuilt = _indexes_to_rebuild(driver, cursor, table, len(rows))
-        for name, _ in rebuilt:
-            cursor.execute(f'DROP INDEX "{name}"')
-        for start in range(0, len(rows), CHUNK):
-            chunk = rows[start:start + CHUNK]
-            whole = len(chunk) - len(chunk) % per_statement
-            for first in range(0, whole, per_statement):
-                cursor.execute(full, [value for row in chunk[first:first + per_statement] for value in row])
-            if whole < len(chunk):
-                cursor.execute(insert + _values(columns, len(chunk) - whole),
-                               [value for row in chunk[whole:] for value in row])
-            report(start + len(chunk))
-        for _, definition in rebuilt:
-            cursor.execute(definition)
+        if rebuilt:
+            # Whatever the caller does with a failure (roll back, or go on and commit), the table is
+            # left as it was, its indexes with it: the drop is undone here, to this savepoint.
+            cursor.execute("SAVEPOINT bulk_insert")
+        try:
+            for name, _ in rebuilt:
+                cursor.execute(f'DROP INDEX "{name}"')
+            _insert_chunks(cursor, insert, full, per_statement, columns, rows, report)
+            for _, definition in rebuilt:
+                cursor.execute(definition)
+        except BaseException:
+            if rebuilt and driver.in_transaction:  # not if SQLite has rolled the whole transaction back itself
+                cursor.execute("ROLLBACK TO bulk_insert")
+                cursor.execute("RELEASE bulk_insert")
+            raise
+        if rebuilt:
+            cursor.execute("RELEASE bulk_insert")
     finally:
         cursor.execute(f"PRAGMA cache_size={int(cache)}")
         cursor.close()
+
+
+def _insert_chunks(cursor, insert: str, full: str, per_statement: int, columns: Sequence[str], rows: Sequence[tuple],
+                   report: Report) -> None:
+    for start in range(0, len(rows), CHUNK):
+        chunk = rows[start:start + CHUNK]
+        whole = len(chunk) - len(chunk) % per_statement
+        for first in range(0, whole, per_statement):
+            cursor.execute(full, [value for row in chunk[first:first + per_statement] for value in row])
+        if whole < len(chunk):
+            cursor.execute(insert + _values(columns, len(chunk) - whole),
+                           [value for row in chunk[whole:] for value in row])
+        report(start + len(chunk))
 
 
 def _indexes_to_rebuild(driver, cursor, table: Table, count: int) -> list[tuple[str, str]]:
@@ -169,8 +186,8 @@ def _indexes_to_rebuild(driver, cursor, table: Table, count: int) -> list[tuple[
     if count == 0 or count < _REBUILD_INDEXES_AT * held:
         return []
     if not driver.in_transaction:
-        # The BEGIN the driver would send before the first INSERT, sent before the drop, so that
-        # the caller's rollback undoes it too.
+        # The BEGIN the driver would send before the first INSERT, sent before the drop: the drop
+        # and the rows are then the caller's to commit or roll back together.
         cursor.execute("BEGIN")
     return cursor.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
                           "AND sql IS NOT NULL ORDER BY name", (table.name,)).fetchall()
