@@ -9,6 +9,9 @@ from PySide6.QtCore import QCoreApplication
 from ..services.clock import due_text
 
 COUNTDOWN_REDRAW_MS = 60_000  # panels left open redraw their countdowns each minute
+# The span a countdown column is measured for, two figures of days and of hours (the font's figures are of one
+# width): measured from the texts of the minute, "剩 9小时" → "剩 10小时" had shifted the columns on every tick.
+WIDEST_SPAN = timedelta(days=99, hours=23)
 
 
 def span_text(span: timedelta) -> str:

@@ -28,6 +28,7 @@ from ..models.enums import (
 from ..services.numbering import CASE_NUMBER
 from ..services.queue import OWN_SHARE_STATES, sees_own_share, state_of_readable
 from ..tasks import logged_only
+from .countdown import WIDEST_SPAN, span_text
 from .queue_model import (
     CASE_ID_ROLE,
     CATEGORY,
@@ -94,9 +95,8 @@ class QueuePanel(Retranslating, QWidget):
         for column, width in enumerate([120, TITLE_KEPT, 105, 125, 120, 110, 115, 60, 95, 120]):
             self.view.setColumnWidth(column, width)
         # Whole at their longest, in the font in use, and no wider: the case number (at a fixed 165 points it had
-        # taken room the category needed), the countdown (a liaison's names the step) and the deadline.
-        for column, longest in ((NUMBER, "450503103-2026-000000"), (COUNTDOWN, self.tr("联系 超期 99天23小时")),
-                                (DEADLINE, "2026-12-31 24:00")):
+        # taken room the category needed) and the deadline; the countdown with the labels (fit_label_columns).
+        for column, longest in ((NUMBER, "450503103-2026-000000"), (DEADLINE, "2026-12-31 24:00")):
             width = self.fontMetrics().horizontalAdvance(longest) + 16
             self.view.setColumnWidth(column, max(self.view.columnWidth(column), width))
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
@@ -187,7 +187,8 @@ class QueuePanel(Retranslating, QWidget):
         orders = [level for level in SupervisionLevel if level is not SupervisionLevel.NONE]
         states = [self.model.state_text(case, own, level, supervision_overdue=True)
                   for case in OPEN_CASE_STATES for own in own_parts for level in orders]
-        longest = {STATE: states, CATEGORY: [label(c) for c in MatterCategory]}
+        longest = {STATE: states, CATEGORY: [label(c) for c in MatterCategory],
+                   COUNTDOWN: self.model.countdown_forms(span_text(WIDEST_SPAN))}
         for column, texts in longest.items():
             width = max(self.view.fontMetrics().horizontalAdvance(t) for t in texts) + 24
             self.view.setColumnWidth(column, max(self.view.columnWidth(column), width))

@@ -1666,37 +1666,37 @@
   <context>
     <name>Countdown</name>
     <message>
-      <location filename="../../desktop/views/countdown.py" line="21" />
+      <location filename="../../desktop/views/countdown.py" line="24" />
       <source>%1天%2小时</source>
       <translation>%1 d %2 h</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/countdown.py" line="23" />
+      <location filename="../../desktop/views/countdown.py" line="26" />
       <source>%1小时</source>
       <translation>%1 h</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/countdown.py" line="24" />
+      <location filename="../../desktop/views/countdown.py" line="27" />
       <source>%1分钟</source>
       <translation>%1 min</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/countdown.py" line="30" />
+      <location filename="../../desktop/views/countdown.py" line="33" />
       <source>无期限</source>
       <translation>No deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/countdown.py" line="33" />
+      <location filename="../../desktop/views/countdown.py" line="36" />
       <source>剩余 {span}</source>
       <translation>{span} left</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/countdown.py" line="35" />
+      <location filename="../../desktop/views/countdown.py" line="38" />
       <source>已逾期 {span}</source>
       <translation>{span} overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/countdown.py" line="36" />
+      <location filename="../../desktop/views/countdown.py" line="39" />
       <source>{when}({mark})</source>
       <translation>{when} ({mark})</translation>
     </message>
@@ -5173,11 +5173,6 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>QueuePanel</name>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="98" />
-      <source>联系 超期 99天23小时</source>
-      <translation>Contact 99 d 23 h overdue</translation>
-    </message>
-    <message>
       <location filename="../../desktop/views/queue_panel.py" line="148" />
       <source>待本中心办理</source>
       <translation>Waiting on this center</translation>
@@ -5258,17 +5253,17 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>Copy row</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="330" />
+      <location filename="../../desktop/views/queue_panel.py" line="331" />
       <source>已显示 %1 件,正在计数…</source>
       <translation>%1 cases shown, counting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="330" />
+      <location filename="../../desktop/views/queue_panel.py" line="331" />
       <source>共 %1 件</source>
       <translation>%1 cases</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="353" />
+      <location filename="../../desktop/views/queue_panel.py" line="354" />
       <source>案件 %1 为“%2”,不符合当前的筛选条件或所选地区;可选“全部状态”或上级地区后再查找</source>
       <translation>Case %1 is “%2”, outside the current filters or the place chosen; choose “All states” or a wider place and search again</translation>
     </message>
@@ -6055,191 +6050,191 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>WallWindow</name>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="116" />
+      <location filename="../../desktop/views/wall/window.py" line="113" />
       <source>网格指挥台 · 值班大屏</source>
       <translation>GridDesk · duty wall</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="293" />
+      <location filename="../../desktop/views/wall/window.py" line="290" />
       <source>无在办诉求</source>
       <translation>No open requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="293" />
-      <location filename="../../desktop/views/wall/window.py" line="420" />
-      <location filename="../../desktop/views/wall/window.py" line="451" />
+      <location filename="../../desktop/views/wall/window.py" line="290" />
+      <location filename="../../desktop/views/wall/window.py" line="417" />
+      <location filename="../../desktop/views/wall/window.py" line="448" />
       <source>载入中…</source>
       <translation>Loading…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="297" />
+      <location filename="../../desktop/views/wall/window.py" line="294" />
       <source>实时诉求队列(超期优先)</source>
       <translation>Live request queue (overdue first)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="298" />
+      <location filename="../../desktop/views/wall/window.py" line="295" />
       <source>紧急情况报告(超时优先)</source>
       <translation>Emergency reports (overdue first)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="299" />
+      <location filename="../../desktop/views/wall/window.py" line="296" />
       <source>在办诉求分布(红色为超期)</source>
       <translation>Open requests (red: overdue)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="301" />
+      <location filename="../../desktop/views/wall/window.py" line="298" />
       <source>实时诉求队列</source>
       <translation>Live request queue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="302" />
+      <location filename="../../desktop/views/wall/window.py" line="299" />
       <source>紧急情况报告</source>
       <translation>Emergency reports</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="304" />
+      <location filename="../../desktop/views/wall/window.py" line="301" />
       <source>获知时间</source>
       <translation>Learned of</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="304" />
+      <location filename="../../desktop/views/wall/window.py" line="301" />
       <source>级别</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="304" />
+      <location filename="../../desktop/views/wall/window.py" line="301" />
       <source>事件</source>
       <translation>Event</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="304" />
+      <location filename="../../desktop/views/wall/window.py" line="301" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="304" />
+      <location filename="../../desktop/views/wall/window.py" line="301" />
       <source>报告进度</source>
       <translation>Ladder</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="304" />
+      <location filename="../../desktop/views/wall/window.py" line="301" />
       <source>确认</source>
       <translation>Ack.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="366" />
+      <location filename="../../desktop/views/wall/window.py" line="363" />
       <source>{0}
 本值班大屏已停止刷新,不再显示诉求和紧急情况(《条例》第十五条)</source>
       <translation>{0}
 This wall display has stopped refreshing and no longer shows requests or emergencies (Regulation, Art. 15)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="419" />
+      <location filename="../../desktop/views/wall/window.py" line="416" />
       <source>网格指挥台 · 值班大屏(载入中…)</source>
       <translation>GridDesk · duty wall (loading…)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="423" />
+      <location filename="../../desktop/views/wall/window.py" line="420" />
       <source>网格指挥台 · {0} 值班大屏 · {1}承办的诉求</source>
       <translation>GridDesk · {0} wall display · cases handled by {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="426" />
+      <location filename="../../desktop/views/wall/window.py" line="423" />
       <source>网格指挥台 · {0} 值班大屏</source>
       <translation>GridDesk · {0} duty wall</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="427" />
+      <location filename="../../desktop/views/wall/window.py" line="424" />
       <source>%1 年的法定节假日和调休安排程序未内置也未录入:期限跨入该年的倒计时暂按周一至周五计算,可能不准;请市级管理员在“工作日历”中录入</source>
       <translation>The statutory holidays and make-up workdays of %1 are neither built in nor entered: countdowns running into that year are counted Monday to Friday and may be wrong; the city administrator should enter them in the working calendar</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="431" />
+      <location filename="../../desktop/views/wall/window.py" line="428" />
       <source>今日受理</source>
       <translation>Received today</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="432" />
+      <location filename="../../desktop/views/wall/window.py" line="429" />
       <source>在办诉求</source>
       <translation>Open requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="433" />
+      <location filename="../../desktop/views/wall/window.py" line="430" />
       <source>超期诉求</source>
       <translation>Overdue requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="434" />
+      <location filename="../../desktop/views/wall/window.py" line="431" />
       <source>紧急报告超时环节</source>
       <translation>Emergency rungs overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="435" />
+      <location filename="../../desktop/views/wall/window.py" line="432" />
       <source>{0} 件报告(第二十一条)</source>
       <translation>in {0} report(s) (Art. 21)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="436" />
+      <location filename="../../desktop/views/wall/window.py" line="433" />
       <source>第二十一条报告进度</source>
       <translation>Art. 21 reporting ladder</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="448" />
+      <location filename="../../desktop/views/wall/window.py" line="445" />
       <source>响应率</source>
       <translation>Response rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="448" />
+      <location filename="../../desktop/views/wall/window.py" line="445" />
       <source>解决率</source>
       <translation>Resolution rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="449" />
+      <location filename="../../desktop/views/wall/window.py" line="446" />
       <source>满意率</source>
       <translation>Satisfaction rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="454" />
+      <location filename="../../desktop/views/wall/window.py" line="451" />
       <source>{0}(截至 {1})</source>
       <translation>{0} (as of {1})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="455" />
+      <location filename="../../desktop/views/wall/window.py" line="452" />
       <source>{0} · {1}/{2}</source>
       <translation>{0} · {1}/{2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="505" />
+      <location filename="../../desktop/views/wall/window.py" line="502" />
       <source>另有 {0} 条未显示</source>
       <translation>{0} more not shown</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="507" />
+      <location filename="../../desktop/views/wall/window.py" line="504" />
       <source>(其中 {0} 条有超时环节)</source>
       <translation> ({0} of them with overdue rungs)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="512" />
+      <location filename="../../desktop/views/wall/window.py" line="509" />
       <source>无紧急情况报告(未结束的及近 {0} 日的)</source>
       <translation>No emergency reports (open or of the last {0} days)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="519" />
+      <location filename="../../desktop/views/wall/window.py" line="516" />
       <source>已确认</source>
       <translation>Yes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="519" />
+      <location filename="../../desktop/views/wall/window.py" line="516" />
       <source>待确认</source>
       <translation>Pending</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="532" />
+      <location filename="../../desktop/views/wall/window.py" line="529" />
       <source>超时 {0} 项</source>
       <translation>{0} overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="536" />
+      <location filename="../../desktop/views/wall/window.py" line="533" />
       <source>{0}·{1} {2}</source>
       <translation>{0} · {1} {2}</translation>
     </message>

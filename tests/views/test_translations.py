@@ -264,6 +264,30 @@ def test_english_state_and_category_columns_hold_their_longest_labels_whole(main
     assert view.columnWidth(CATEGORY) > max(metrics.horizontalAdvance(i18n.label(c)) for c in MatterCategory)
 
 
+@pytest.mark.parametrize("live", [False, True], ids=["opened-in-english", "switched-to-english"])
+def test_the_english_countdown_column_holds_every_countdown_whole(qtbot, main_window, translations, live):
+    """Sized for the Chinese "联系 超期 99天23小时" translated, the column had cut the operator's longer
+    "Sign-for 1 d 13 h ove…"; it holds every form of two figures of days and hours, and follows a language
+    switched while the window is open."""
+    from desktop.views.countdown import WIDEST_SPAN, span_text
+    from desktop.views.queue_model import COUNTDOWN
+
+    if not live:
+        translations.install("en")
+    window = main_window()
+    if live:
+        window.set_language("en")
+    view = window.queue_panel.view
+
+    def widest() -> int:
+        forms = view.model().countdown_forms(span_text(WIDEST_SPAN))
+        assert any(form.startswith("Sign-for") for form in forms)
+        return max(view.fontMetrics().horizontalAdvance(form) for form in forms)
+
+    qtbot.waitUntil(lambda: window.queue_panel.overdue.text() != "只看超期")  # the posted LanguageChange handled
+    assert view.columnWidth(COUNTDOWN) > widest()
+
+
 @pytest.mark.parametrize("kind", [{"ask_old": True}, {"first_own": True}, {"expired": True}, {"username": "qg_op"}],
                          ids=["own", "first", "expired", "reset"])
 def test_the_password_form_in_english_shows_its_rule_whole(qtbot, translations, kind):

@@ -9,7 +9,7 @@ never wait for them.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetrics
@@ -41,7 +41,7 @@ from ...services.queue import QueueFilter
 from ...services.security import Actor
 from ...tasks import logged_only
 from ..bus import Bus
-from ..countdown import span_text
+from ..countdown import WIDEST_SPAN, span_text
 from ..map.view import MapView
 from ..queue_model import COLUMNS, COUNTDOWN, PLACE, STATE, TITLE, QueueModel
 from .alarm import AlarmOverlay
@@ -57,9 +57,6 @@ QUEUE_COLUMNS = (TITLE, PLACE, COUNTDOWN, STATE)
 COUNTDOWN_LEAST_UNITS = 6  # body units of the queue's countdown column however short the countdowns shown
 STATE_LEAST_UNITS = 6  # body units of the queue's state column however short the states shown
 TITLE_LEAST_UNITS = 8  # body units the queue's title keeps, however long a countdown or a state
-# The span the countdown column is measured for, two figures of days and of hours (the font's figures are of one
-# width): measured from the texts of the minute, "剩 9小时" → "剩 10小时" had shifted the columns on every tick.
-WIDEST_SPAN = timedelta(days=99, hours=23)
 EVENT = 2  # the emergency table's event column: it takes the width the others leave
 EVENT_LEAST_UNITS = 10  # body units of the title's width on one line before the rows take two
 
