@@ -419,7 +419,7 @@ def test_undoing_a_merge_while_the_case_it_is_in_is_merged_on_does_not_deadlock(
     a, b, c = (world.new_case(title=title).case for title in ("甲", "乙", "丙"))
     a = duplicates.merge(world.db, world.operator, case_id=a.id, into_case_id=b.id, expected_version=a.version)
     b_version = queries.case_detail(world.db, world.operator, b.id).case.version
-    unmerge_holds_a, outcomes = threading.Event(), {}
+    merge_holds_its_rows, unmerge_holds_a, outcomes = threading.Event(), threading.Event(), {}
     real_load, real_check = duplicates.load_case, duplicates.check_mergeable
 
     def load_case(uow, case_id, expected):  # the unmerge signals once it holds A
@@ -430,6 +430,7 @@ def test_undoing_a_merge_while_the_case_it_is_in_is_merged_on_does_not_deadlock(
 
     def check_mergeable(*args, **kwargs):  # the merge, holding its rows, lets the unmerge start
         if threading.current_thread().name == "merge":
+            merge_holds_its_rows.set()
             unmerge_holds_a.wait(3)
         return real_check(*args, **kwargs)
 
@@ -443,8 +444,11 @@ def test_undoing_a_merge_while_the_case_it_is_in_is_merged_on_does_not_deadlock(
     try:
         merge = threading.Thread(name="merge", target=run, args=("merge", lambda: duplicates.merge(
             world.db, world.operator, case_id=b.id, into_case_id=c.id, expected_version=b_version)))
-        unmerge = threading.Thread(name="unmerge", target=run, args=("unmerge", lambda: duplicates.unmerge(
-            world.db, world.operator, case_id=a.id, reason="误合并", expected_version=a.version)))
+        # Started first on a busy machine, the unmerge had finished before the merge began, which then found B
+        # changed: the race under test is the unmerge starting while the merge holds its rows.
+        unmerge = threading.Thread(name="unmerge", target=run, args=("unmerge", lambda: merge_holds_its_rows.wait(20)
+                                   and duplicates.unmerge(world.db, world.operator, case_id=a.id, reason="误合并",
+                                                          expected_version=a.version)))
         merge.start()
         unmerge.start()
         merge.join(20)
