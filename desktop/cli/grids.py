@@ -98,7 +98,8 @@ def _show(ctx, args) -> None:
               f"理由:{info.reason_text}")
     print_table(ctx, ["网格", "变化", "变更前 → 变更后"],
                 [[f"{c.name}({c.code})", _CHANGE_LABELS[c.kind],
-                  ";".join(f"{key} {before} → {after}" for key, before, after in c.fields)] for c in changes])
+                  ";".join([f"{key} {before} → {after}" for key, before, after in c.fields]
+                           + [str(vessel) for vessel in c.vessels])] for c in changes])
     _print_retiring(ctx, info)
 
 

@@ -21,7 +21,7 @@ or off the grid to the township (services.grid_retirement, which says why).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import Enum
 
@@ -325,12 +325,14 @@ class GridChangeKind(Enum):
 
 @dataclass(frozen=True)
 class GridChange:
-    """What an adjustment does to one grid; `fields` are (field, before, after), see grids.COMPARED."""
+    """What an adjustment does to one grid; `fields` are (field, before, after), see grids.COMPARED;
+    `vessels`, each vessel of its roster added, taken off or changed."""
 
     code: str
     name: str
     kind: GridChangeKind
     fields: tuple[tuple[str, object, object], ...] = ()
+    vessels: tuple[grids.VesselChange, ...] = ()
 
 
 def changes(db: Database, actor: Actor, adjustment_id: int) -> list[GridChange]:
@@ -338,11 +340,15 @@ def changes(db: Database, actor: Actor, adjustment_id: int) -> list[GridChange]:
 
     Before approval the proposal is compared with the live grids; once approved, with the
     versions it closed (the grid history), so that the city filer sees what was changed.
-    Only for an actor who may view the township (Art. 15).
+    Only for an actor who may view the township (Art. 15), and skippers' phones masked for one who
+    may not view personal data.
     """
     with db.session() as session:
-        adjustment, _ = _viewable(session, actor, adjustment_id)
-        return _changes(session, adjustment)
+        adjustment, township = _viewable(session, actor, adjustment_id)
+        found = _changes(session, adjustment)
+    if actor.can(Permission.VIEW_SENSITIVE, township.code):
+        return found
+    return [replace(change, vessels=tuple(vessel.masked() for vessel in change.vessels)) for change in found]
 
 
 def _viewable(session, actor: Actor, adjustment_id: int) -> tuple[GridAdjustment, Place]:
@@ -379,9 +385,14 @@ def _changes(session, adjustment: GridAdjustment) -> list[GridChange]:
         elif code not in before:
             result.append(GridChange(code, spec.name, GridChangeKind.NEW))
         else:
-            fields = tuple(grids.changed_fields(before[code][1], grids.spec_values(spec)))
-            result.append(GridChange(code, spec.name, GridChangeKind.CHANGED if fields else GridChangeKind.UNCHANGED,
-                                     fields))
+            old, new = before[code][1], grids.spec_values(spec)
+            fields, vessels = tuple(grids.changed_fields(old, new)), grids.vessel_changes(old, new)
+            if not fields and old["vessels"] is None:
+                # A version the approval closed with all else the same: its roster, which the history does not
+                # keep, is what changed.
+                fields = (("vessels", None, len(new["vessels"])),)
+            result.append(GridChange(code, spec.name, GridChangeKind.CHANGED if fields or vessels
+                                     else GridChangeKind.UNCHANGED, fields, vessels))
     return result
 
 

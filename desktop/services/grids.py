@@ -27,7 +27,7 @@ stays the same. Only a property given explicitly (even 0 or an empty roster) cha
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -46,6 +46,7 @@ from .geo.geojson_io import shown
 from .geo.projection import area_m2
 from .geo.validation import FeatureRef, GridShape, Problem, layout_problems, outside_problems, ring_problems
 from .places import get_place, normalise_code
+from .queue import mask_phone
 from .security import Actor, Permission, scope_prefix
 from .unit_of_work import UnitOfWork, unit_of_work
 
@@ -621,7 +622,59 @@ def active_grids(session: Session, villages: dict[str, Place]) -> dict[str, Plac
 COMPARED = ("name", "short_name", "kind", "category", "managing_unit", *GRID_COUNTS, "urban", "area_km2", "vessels")
 
 
-def _comparable(snapshot: dict, geometry: bytes | None, vessels: frozenset[str] | None) -> dict:
+@dataclass(frozen=True)
+class VesselChange:
+    """One vessel of a roster as a proposal changes it: added (`before` None), taken off (`after` None),
+    or its name, skipper or phone changed under the same registration number."""
+
+    before: VesselSpec | None
+    after: VesselSpec | None
+
+    @property
+    def registration_no(self) -> str:
+        return (self.after or self.before).registration_no
+
+    @property
+    def fields(self) -> tuple[tuple[str, object, object], ...]:
+        """(field, before, after) of each detail changed, for a vessel on both rosters."""
+        if self.before is None or self.after is None:
+            return ()
+        return tuple((key, getattr(self.before, key), getattr(self.after, key)) for key in VESSEL_FIELDS
+                     if getattr(self.before, key) != getattr(self.after, key))
+
+    def masked(self) -> VesselChange:
+        """The change as shown to someone who may not view personal data: phones masked (Art. 15)."""
+        return VesselChange(*(replace(vessel, phone=mask_phone(vessel.phone)) if vessel else None
+                              for vessel in (self.before, self.after)))
+
+    def __str__(self) -> str:
+        vessel = self.after or self.before
+        if self.before is None:
+            return f"新增船只 {vessel.registration_no}({vessel.name}):船长 {vessel.skipper},电话 {vessel.phone or '—'}"
+        if self.after is None:
+            return f"移出船只 {vessel.registration_no}({vessel.name})"
+        return f"船只 {vessel.registration_no}:" + ",".join(
+            f"{_VESSEL_LABELS[key]} {old or '—'} → {new or '—'}" for key, old, new in self.fields)
+
+
+_VESSEL_LABELS = {"name": "船名", "skipper": "船长", "phone": "电话"}
+
+
+def _roster(vessels) -> dict[str, VesselSpec]:
+    """A roster by registration number (unique to a vessel), each vessel with every detail compared."""
+    return {v.registration_no: VesselSpec(v.name, v.registration_no, v.skipper, v.phone) for v in vessels}
+
+
+def vessel_changes(before: dict, after: dict) -> tuple[VesselChange, ...]:
+    """Each vessel added, taken off or changed, by registration number (none where the old roster is unknown)."""
+    old, new = before["vessels"], after["vessels"]
+    if old is None:
+        return ()
+    return tuple(VesselChange(old.get(number), new.get(number)) for number in sorted(old.keys() | new.keys())
+                 if old.get(number) != new.get(number))
+
+
+def _comparable(snapshot: dict, geometry: bytes | None, vessels: dict[str, VesselSpec] | None) -> dict:
     kind = snapshot["kind"]
     return {**{key: snapshot.get(key) for key in COMPARED[:-2]}, "kind": GridKind(kind),
             "category": _category_of(kind, snapshot.get("category")), "area_km2": snapshot.get("area_km2"),
@@ -630,8 +683,7 @@ def _comparable(snapshot: dict, geometry: bytes | None, vessels: frozenset[str] 
 
 def live_values(place: Place) -> dict:
     """A live grid in the form `changed_fields` compares."""
-    return _comparable(_snapshot(place), place.geometry,
-                       frozenset(v.registration_no for v in place.grid.vessels))
+    return _comparable(_snapshot(place), place.geometry, _roster(place.grid.vessels))
 
 
 def history_values(row: GridHistory) -> dict:
@@ -645,17 +697,18 @@ def spec_values(spec: GridSpec) -> dict:
             "category": spec.exclusive_category or spec.sea_category, "managing_unit": spec.managing_unit,
             **{key: getattr(spec, key) for key in GRID_COUNTS}, "urban": spec.urban,
             "area_km2": round(area_m2(spec.geometry) / 1e6, 6) if spec.geometry is not None else None,
-            "geometry": spec.geometry, "vessels": frozenset(v.registration_no for v in spec.vessels)}
+            "geometry": spec.geometry, "vessels": _roster(spec.vessels)}
 
 
 def changed_fields(before: dict, after: dict) -> list[tuple[str, object, object]]:
     """(field, before, after) for each compared field that differs; a new shape shows as its area,
-    a new roster as its vessel count (not compared where the old roster is unknown)."""
+    a roster of another size as its vessel count (not compared where the old roster is unknown; each
+    vessel changed is in `vessel_changes`)."""
     changes = [(key, before[key], after[key]) for key in COMPARED[:-2] if before[key] != after[key]]
     old_shape, new_shape = before["geometry"], after["geometry"]
     if (old_shape is None) != (new_shape is None) or (old_shape is not None and not old_shape.equals(new_shape)):
         changes.append(("area_km2", before["area_km2"], after["area_km2"]))
-    if before["vessels"] is not None and before["vessels"] != after["vessels"]:
+    if before["vessels"] is not None and len(before["vessels"]) != len(after["vessels"]):
         changes.append(("vessels", len(before["vessels"]), len(after["vessels"])))
     return changes
 

@@ -314,6 +314,53 @@ def kinds_after_approval(db, adjustment_id: int) -> dict[str, adjustments.GridCh
     return {change.code: change.kind for change in adjustments.changes(db, CITY_ADMIN, adjustment_id)}
 
 
+FLEET = f"{VILLAGE}201"
+VESSELS = [{"name": "桂北渔01", "registration_no": "桂北渔2025001", "skipper": "陈大海", "phone": "13807792001"},
+           {"name": "桂北渔02", "registration_no": "桂北渔2025002", "skipper": "林小河", "phone": "13807792002"}]
+AUDITOR = Actor("bh_audit", "北海市审计员", (Grant(Role.AUDITOR, CITY, PlaceLevel.CITY),))
+
+
+@pytest.fixture
+def fleet(divided):
+    """侨北社区's grids and a vessel group of two vessels; the proposal of a new skipper and phone for the first."""
+    proposal = division(2, 2)
+    proposal["features"].append(geojson_io.feature(None, {**vessel_group(FLEET, "侨北渔船一组")["properties"],
+                                                          "vessels": VESSELS}))
+    adjustments.approve(divided, COUNTY_ADMIN, propose(divided, proposal).id)
+    proposal["features"][-1]["properties"]["vessels"] = [
+        {**VESSELS[0], "skipper": "陈小海", "phone": "13907793001"}, VESSELS[1]]
+    return propose(divided, proposal)
+
+
+def test_a_proposal_changing_a_skipper_under_the_same_registration_shows_it_to_the_county(divided, fleet):
+    """The review compared registration numbers only and read 不变, while the approval replaced the roster."""
+    [change] = [c for c in adjustments.changes(divided, COUNTY_ADMIN, fleet.id) if c.code == FLEET]
+    assert change.kind is adjustments.GridChangeKind.CHANGED and change.fields == ()
+    assert [vessel.fields for vessel in change.vessels] == [(("skipper", "陈大海", "陈小海"),
+                                                           ("phone", "13807792001", "13907793001"))]
+    assert str(change.vessels[0]) == "船只 桂北渔2025001:船长 陈大海 → 陈小海,电话 13807792001 → 13907793001"
+    adjustments.approve(divided, COUNTY_ADMIN, fleet.id)  # the city filer: the old roster is not kept, its change is
+    [filed] = [c for c in adjustments.changes(divided, CITY_ADMIN, fleet.id) if c.code == FLEET]
+    assert (filed.kind, filed.fields) == (adjustments.GridChangeKind.CHANGED, (("vessels", None, 2),))
+
+
+@pytest.mark.law("Art. 15")
+def test_a_roster_change_shows_skippers_phones_masked_to_whom_may_not_view_them(divided, fleet):
+    [change] = [c for c in adjustments.changes(divided, AUDITOR, fleet.id) if c.code == FLEET]
+    assert change.vessels[0].fields[1] == ("phone", "138****2001", "139****3001")
+
+
+def test_a_roster_change_names_each_vessel_added_or_taken_off(divided, fleet):
+    adjustments.reject(divided, COUNTY_ADMIN, fleet.id, comment="重新提出")
+    proposal = division(2, 2)
+    proposal["features"].append(geojson_io.feature(None, {"code": FLEET, "name": "侨北渔船一组", "vessels": [
+        VESSELS[0], {**VESSELS[1], "registration_no": "桂北渔2025003"}]}))
+    [change] = [c for c in adjustments.changes(divided, COUNTY_ADMIN, propose(divided, proposal).id) if c.code == FLEET]
+    assert change.kind is adjustments.GridChangeKind.CHANGED and change.fields == ()  # as many vessels as before
+    assert [str(vessel) for vessel in change.vessels] == [
+        "移出船只 桂北渔2025002(桂北渔02)", "新增船只 桂北渔2025003(桂北渔02):船长 林小河,电话 13807792002"]
+
+
 def test_approval_records_the_grids_it_kept_whenever_they_were_made(divided, system):
     """A grid another path made between proposal and approval, as the proposal has it, was kept by the
     approval, not made by it; and no desk's clock moves a grid across the proposal's time."""
@@ -612,6 +659,34 @@ def test_proposal_dialog_proposes_and_reports_bad_files(desk, tmp_path):
     assert dialog.result_info.reason is AdjustmentReason.VILLAGE_RESCALED  # the first reason offered
 
 
+def test_proposal_dialog_counts_the_grids_added_changed_and_retired_as_the_review_does(desk, tmp_path, monkeypatch):
+    """It had said 已提出申请 #1(4 个网格), counting the grids the file holds as they are as well."""
+    from desktop.views import dialogs
+    from desktop.views.adjustments.proposal_dialog import ProposalDialog
+
+    proposal = division(1, 3)  # grid 004 left out, retired; grids 001-003 reshaped
+    proposal["features"].append(vessel_group(FLEET, "侨北渔船一组"))
+    path = tmp_path / "three.geojson"
+    geojson_io.write_collection(path, proposal)
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text: True)
+    dialog = ProposalDialog(desk, TOWNSHIP)
+    dialog.text.setPlainText("侨北社区人口流动变化较大")
+    dialog.file.setText(str(path))
+    dialog.submit()
+    assert desk.messages[-1].startswith(f"已提出申请 #{dialog.result_info.id}:新增 1 个、变更 3 个、撤销 1 个网格"
+                                        "(另有 0 个不变),等待县(区)审核"), desk.messages
+    adjustments.approve(desk.db, COUNTY_ADMIN, dialog.result_info.id)
+    kept = division(1, 3)
+    kept["features"][0]["properties"]["residents"] = 950
+    geojson_io.write_collection(path, kept)
+    dialog = ProposalDialog(desk, TOWNSHIP)
+    dialog.text.setPlainText("侨北第1网格人口增加")
+    dialog.file.setText(str(path))
+    dialog.submit()  # the vessel group left out: retired
+    assert desk.messages[-1].startswith(f"已提出申请 #{dialog.result_info.id}:新增 0 个、变更 1 个、撤销 1 个网格"
+                                        "(另有 2 个不变)"), desk.messages
+
+
 def test_proposal_dialog_names_the_township_and_shows_what_the_file_holds_uncut(desk):
     """It had said 乡镇(街道)代码 450503103000, and cut the file's placeholder at "(GeoJS…" at its own width."""
     from desktop.views.adjustments.proposal_dialog import ProposalDialog
@@ -696,6 +771,21 @@ def test_review_dialog_shows_a_short_name_changed(desk):
     review.table.selectRow(0)
     assert (review.changes.item(0, 1).text(), review.changes.item(0, 2).text()) == ("变更", "简称 侨北第1网格 → 侨北一格")
     assert review.summary.text().startswith("新增 0 个、变更 1 个")
+
+
+@pytest.mark.law("Art. 15")
+def test_review_dialog_shows_a_skipper_changed_and_masks_phones_to_whom_may_not_view_them(desk, fleet):
+    from desktop.views.adjustments.review_dialog import ReviewDialog
+
+    desk.place = COUNTY
+    for actor, phones in ((COUNTY_ADMIN, "13807792001 → 13907793001"), (AUDITOR, "138****2001 → 139****3001")):
+        desk.actor = actor
+        review = ReviewDialog(desk, desk.current_place_code())
+        review.table.selectRow(0)
+        rows = {review.changes.item(r, 0).text(): (review.changes.item(r, 1).text(), review.changes.item(r, 2).text())
+                for r in range(review.changes.rowCount())}
+        assert rows[f"侨北渔船一组({FLEET})"] == ("变更", f"船只 桂北渔2025001:船长 陈大海 → 陈小海,电话 {phones}")
+        assert review.summary.text().startswith("新增 0 个、变更 1 个")
 
 
 def test_review_dialog_ignores_changes_arriving_for_another_adjustment(desk):

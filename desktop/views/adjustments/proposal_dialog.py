@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,9 +38,10 @@ def township_of(code: str | None) -> str | None:
 
 
 def _propose(db, actor, *, path: str, **kwargs):
-    """The proposal, and per grid it retires the staff and open cases left there until the approval settles them."""
+    """The proposal; what it changes grid by grid, as the county will review it; and per grid it retires the
+    staff and open cases left there until the approval settles them."""
     info = adjustments.propose(db, actor, proposal=geojson_io.read_collection(path), **kwargs)
-    return info, adjustments.retiring(db, actor, info.id)
+    return info, adjustments.changes(db, actor, info.id), adjustments.retiring(db, actor, info.id)
 
 
 class ProposalDialog(AsksBeforeDiscarding, QDialog):
@@ -121,9 +124,12 @@ class ProposalDialog(AsksBeforeDiscarding, QDialog):
             crs=self.crs.currentData(), on_done=self._done, on_error=self._failed)
 
     def _done(self, result) -> None:
-        info, retired = result
+        info, changes, retired = result
         self.result_info = info
-        text = self.tr("已提出申请 #{0}({1} 个网格),等待县(区)审核").format(info.id, info.grid_count)
+        # Counted as the review counts them: a grid the file holds as it is now is no change the county approves.
+        counts = Counter(change.kind for change in changes)
+        text = self.tr("已提出申请 #{0}:新增 {1} 个、变更 {2} 个、撤销 {3} 个网格(另有 {4} 个不变),等待县(区)审核").format(
+            info.id, *(counts[kind] for kind in adjustments.GridChangeKind))
         if retired:
             text += "\n\n" + retiring.summary(retired, approved=False)
         dialogs.information(self, self.windowTitle(), text)

@@ -1,9 +1,9 @@
 """County approval or rejection and city filing (备案) of grid adjustments (Art. 6).
 
-Below the list, the selected adjustment grid by grid (new, changed fields before → after,
-retired first and marked), so that the approver and the filer see what they act on; under it,
-per grid retired, the staff appointed to it and its open cases, and what the approval does (or
-did) with them (services.grid_retirement).
+Below the list, the selected adjustment grid by grid (new, changed fields before → after and each
+vessel of a roster added, taken off or changed, retired first and marked), so that the approver and
+the filer see what they act on; under it, per grid retired, the staff appointed to it and its open
+cases, and what the approval does (or did) with them (services.grid_retirement).
 """
 
 from __future__ import annotations
@@ -58,6 +58,8 @@ _FIELDS = {"name": QT_TRANSLATE_NOOP("ReviewDialog", "名称"), "short_name": QT
            "urban": QT_TRANSLATE_NOOP("ReviewDialog", "城镇"),
            "area_km2": QT_TRANSLATE_NOOP("ReviewDialog", "边界(面积 km²)"),
            "vessels": QT_TRANSLATE_NOOP("ReviewDialog", "船只数")}
+_VESSEL_FIELDS = {"name": QT_TRANSLATE_NOOP("ReviewDialog", "船名"), "skipper": QT_TRANSLATE_NOOP("ReviewDialog", "船长"),
+                  "phone": QT_TRANSLATE_NOOP("ReviewDialog", "电话")}
 
 
 class ReviewDialog(QDialog):
@@ -189,16 +191,29 @@ class ReviewDialog(QDialog):
         bold.setBold(True)
         for row, change in enumerate(changes):
             details = self.tr(";").join(
-                self.tr("{0} {1} → {2}").format(self.tr(_FIELDS[key]), self._value(before), self._value(after))
-                for key, before, after in change.fields)
+                [self.tr("{0} {1} → {2}").format(self.tr(_FIELDS[key]), self._value(before), self._value(after))
+                 for key, before, after in change.fields] + [self._vessel_text(vessel) for vessel in change.vessels])
             values = [f"{change.name}({change.code})", self.tr(_CHANGE_KINDS[change.kind]), details]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
+                item.setToolTip(value)  # a long list of changes (a roster's) is cut off with "…" in the cell
                 if change.kind is adjustments.GridChangeKind.RETIRED:
                     item.setFont(bold)
                     item.setForeground(QBrush(QColor("#b00020")))
                 self.changes.setItem(row, column, item)
         self.changes.resizeColumnsToContents()
+
+    def _vessel_text(self, change) -> str:
+        """A vessel of the roster added, taken off, or its details changed (phones as the service shows them)."""
+        vessel = change.after or change.before
+        if change.before is None:
+            return self.tr("新增船只 {0}({1}):船长 {2},电话 {3}").format(
+                vessel.registration_no, vessel.name, vessel.skipper, self._value(vessel.phone))
+        if change.after is None:
+            return self.tr("移出船只 {0}({1})").format(vessel.registration_no, vessel.name)
+        return self.tr("船只 {0}:{1}").format(vessel.registration_no, self.tr(",").join(
+            self.tr("{0} {1} → {2}").format(self.tr(_VESSEL_FIELDS[key]), self._value(before), self._value(after))
+            for key, before, after in change.fields))
 
     def decide(self, action) -> None:
         info = self.selected()
