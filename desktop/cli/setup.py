@@ -20,6 +20,9 @@ _SETUP_STEPS = {
     Missing.DEPARTMENTS: ("联动部门", "griddesk-admin departments add CODE --place {township} --name …"
                                      "(或 --place {institution}),再 departments contact-add CODE --guidance …"),
     Missing.OPERATORS: ("值班员账号", "griddesk-admin users add NAME --role operator --scope {township}"),
+    Missing.OPERATORS_DISABLED: ("在用的值班员账号", "值班员账号 {disabled} 都已停用;用 griddesk-admin users enable "
+                                                   "{first_disabled} 重新启用,或用 griddesk-admin users add NAME "
+                                                   "--role operator --scope {township} 新增"),
 }
 
 
@@ -94,7 +97,9 @@ def _print_setup(ctx, status: setup_status.SetupStatus) -> None:
     else:
         ctx.print(f"{status.township_name}({status.township_code})尚未完成初始设置,"
                   f"还缺 {len(status.missing)} 项 (township not set up yet):")
-        codes = {"township": status.township_code[:9], "institution": status.institution_code[:6]}
+        disabled = status.disabled_operators
+        codes = {"township": status.township_code[:9], "institution": status.institution_code[:6],
+                 "disabled": "、".join(disabled), "first_disabled": disabled[0] if disabled else ""}
         for missing in status.missing:
             what, how = _SETUP_STEPS[missing]
             ctx.print(f"  - 缺{what}:{how.format(**codes)}")

@@ -30,7 +30,10 @@ class Missing(enum.Enum):
     STAFF = "staff"  # nobody serving any of its grids
     MATTER_LIST = "matter_list"  # no published list in force holds an item
     DEPARTMENTS = "departments"  # no active department of the township, its county or the city
-    OPERATORS = "operators"  # no active operator or shift supervisor account over the township
+    OPERATORS = "operators"  # no operator or shift supervisor account over the township
+    # Such accounts, every one disabled: re-enabling one is the step, not adding another
+    # (SetupStatus.disabled_operators names them).
+    OPERATORS_DISABLED = "operators_disabled"
 
 
 # Kept by the county or city institution that compiles the township's matter list (Art. 12(1)),
@@ -57,6 +60,7 @@ class SetupStatus:
     # Departments of the list in force (and the offices of their lines covering the township, where
     # dispatch goes first) that nobody can sign for at a desk: the center phones them (Art. 18(1), 19).
     unsigned: tuple[UnsignedDepartment, ...] = ()
+    disabled_operators: tuple[str, ...] = ()  # log-in names, while Missing.OPERATORS_DISABLED
 
     def kept_at(self, missing: Missing) -> str:
         """The place code where what is missing is set up (the permission is needed there)."""
@@ -78,21 +82,27 @@ def township_setup(db: Database, place_code: str) -> SetupStatus | None:
         today = beijing_today()
         chain = [p.id for p in upward(township)]
         in_force = [matter_list.id for matter_list in lists_in_force(session, township, today)]
+        # Accounts that take the township's requests in: an operator or supervisor over it, its county or the city.
+        on_duty = (RoleGrant.user_id == User.id, RoleGrant.role.in_((Role.OPERATOR, Role.SUPERVISOR)),
+                   RoleGrant.place_id.in_(chain))
         checks = {
             Missing.GRIDS: exists(grids),
             Missing.STAFF: exists().where(GridStaffRole.grid_id.in_(grids), GridStaffRole.start_on <= today,
                                           or_(GridStaffRole.end_on.is_(None), GridStaffRole.end_on >= today)),
             Missing.MATTER_LIST: exists().where(MatterItem.matter_list_id.in_(in_force)),
             Missing.DEPARTMENTS: exists().where(Department.active.is_(True), Department.place_id.in_(chain)),
-            Missing.OPERATORS: exists().where(RoleGrant.user_id == User.id, User.active.is_(True),
-                                              RoleGrant.role.in_((Role.OPERATOR, Role.SUPERVISOR)),
-                                              RoleGrant.place_id.in_(chain)),
+            Missing.OPERATORS: exists().where(*on_duty, User.active.is_(True)),
         }
         present = session.execute(select(*checks.values())).one()
         missing = tuple(kind for kind, there in zip(checks, present) if not there)
+        disabled = ()
+        if Missing.OPERATORS in missing:
+            disabled = tuple(session.scalars(select(User.username).where(*on_duty).distinct().order_by(User.username)))
+        if disabled:
+            missing = tuple(Missing.OPERATORS_DISABLED if kind is Missing.OPERATORS else kind for kind in missing)
         institution = institution_of(township)
         return SetupStatus(township.code, township.name, missing, institution.code, institution.name,
-                           _unsigned(session, chain, in_force))
+                           _unsigned(session, chain, in_force), disabled)
 
 
 def _unsigned(session, chain: list[int], in_force: list[int]) -> tuple[UnsignedDepartment, ...]:

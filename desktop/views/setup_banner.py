@@ -1,6 +1,7 @@
 """The main window's note while the township chosen lacks what its center needs to work: grids,
-grid staff, a matter list in force, linked departments (services.setup_status). It says where
-each is set up — to an admin who may do it, and to anyone else whom to ask."""
+grid staff, a matter list in force, linked departments, an operator's account in use
+(services.setup_status). It says where each is set up — to an admin who may do it, and to anyone
+else whom to ask."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from html import escape
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from ..i18n import enumeration
 from ..services import setup_status
 from ..services.security import Permission
 from ..services.setup_status import Missing
@@ -32,6 +34,10 @@ STEPS = {
                         QT_TRANSLATE_NOOP("SetupBanner", "在“人员 → 用户账号与权限”中新增值班员或值班长,"
                                                          "或用 griddesk-admin users add NAME --role operator 添加"),
                         Permission.MANAGE_USERS),
+    Missing.OPERATORS_DISABLED: (QT_TRANSLATE_NOOP("SetupBanner", "值班员账号都已停用"),
+                                 QT_TRANSLATE_NOOP("SetupBanner", "在“人员 → 用户账号与权限”中重新启用 %1,"
+                                                                  "或新增值班员或值班长"),
+                                 Permission.MANAGE_USERS),
 }
 TOPICS = ("places", "grid_adjustments", "staff", "matters", "departments", "users")
 
@@ -83,7 +89,8 @@ class SetupBanner(Banner):
         for missing in status.missing:
             what, how, permission = STEPS[missing]
             if actor.can(permission, status.kept_at(missing)):
-                lines.append(escape(self.tr("%1:%2").replace("%1", _tr(what)).replace("%2", _tr(how))))
+                how = _tr(how).replace("%1", enumeration(status.disabled_operators))  # the accounts to re-enable
+                lines.append(escape(self.tr("%1:%2").replace("%1", _tr(what)).replace("%2", how)))
             elif missing in setup_status.KEPT_BY_INSTITUTION:  # the county's or city's, not a township's (Art. 12(1))
                 lines.append(escape(self.tr("%1:由%2的管理员设置(第十二条)").replace("%1", _tr(what))
                                     .replace("%2", status.institution_name)))

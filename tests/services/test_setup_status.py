@@ -29,7 +29,7 @@ def test_a_fresh_township_lacks_everything_and_each_step_set_up_drops_off(db, sy
     with db.session() as session:  # every desk hears of it, so that its set-up banner drops the line
         assert session.scalars(select(ChangeFeed.topic).order_by(ChangeFeed.id.desc())).first() == "users"
     accounts.set_active(db, system, "yh_op", False)
-    assert Missing.OPERATORS in township_setup(db, world.QIAOGANG).missing  # a disabled account takes nothing in
+    assert Missing.OPERATORS_DISABLED in township_setup(db, world.QIAOGANG).missing  # it takes nothing in
     accounts.set_active(db, system, "yh_op", True)  # one on duty over the county takes the township's requests too
     assert township_setup(db, world.QIAOBEI).missing == (Missing.STAFF,)
     with db.session() as session:
@@ -76,3 +76,23 @@ def test_a_department_of_the_list_without_a_liaison_account_is_told_of_not_count
     assert departments.get_department(db, "QG-CG").signs_at_desk
     accounts.set_active(db, system, "qg_cg", False)  # a disabled account signs for nothing
     assert [d.code for d in township_setup(db, world.QIAOGANG).unsigned] == ["QG-CG", "QG-CG-1"]
+
+
+def test_operators_all_disabled_are_named_to_re_enable_not_said_to_be_missing(db, system, capsys):
+    """It had said 还没有值班员账号 and to add one, where the township's accounts were only disabled."""
+    from desktop.cli import main as cli_main
+
+    for name in ("qg_op2", "qg_op1"):
+        users.add_user(db, system, username=name, display_name=name, password="duty-2026", role=Role.OPERATOR,
+                       scope_code=world.QIAOGANG)
+        accounts.set_active(db, system, name, False)
+    status = township_setup(db, world.QIAOGANG)
+    assert Missing.OPERATORS not in status.missing and Missing.OPERATORS_DISABLED in status.missing
+    assert status.disabled_operators == ("qg_op1", "qg_op2")
+    url = db.engine.url.render_as_string(hide_password=False)
+    assert cli_main(["--db", url, "check", "--township", world.QIAOGANG]) == 1
+    assert ("缺在用的值班员账号:值班员账号 qg_op1、qg_op2 都已停用;用 griddesk-admin users enable qg_op1 重新启用,"
+            "或用 griddesk-admin users add NAME --role operator --scope 450503103 新增") in capsys.readouterr().out
+    accounts.set_active(db, system, "qg_op2", True)
+    status = township_setup(db, world.QIAOGANG)
+    assert Missing.OPERATORS_DISABLED not in status.missing and status.disabled_operators == ()

@@ -370,7 +370,7 @@ def test_ctrl_c_copies_the_case_number_and_the_menu_the_whole_row(window, qtbot)
 
 @pytest.mark.law("Art. 6")
 def test_a_township_not_yet_set_up_says_what_it_lacks_and_where_to_set_it_up(qtbot, sqlite_db, tasks, system):
-    from desktop.services import users
+    from desktop.services import accounts, users
 
     users.add_user(sqlite_db, system, username="qg_admin", display_name="侨港管理员", password=PASSWORD,
                    role=Role.TOWNSHIP_ADMIN, scope_code="450503103000")
@@ -400,6 +400,13 @@ def test_a_township_not_yet_set_up_says_what_it_lacks_and_where_to_set_it_up(qtb
     operator.select_place("450503103000")
     assert operator.setup_banner.text.text().count("请管理员设置") == 2
     assert operator.setup_banner.text.text().count("由银海区的管理员设置") == 2
+    # It had said 还没有值班员账号 and to add one where the only one was disabled.
+    assert "值班员账号" not in banner.text.text()
+    accounts.set_active(sqlite_db, system, "qg_op", False)
+    admin.select_place("450503103000")
+    assert ("值班员账号都已停用:在“人员 → 用户账号与权限”中重新启用 qg_op,或新增值班员或值班长"
+            in banner.text.text()), banner.text.text()
+    assert "还没有值班员账号" not in banner.text.text()
 
 
 def test_a_set_up_township_shows_no_setup_note(window):
