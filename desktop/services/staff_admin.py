@@ -269,7 +269,8 @@ def _end_role(uow: UnitOfWork, staff_role: GridStaffRole, end_on: date) -> Staff
 def update_person(db: Database, actor: Actor, person_id: int, *, name: str | None = None,
                   phone: str | None = None, status: PersonStatus | None = None,
                   expected_version: int | None = None) -> None:
-    """Correct a person's name or phone, or set their status (在岗/请假/离岗). A name or phone None is kept
+    """Correct a person's name or phone, or set their status (在岗/请假/离岗: only once no appointment to a grid
+    stands, see `_refuse_leaving_while_appointed`). A name or phone None is kept
     as it is; an empty phone is removed (a wrong number taken off the notice sheets), an empty name refused
     (the notice sheets name everyone on them, Art. 14). `expected_version` is the version the form showed:
     another administrator's save in between is reported by name, never overwritten with what the form still
@@ -296,12 +297,29 @@ def update_person(db: Database, actor: Actor, person_id: int, *, name: str | Non
             person.phone = phone
             changed["phone"] = "***"  # the audit log is no place for the number itself (Art. 15)
         if status is not None and status is not person.status:
+            if status is PersonStatus.LEFT:
+                _refuse_leaving_while_appointed(uow.session, person)
             person.status = status
             changed["status"] = status.value
         saved_by(uow.session, person, actor)
         uow.audit(f"修改人员 {person.name} 的信息", fields=sorted(changed))
         for grid in grids:
             uow.changed("staff", person.id, _township(grid).id)
+
+
+def _refuse_leaving_while_appointed(session: Session, person: Person) -> None:
+    """离岗 while an appointment to a grid stands contradicts it, as the staff import says: the grid still has
+    them while the roster, the staffing count and the notice sheets drop them (Art. 10, 14). Each appointment
+    is ended first by 离任, on its own last day, which says to each grid that it has one fewer."""
+    held = session.execute(select(Place.short_name, GridStaffRole.role)
+                           .join(GridStaffRole, GridStaffRole.grid_id == Place.id)
+                           .where(GridStaffRole.person_id == person.id, GridStaffRole.end_on.is_(None))
+                           .order_by(Place.code, GridStaffRole.role)).all()
+    if held:
+        roles = "、".join(f"{grid}{role.label}" for grid, role in held)
+        raise ValidationFailed(f"{person.name}仍担任{roles},不能设为离岗:离岗的人员不列入网格名单和公示牌,网格却仍由其"
+                               "任职(Art. 10、Art. 14);请先在“网格人员与配备”中选中其每项任职办理离任,再设为离岗;"
+                               "暂时不能到岗请设为请假", field="status")
 
 
 def _new_or_existing_person(session: Session, person_id: int | None, name: str | None,

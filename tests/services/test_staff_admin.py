@@ -20,7 +20,7 @@ from desktop.models.enums import (
     WorkLogKind,
 )
 from desktop.services import places, staff, staff_admin, staffing
-from desktop.services.clock import beijing_text
+from desktop.services.clock import beijing_text, beijing_today
 from desktop.services.security import Actor, Grant
 
 VILLAGE = "450502001003"  # 塘仔里社区, 中街街道, 海城区
@@ -305,8 +305,9 @@ def test_a_change_by_reappointing_someone_who_had_left_names_who_made_it(db, gri
     member = staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=grid, role=StaffRole.GRID_MEMBER,
                                         source=StaffSource.VOLUNTEER, start_on=date(2025, 9, 1),
                                         name="陈晓", phone="13800001111")
+    staff_admin.end_grid_staff(db, TOWNSHIP_ADMIN, member.id, end_on=beijing_today())  # 离任 first, then 离岗
     staff_admin.update_person(db, TOWNSHIP_ADMIN, member.person_id, status=PersonStatus.LEFT)
-    [seen] = staff.roster(db, TOWNSHIP_ADMIN, grid)
+    [seen] = staff.roster(db, TOWNSHIP_ADMIN, grid)  # listed until their last day is over
     county = Actor(username="hc_admin", display_name="海城区管理员", grants=COUNTY_ADMIN.grants)
     staff_admin.add_grid_staff(db, county, grid_code=grid, role=StaffRole.GRID_HEAD, source=StaffSource.HIRED,
                                start_on=date(2025, 10, 1), person_id=member.person_id)
@@ -326,11 +327,37 @@ def test_a_person_serving_two_townships_is_changed_only_by_who_manages_both(db, 
                                         name="陈晓", phone="13800001111")
     staff_admin.add_grid_staff(db, OTHER_TOWNSHIP, grid_code="450503103001001", role=StaffRole.GRID_MEMBER,
                                source=StaffSource.VOLUNTEER, start_on=date(2025, 9, 1), person_id=member.person_id)
-    with pytest.raises(PermissionDenied, match="侨北第一网格"):
-        staff_admin.update_person(db, TOWNSHIP_ADMIN, member.person_id, status=PersonStatus.LEFT)
-    assert last_audit(db).outcome is AuditOutcome.DENIED
-    staff_admin.update_person(db, system, member.person_id, status=PersonStatus.LEFT)
-    assert [m.status for m in staff.roster(db, OTHER_TOWNSHIP, "450503103001001")] == [PersonStatus.LEFT]
+    for status in (PersonStatus.LEFT, PersonStatus.ON_LEAVE):
+        with pytest.raises(PermissionDenied, match="侨北第一网格"):
+            staff_admin.update_person(db, TOWNSHIP_ADMIN, member.person_id, status=status)
+        assert last_audit(db).outcome is AuditOutcome.DENIED
+    staff_admin.update_person(db, system, member.person_id, status=PersonStatus.ON_LEAVE)
+    assert [m.status for m in staff.roster(db, OTHER_TOWNSHIP, "450503103001001")] == [PersonStatus.ON_LEAVE]
+
+
+@pytest.mark.law("Art. 10")
+@pytest.mark.law("Art. 14")
+def test_leaving_is_refused_while_an_appointment_stands_as_the_staff_import_refuses_it(db, grid, system):
+    """离岗 was taken for someone still serving: the roster kept them as 离岗, the staffing count took them as
+    absent and the notice sheets dropped them, while the grid still had them as its staff."""
+    places.create_grid(db, system, village_code=VILLAGE, code=VILLAGE + "002", name="塘仔里第二网格")
+    head = staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=grid, role=StaffRole.GRID_HEAD,
+                                      source=StaffSource.COMMITTEE_MEMBER, start_on=date(2025, 9, 1),
+                                      name="李海燕", phone="13907791234")
+    member = staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=VILLAGE + "002", role=StaffRole.GRID_MEMBER,
+                                        source=StaffSource.VOLUNTEER, start_on=date(2025, 9, 1),
+                                        person_id=head.person_id)
+    with pytest.raises(ValidationFailed) as refused:
+        staff_admin.update_person(db, TOWNSHIP_ADMIN, head.person_id, status=PersonStatus.LEFT)
+    assert refused.value.message.startswith("李海燕仍担任塘仔里第一网格网格长、塘仔里第二网格网格员,不能设为离岗")
+    assert "办理离任,再设为离岗" in refused.value.message and refused.value.field == "status"
+    assert [m.status for m in staff.roster(db, TOWNSHIP_ADMIN, grid)] == [PersonStatus.ACTIVE]
+    staff_admin.end_grid_staff(db, TOWNSHIP_ADMIN, head.id, end_on=beijing_today())
+    with pytest.raises(ValidationFailed, match="仍担任塘仔里第二网格网格员,"):
+        staff_admin.update_person(db, TOWNSHIP_ADMIN, head.person_id, status=PersonStatus.LEFT)
+    staff_admin.end_grid_staff(db, TOWNSHIP_ADMIN, member.id, end_on=beijing_today())
+    staff_admin.update_person(db, TOWNSHIP_ADMIN, head.person_id, status=PersonStatus.LEFT)
+    assert [m.status for m in staff.roster(db, TOWNSHIP_ADMIN, grid)] == [PersonStatus.LEFT]  # until today is over
 
 
 def test_a_phone_emptied_is_removed_and_one_not_given_is_kept(db, grid):

@@ -153,6 +153,42 @@ def test_a_workers_new_phone_and_leave_are_entered_from_the_roster(qtbot, desk_d
     assert not operator_view.edit_button.isEnabled()
 
 
+@pytest.mark.law("Art. 10")
+@pytest.mark.law("Art. 14")
+def test_leaving_is_refused_for_a_worker_still_appointed_and_taken_once_the_role_is_ended(
+        qtbot, desk_db, tasks, answered, monkeypatch, feature_window):
+    """离岗 was taken for someone serving a grid: listed as 离岗, counted absent, dropped from the notice sheets."""
+    people = open_people(feature_window(desk_db, ADMIN, tasks))
+    qtbot.addWidget(people)
+    member = people.roster_model.rows[0]
+    people.roster_view.selectRow(0)
+    shown = []
+
+    def fill(form: PersonForm):
+        shown.append(form.status.currentData())
+        if len(shown) == 2:  # opened again on what was chosen
+            return QDialog.DialogCode.Rejected
+        form.status.setCurrentIndex(form.status.findData(PersonStatus.LEFT.value))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PersonForm, "exec", fill)
+    people.edit_button.click()
+    assert shown == [PersonStatus.ACTIVE.value, PersonStatus.LEFT.value]
+    assert len(answered) == 1 and f"{member.name}仍担任{member.grid_name}{member.role.label}" in answered[0]
+    assert "办理离任,再设为离岗" in answered[0]
+    [kept] = [m for m in people.roster_model.rows if m.person_id == member.person_id]
+    assert kept.status is PersonStatus.ACTIVE
+    for row in [r for r, m in enumerate(people.roster_model.rows) if m.person_id == member.person_id][::-1]:
+        people.roster_view.selectRow(row)
+        people.end_button.click()  # 离任, today the last day: listed until it is over
+    people.roster_view.selectRow(next(r for r, m in enumerate(people.roster_model.rows)
+                                      if m.person_id == member.person_id))
+    shown.clear()
+    people.edit_button.click()  # 离岗 chosen and taken
+    assert len(answered) == 1, answered
+    assert {m.status for m in people.roster_model.rows if m.person_id == member.person_id} == {PersonStatus.LEFT}
+
+
 @pytest.mark.law("Art. 14")
 def test_an_emptied_name_is_refused_and_the_form_opens_again_with_the_phone_typed(qtbot, desk_db, tasks, answered,
                                                                                monkeypatch, feature_window):
