@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
@@ -507,6 +508,10 @@ def recount_from_their_start(session, before: WorkCalendar, after: WorkCalendar,
     return moved
 
 
+# A day written as YYYY-MM-DD: one that date() refuses in this form does not exist (2027-02-30, 2027-13-01).
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def parse_csv(data: bytes) -> list[DayEntry]:
     """Read ``date,kind,name`` rows; every bad row is named, nothing is half-read."""
     text = decode_csv(data)
@@ -516,18 +521,23 @@ def parse_csv(data: bytes) -> list[DayEntry]:
             continue
         if row_no == 1 and row[0].strip().lower() in ("date", "日期"):
             continue
+        # Each column named as the desk's form and the file's header name it, 日期(date), 类别(kind), 名称(name), its
+        # value right after it as `_day_problems` writes it: with no colon between, the desk keeps the file's key in
+        # sight (dialogs.for_the_desk drops only a form field's).
         if not 2 <= len(row) <= 3:  # a fourth column is no field of ours: a misplaced comma, or another file
-            problems.append(f"第 {row_no} 行:应有 date,kind,name 三列(name 可省),此行有 {len(row)} 列")
+            problems.append(f"第 {row_no} 行:应有 日期(date)、类别(kind)、名称(name)三列(名称可省),此行有 {len(row)} 列")
             continue
+        given = row[0].strip()
         try:
-            day = date.fromisoformat(row[0].strip())
+            day = date.fromisoformat(given)
         except ValueError:
-            problems.append(f"第 {row_no} 行 date:{row[0]!r} 不是 YYYY-MM-DD 格式的日期")
+            wrong = "这一天不存在" if _ISO_DAY.fullmatch(given) else "不是 YYYY-MM-DD 格式的日期"
+            problems.append(f"第 {row_no} 行 日期(date)“{given}”{wrong}")
             continue
         try:
             kind = DayKind.from_label(row[1].strip())
         except ValueError:
-            problems.append(f"第 {row_no} 行 kind:{row[1]!r} 应为 holiday/法定节假日 或 workday/调休上班")
+            problems.append(f"第 {row_no} 行 类别(kind)“{row[1].strip()}”应为 holiday/法定节假日 或 workday/调休上班")
             continue
         entries.append(DayEntry(day, kind, row[2].strip() if len(row) > 2 else ""))
     if problems:

@@ -60,6 +60,19 @@ def test_bad_rows_are_each_named():
     assert err.value.problems[3].endswith("此行有 4 列")  # a fourth column is refused, not left out
 
 
+def test_a_day_that_does_not_exist_is_said_so_and_each_column_named_as_the_desk_names_it():
+    """2027-02-30 was said not to be YYYY-MM-DD, which it is; and the columns were named date:, kind: where the
+    desk's form and the name message say 日期, 类别, 名称(name)."""
+    with pytest.raises(ValidationFailed) as err:
+        calendar_admin.parse_csv("2027-02-30,holiday,x\n2027-13-01,holiday,x\n2027/03/01,holiday,x\n"
+                                 "2027-03-02,day off,x\n2027-03-03,holiday,元旦,补假\n".encode())
+    assert err.value.problems == ["第 1 行 日期(date)“2027-02-30”这一天不存在",
+                                  "第 2 行 日期(date)“2027-13-01”这一天不存在",
+                                  "第 3 行 日期(date)“2027/03/01”不是 YYYY-MM-DD 格式的日期",
+                                  "第 4 行 类别(kind)“day off”应为 holiday/法定节假日 或 workday/调休上班",
+                                  "第 5 行:应有 日期(date)、类别(kind)、名称(name)三列(名称可省),此行有 4 列"]
+
+
 def test_a_name_too_long_for_the_calendar_is_refused_not_cut_short(db, system):
     long_name = "元旦" * 21
     with pytest.raises(ValidationFailed) as err:

@@ -215,8 +215,8 @@ def test_a_bad_csv_names_its_rows_and_a_good_one_replaces_the_year(
     calendar.import_button.click()
     assert "未导入任何内容" in calendar.outcome.text.text()
     assert calendar.outcome.problems.toPlainText().splitlines() == [
-        "第 3 行 date:'2027-02-30' 不是 YYYY-MM-DD 格式的日期",
-        "第 4 行 kind:'day off' 应为 holiday/法定节假日 或 workday/调休上班"]
+        "第 3 行 日期(date)“2027-02-30”这一天不存在",
+        "第 4 行 类别(kind)“day off”应为 holiday/法定节假日 或 workday/调休上班"]
     assert calendar_admin.list_days(desk_db, 2027) == []
 
     path.write_text("2027-01-01,holiday,元旦\n2027-02-06,调休上班,春节调休\n2027-10-01,holiday,国庆节\n", encoding="gbk")
