@@ -174,7 +174,7 @@ def test_a_department_refused_as_given_is_not_asked_for_again(demo_db, monkeypat
                "--department", "450503103-SCJGS")[0] == 1
     assert capsys.readouterr().err.endswith("一个账号只属于一个部门,请另开账号\n")
     assert run(url, *add, "--role", "liaison", stdin="secret-123\n", monkeypatch=monkeypatch)[0] == 1
-    assert capsys.readouterr().err.endswith("请写明所属部门的代码;用 --department 给出\n")  # left out: asked for
+    assert capsys.readouterr().err.endswith("未指定部门则无法办理任何事项;用 --department 给出\n")  # left out: asked for
 
 
 @pytest.mark.parametrize("argv, reason", [

@@ -176,10 +176,12 @@ def require_scope_on_departments_line(session: Session, department: Department, 
 
 
 def require_department_of_liaison(role: Role, department_id: int | None) -> None:
-    """A liaison handles only their own department's assignments, so without one they could handle none."""
+    """A liaison handles only their own department's assignments, so without one they could handle none.
+    The field is named as the desk's form captions it, with its name, from which the command line
+    says how to give it (cli.option_hint: ";用 --department 给出")."""
     if role is Role.LIAISON and department_id is None:
-        raise ValidationFailed("联动部门联络员须指定所属联动部门:联络员只能办理派给本部门的事项,"
-                               "未指定部门则无法办理任何事项;请写明所属部门的代码", field="department")
+        raise ValidationFailed("所属联动部门(department):联动部门联络员须指定所属联动部门;联络员只能办理派给"
+                               "本部门的事项,未指定部门则无法办理任何事项", field="department")
 
 
 def refuse_department_of_non_liaison(role: Role, department_id: int | None) -> None:

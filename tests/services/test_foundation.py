@@ -58,6 +58,8 @@ def test_a_liaison_must_name_their_department(db, system):
         users.add_user(db, system, username="qg_pcs", display_name="派出所联络员", password="secret-123",
                        role=Role.LIAISON, scope_code=township)
     assert refused.value.field == "department"
+    # Named as the desk's form shows it (GrantForm's 所属联动部门), not as the command line's department code.
+    assert refused.value.message.startswith("所属联动部门(department):") and "代码" not in refused.value.message
     users.add_user(db, system, username="qg_op", display_name="值班员", password="secret-123",
                    role=Role.OPERATOR, scope_code=township)
     with pytest.raises(ValidationFailed, match="联动部门联络员须指定所属联动部门"):

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from desktop.errors import PermissionDenied
-from desktop.models.enums import Role
+from desktop.models.enums import PlaceLevel, Role
 from desktop.services import accounts, users
 from desktop.views import dialogs
 from desktop.views.accounts import open_accounts, open_change_password
@@ -239,6 +241,36 @@ def test_a_department_chosen_before_the_role_was_changed_is_not_given_to_a_non_l
     _answer(monkeypatch, GrantForm, fill)
     screen.add_button.click()
     assert shown == [] and users.login(sqlite_db, "qg_chief2", "first-pass-1").department_id is None
+
+
+def test_a_new_liaisons_form_waits_for_the_department_before_saving(qtbot):
+    """A liaison without a department was refused by users.add_user only after the whole form was typed and
+    sent; OK now waits for the department, marked required, and a role granted to an account does not (the
+    account's own department serves, accounts.grant_role)."""
+    def ok(form: GrantForm):
+        return form.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+
+    police = SimpleNamespace(id=7, name="侨港派出所", code="QG-PCS")  # what the form reads of a DepartmentInfo
+    places = [(QIAOGANG, "侨港镇", PlaceLevel.TOWNSHIP)]
+    form = GrantForm([Role.OPERATOR, Role.LIAISON], places, [police], new_account=True)
+    qtbot.addWidget(form)
+    form.password.setText("first-pass-1")
+    form.again.setText("first-pass-1")
+    assert ok(form).isEnabled()
+    form.role.setCurrentIndex(form.role.findData(Role.LIAISON.value))
+    assert not ok(form).isEnabled()
+    form.accept()  # nor by a key past the disabled button
+    assert form.result() != QDialog.DialogCode.Accepted
+    form.department.setCurrentIndex(form.department.findData(7))
+    assert ok(form).isEnabled()
+    form.department.setCurrentIndex(0)
+    form.role.setCurrentIndex(form.role.findData(Role.OPERATOR.value))
+    assert ok(form).isEnabled()
+
+    grant = GrantForm([Role.OPERATOR, Role.LIAISON], places, [police])
+    qtbot.addWidget(grant)
+    grant.role.setCurrentIndex(grant.role.findData(Role.LIAISON.value))
+    assert ok(grant).isEnabled()
 
 
 def test_a_city_administrator_sets_how_long_a_password_may_be_used(qtbot, feature_window, sqlite_db, township_admin,

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QInputDialog,
     QLabel,
@@ -76,18 +77,30 @@ class GrantForm(AsksBeforeDiscarding, QDialog):
         form.addRow(self.tr("所属联动部门"), self.department)
         if new_account:
             mark_required(form, self.username, self.password, self.again)
-        self.form = form
+        self.form, self.new_account = form, new_account
+        buttons = ok_cancel(self)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.role.currentIndexChanged.connect(self._department_wanted)
+        self.department.currentIndexChanged.connect(self._department_wanted)
         self._department_wanted()
-        form.addRow(ok_cancel(self))
+        form.addRow(buttons)
         self.resize(480, self.sizeHint().height())
 
     def _department_wanted(self) -> None:
         """A liaison belongs to a department; the service refuses one without it, and any other role with one."""
         mark_required(self.form, self.department, required=self.role.currentData() == Role.LIAISON.value)
+        self.ok_button.setEnabled(not self._department_missing())
+
+    def _department_missing(self) -> bool:
+        """A new liaison's account without a department, which users.add_user refuses: OK waits for it rather
+        than the refusal coming after the whole form was typed. A role granted to an account may leave it
+        out: the account's own department serves (accounts.grant_role)."""
+        return (self.new_account and self.role.currentData() == Role.LIAISON.value
+                and self.department.currentData() is None)
 
     def accept(self) -> None:
-        if typed_twice(self, self.password, self.again):
+        # Nor by a key that accepts the dialog past the disabled button.
+        if not self._department_missing() and typed_twice(self, self.password, self.again):
             super().accept()
 
     def values(self) -> dict:
