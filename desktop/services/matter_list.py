@@ -865,15 +865,21 @@ def departments(db: Database, place_code: str | None = None) -> list[tuple[int, 
 
 
 
-def list_to_show(db: Database, actor: Actor, place_code: str) -> str:
-    """Whose list to open for a place: the nearest institution (county, then city, Art. 12(1)) that
-    has compiled one — or whose list the actor compiles (MANAGE_MATTERS), so that a county admin can
-    start the county's own. A county that has none is governed by the city's list in force."""
+def institutions_to_show(db: Database, actor: Actor, place_code: str) -> list[tuple[str, str]]:
+    """(code, name) of the city and county whose lists to offer for a place, city first: every one
+    above it that has compiled a list — the city's and its county's are both in force there (Art.
+    12–14), as `in_force` lists them — and one whose list the actor compiles (MANAGE_MATTERS), so that
+    a county admin can start the county's own; the city's alone where none has compiled one."""
     with db.session() as session:
         institutions = [node for node in upward(get_place(session, place_code))
                         if node.level in (PlaceLevel.CITY, PlaceLevel.COUNTY)]
-        for institution in institutions:
-            compiled = session.scalar(select(MatterList.id).where(MatterList.place_id == institution.id).limit(1))
-            if compiled is not None or actor.can(Permission.MANAGE_MATTERS, institution.code):
-                return institution.code
-        return institutions[-1].code
+        offered = [node for node in institutions
+                   if session.scalar(select(MatterList.id).where(MatterList.place_id == node.id).limit(1)) is not None
+                   or actor.can(Permission.MANAGE_MATTERS, node.code)]
+        return [(node.code, node.name) for node in reversed(offered or institutions[-1:])]
+
+
+def list_to_show(db: Database, actor: Actor, place_code: str) -> str:
+    """Whose list to open for a place: the nearest institution (county, then city, Art. 12(1)) of
+    `institutions_to_show`. A county that has none is governed by the city's list in force."""
+    return institutions_to_show(db, actor, place_code)[-1][0]

@@ -440,8 +440,13 @@ def test_the_list_shown_for_a_place_is_the_nearest_compiled_one_or_the_admins_ow
     township = "450502001000"  # 中街街道, in 海城区
     assert ml.list_to_show(db, operator, township) == "450500000000"  # no county list yet: the city's
     assert ml.list_to_show(db, COUNTY_ADMIN, township) == COUNTY  # the county admin starts the county's own
+    assert ml.institutions_to_show(db, operator, township) == [("450500000000", "北海市")]
     ml.start_version(db, COUNTY_ADMIN, place_code=COUNTY)
     assert ml.list_to_show(db, operator, township) == COUNTY  # once compiled, the county's
+    assert ml.institutions_to_show(db, operator, township) == [(COUNTY, "海城区")]  # the city has compiled none
+    ml.start_version(db, Actor.system("pytest"), place_code="450500000000")
+    # The city's and the county's lists both govern the township: both are offered, city first (Art. 12).
+    assert ml.institutions_to_show(db, operator, township) == [("450500000000", "北海市"), (COUNTY, "海城区")]
 
 
 @pytest.mark.law("Art. 13")

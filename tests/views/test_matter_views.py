@@ -366,6 +366,36 @@ def test_the_buttons_that_keep_the_list_are_shown_to_its_keepers_only_disabled_w
     assert not liaisons.apply_add_button.isHidden() and not liaisons.apply_retire_button.isHidden()
 
 
+@pytest.mark.law("Art. 12")
+def test_a_township_reads_both_lists_in_force_there_and_keeps_neither(qtbot, demo_db, tasks, feature_window):
+    """A township administrator was offered only 银海区's list, though the city's is in force in the township too, as
+    `griddesk-admin matters in-force` lists them (Art. 12): both are offered, the county's shown first. Reading one
+    keeps it no more: the township keeps neither, the county's administrator its own only, not the city's."""
+    from desktop.models.places import CITY_CODE
+    from desktop.services import users
+
+    keeping = ("add_item_button", "edit_item_button", "remove_item_button", "new_button", "publish_button",
+               "approve_button", "reject_button", "notice_button", "rectified_button", "confirm_button",
+               "return_button")
+    township = _open(feature_window(demo_db, users.actor_for(demo_db, "qg_admin"), tasks, "450503103000"))
+    qtbot.addWidget(township)
+    tabs = township.institution_tabs
+    assert [(tabs.tabData(i), tabs.tabText(i)) for i in range(tabs.count())] == [(CITY_CODE, "北海市"), (YINHAI, "银海区")]
+    assert tabs.isVisibleTo(township) and township.code == YINHAI and township.current().place_code == YINHAI
+    tabs.setCurrentIndex(0)
+    assert township.code == CITY_CODE and township.current().place_code == CITY_CODE
+    assert township.items_model.rowCount() == township.current().items > 0
+    assert all(getattr(township, name).isHidden() for name in keeping)
+
+    county = _open(feature_window(demo_db, users.actor_for(demo_db, "yh_admin"), tasks, "450503103000"))
+    qtbot.addWidget(county)
+    assert not any(getattr(county, name).isHidden() for name in keeping)
+    county.institution_tabs.setCurrentIndex(0)
+    assert county.current().place_code == CITY_CODE and all(getattr(county, name).isHidden() for name in keeping)
+    county.institution_tabs.setCurrentIndex(1)
+    assert county.current().place_code == YINHAI and not any(getattr(county, name).isHidden() for name in keeping)
+
+
 @pytest.mark.law("Art. 13")
 def test_a_township_departments_liaison_is_offered_to_apply_to_its_countys_list(qtbot, window):
     with window.db.session() as session:

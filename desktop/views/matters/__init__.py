@@ -5,25 +5,23 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from ...models.places import CITY_CODE
-from ...services.matter_list import list_to_show
+from ...services.matter_list import institutions_to_show
 from .. import dialogs
 from .window import MatterListWindow
 
 
 def open_matter_list(window) -> None:
-    """Menu 事项清单 → 事项清单: the list that governs the selected place (its county's, or the
-    city's where the county has compiled none; see `matter_list.list_to_show`).
+    """Menu 事项清单 → 事项清单: the lists that govern the selected place, the city's and its county's
+    (Art. 12–14; see `matter_list.institutions_to_show`), its county's shown first (or the city's where
+    the county has compiled none).
 
-    The window opens once the institution has been looked up off the GUI thread.
+    The window opens once the institutions have been looked up off the GUI thread.
     """
-    def show(institution: str) -> None:
-        _shown(MatterListWindow(window, institution, window))
+    def show(institutions: list[tuple[str, str]]) -> None:
+        _shown(MatterListWindow(window, institutions[-1][0], window, institutions=institutions))
 
-    code = window.current_place_code()
-    if code is None:
-        show(CITY_CODE)
-        return
-    window.tasks.submit(list_to_show, window.db, window.actor, code, on_done=show,
+    code = window.current_place_code() or CITY_CODE
+    window.tasks.submit(institutions_to_show, window.db, window.actor, code, on_done=show,
                         on_error=lambda exc: dialogs.show_error(window, exc))
 
 

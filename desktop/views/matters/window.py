@@ -3,6 +3,7 @@ department applications with approval or rejection; rectification notices to dep
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
+    QTabBar,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,6 +35,7 @@ from .rectification_form import RectificationForm, ReturnForm
 from ..retranslating import Retranslating
 from ..rows_model import fit_columns, rows_table
 from ..form_buttons import enter_presses
+from ..latest import LatestAnswer
 from ..resubmit import submit_form
 from ..screen_fit import fit_to_screen
 
@@ -46,8 +49,12 @@ NOTICES_TAB = 1
 
 
 class MatterListWindow(Retranslating, QDialog):
-    def __init__(self, window, institution: str, parent: QWidget | None = None, *, notices: bool = False):
-        """`notices`: opened on the rectification notices, the first awaiting the liaison's report chosen once
+    def __init__(self, window, institution: str, parent: QWidget | None = None, *, notices: bool = False,
+                 institutions: Sequence[tuple[str, str]] = ()):
+        """`institution`: whose list is shown first. `institutions`: (code, name) of the city and county whose lists
+        the user may turn to, both in force where the user is (Art. 12–14): a tab each, shown with more than one
+        (tabs above the list rather than a box beside the version's: that row is full with the keeper's buttons).
+        `notices`: opened on the rectification notices, the first awaiting the liaison's report chosen once
         loaded."""
         super().__init__(parent)
         self._choose_awaited_notice = notices
@@ -55,6 +62,16 @@ class MatterListWindow(Retranslating, QDialog):
         self.db, self.actor, self.tasks = window.db, window.actor, window.tasks
         self.versions: list[matter_list.MatterListInfo] = []
         self.departments: list[tuple[int, str]] = []  # the institution's departments, for the forms' pickers
+        # Another institution chosen while one's load runs: only the last one chosen is shown.
+        self._latest_load, self._latest_items = LatestAnswer(), LatestAnswer()
+        self.institution_tabs = QTabBar()
+        self.institution_tabs.setExpanding(False)
+        for code, name in institutions:
+            self.institution_tabs.setTabData(self.institution_tabs.addTab(name), code)
+            if code == institution:
+                self.institution_tabs.setCurrentIndex(self.institution_tabs.count() - 1)
+        self.institution_tabs.setVisible(self.institution_tabs.count() > 1)
+        self.institution_tabs.currentChanged.connect(self._institution_chosen)
         self.version_box = QComboBox()
         # The versions arrive after the window is first shown: sized then, the box would cut them off.
         self.version_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -83,15 +100,6 @@ class MatterListWindow(Retranslating, QDialog):
         self.print_button.clicked.connect(self.print_list)
         self.approve_button.clicked.connect(lambda: self.review(True))
         self.reject_button.clicked.connect(lambda: self.review(False))
-        manage = self.actor.can(Permission.MANAGE_MATTERS, institution)
-        for button in (self.new_button, self.publish_button):
-            button.setEnabled(manage)
-        # Keeping the list and deciding on applications are the institution's (Art. 12, 13(2)): a liaison or a township
-        # never keeps it, and these buttons, shown to them disabled, only crowded the window. Its keepers see them
-        # disabled, with the reason, where the version shown is no draft.
-        for button in (self.add_item_button, self.edit_item_button, self.remove_item_button, self.new_button,
-                       self.publish_button, self.approve_button, self.reject_button):
-            button.setVisible(manage)
         self.print_button.setVisible(self.actor.can(Permission.PRINT))  # a liaison may not print: refused on saving
         top = QHBoxLayout()
         top.addWidget(self.version_box)
@@ -121,8 +129,6 @@ class MatterListWindow(Retranslating, QDialog):
         self.answer_button.clicked.connect(self.answer_notice)
         self.confirm_button.clicked.connect(self.confirm_notice)
         self.return_button.clicked.connect(self.return_notice)
-        for button in (self.notice_button, self.rectified_button, self.confirm_button, self.return_button):
-            button.setVisible(manage)
         rectify = QHBoxLayout()
         rectify.addWidget(self.answer_button)
         rectify.addStretch(1)
@@ -141,12 +147,31 @@ class MatterListWindow(Retranslating, QDialog):
         splitter.addWidget(self.items_view)
         splitter.addWidget(self.lower_tabs)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.institution_tabs)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         enter_presses(self, None)  # its buttons open forms or change the list: never from a field
         fit_to_screen(self, 980, 680)
         window.bus.changed.connect(self._changed)
+        self._show_keepers_buttons()
         self.retranslate()
+        self.reload()
+
+    def _show_keepers_buttons(self) -> None:
+        """Keeping the list, deciding on applications and issuing notices are the institution's (Art. 12, 13):
+        a liaison or a township never keeps it — nor a county the city's it reads — and these buttons, shown to
+        them disabled, only crowded the window. Its keepers see them disabled, with the reason, where the
+        version shown is no draft."""
+        manage = self.actor.can(Permission.MANAGE_MATTERS, self.code)
+        for button in (self.add_item_button, self.edit_item_button, self.remove_item_button, self.new_button,
+                       self.publish_button, self.approve_button, self.reject_button, self.notice_button,
+                       self.rectified_button, self.confirm_button, self.return_button):
+            button.setVisible(manage)
+
+    def _institution_chosen(self, index: int) -> None:
+        self.code = self.institution_tabs.tabData(index)
+        self.versions = []  # another institution's: none of them is kept shown
+        self._show_keepers_buttons()
         self.reload()
 
     def retranslate(self) -> None:
@@ -170,6 +195,7 @@ class MatterListWindow(Retranslating, QDialog):
         self.confirm_button.setText(self.tr("确认整改"))
         self.return_button.setText(self.tr("退回…"))
         # What a screen reader says for the fields without a caption.
+        self.institution_tabs.setAccessibleName(self.tr("编制清单的市、县(区)"))
         self.version_box.setAccessibleName(self.tr("清单版本"))
         self.items_view.setAccessibleName(self.tr("事项"))
         self.applications_view.setAccessibleName(self.tr("部门纳入/退出申请"))
@@ -204,7 +230,8 @@ class MatterListWindow(Retranslating, QDialog):
                     matter_list.departments(self.db, self.code),
                     matter_list.may_apply(self.db, self.actor, self.code))
 
-        self.tasks.submit(load, on_done=self._loaded, on_error=self._error)
+        answer = self._latest_load.send()
+        self.tasks.submit(load, on_done=answer(self._loaded), on_error=answer(self._error))
 
     def _loaded(self, result) -> None:
         versions, applications, rectifications, self.departments, applies = result
@@ -246,11 +273,12 @@ class MatterListWindow(Retranslating, QDialog):
         for button in (self.publish_button, self.add_item_button, self.edit_item_button, self.remove_item_button):
             button.setEnabled(editable)  # only a draft is edited; a published version stays as published
             button.setToolTip(reason)
+        answer = self._latest_items.send()  # and an earlier version's items, still loading, are not shown
         if current is None:
             self.items_model.set_rows([])
             return
-        self.tasks.submit(matter_list.items, self.db, current.id, viewer=self.actor, on_done=self._items_loaded,
-                          on_error=self._error)
+        self.tasks.submit(matter_list.items, self.db, current.id, viewer=self.actor,
+                          on_done=answer(self._items_loaded), on_error=answer(self._error))
 
     def _not_a_draft(self, shown: matter_list.MatterListInfo | None) -> str:
         """Why the version shown is not edited nor published, and where to go instead."""
