@@ -52,7 +52,7 @@ class WallSnapshot:
     # Open or learned of in the last week: those owing an overdue rung, then those owing one not yet
     # due, then the rest; newest first within each. At most EMERGENCY_ROWS.
     emergencies: tuple[EmergencyInfo, ...]
-    alarm: EmergencyInfo | None  # the oldest unacknowledged report: takes over the screen
+    alarm: EmergencyInfo | None  # the oldest unacknowledged report the actor reports for: takes over the screen
     alarms_waiting: int
     # A liaison sees only the cases their department holds a share of: the counts and the rates
     # are that department's, and the title says so.
@@ -99,7 +99,11 @@ def snapshot(db: Database, actor: Actor, *, under: str | None = None, now: datet
     reports = emergencies.most_urgent_first([r for r in every if r.state is not EmergencyState.CLOSED
                                              or r.learned_at >= now - timedelta(days=RECENT_EMERGENCY_DAYS)], now)
     shown, rest = reports[:EMERGENCY_ROWS], reports[EMERGENCY_ROWS:]
-    waiting = sorted((r for r in emergencies.unacknowledged(db, actor) if r.township_code.startswith(prefix)),
+    # The takeover asks the shift's supervisor to sign in and acknowledge (Art. 21): only on the wall of a desk that
+    # reports for the township, as the desk's emergency banner shows only those. A liaison's or an auditor's wall,
+    # which no supervisor watches and which can act on none, lists the report in its emergency panel instead.
+    waiting = sorted((r for r in emergencies.unacknowledged(db, actor) if r.township_code.startswith(prefix)
+                      and actor.can(Permission.EMERGENCY_REPORT, r.township_code)),
                      key=lambda r: (r.learned_at, r.id))
     return WallSnapshot(
         now, scope_code, scope_name,

@@ -134,6 +134,22 @@ def test_unacknowledged_emergency_takes_over_until_a_supervisor_confirms(qtbot, 
     assert ("emergencies.acknowledge", "qg_op1", AuditOutcome.DENIED) in entries
 
 
+@pytest.mark.law("Art. 21")
+@pytest.mark.parametrize(("username", "taken_over"), [("qg_police", False), ("bh_audit", False), ("qg_op1", True)])
+def test_only_the_wall_of_a_desk_that_reports_emergencies_is_taken_over(qtbot, demo_db, tasks, cjk_font, username,
+                                                                        taken_over):
+    """A liaison's or an auditor's wall was taken over full screen by the report waiting for a shift supervisor's
+    sign-in, though no supervisor watches it and it can act on none of the Art. 21 duties (the desk's emergency banner
+    shows them none). It lists the report in its emergency panel, unacknowledged; an operator's wall, at the center,
+    is still taken over for the supervisor to acknowledge it."""
+    window = WallWindow(demo_db, users.actor_for(demo_db, username), tasks, live=False)
+    qtbot.addWidget(window)
+    window.show()
+    [waiting] = unacknowledged(demo_db)
+    assert window.alarm.isVisible() is taken_over and (window.snapshot.alarm is not None) is taken_over
+    assert waiting in [report.id for report in window.snapshot.emergencies]
+
+
 def test_bus_change_refreshes(qtbot, wall, chief):
     before = wall.snapshot.at
     with qtbot.waitSignal(wall.refreshed, timeout=5000):
