@@ -2921,57 +2921,57 @@
   <context>
     <name>GrantForm</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="56" />
+      <location filename="../../desktop/views/accounts/forms.py" line="57" />
       <source>新增用户</source>
       <translation>New user</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="56" />
+      <location filename="../../desktop/views/accounts/forms.py" line="57" />
       <source>授予角色</source>
       <translation>Grant role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="62" />
+      <location filename="../../desktop/views/accounts/forms.py" line="63" />
       <source>(不属于联动部门)</source>
       <translation>(not a linked department's)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="67" />
+      <location filename="../../desktop/views/accounts/forms.py" line="68" />
       <source>字母、数字、下划线和点,如 qg_op3</source>
       <translation>Letters, digits, underscores and dots, e.g. qg_op3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="70" />
+      <location filename="../../desktop/views/accounts/forms.py" line="71" />
       <source>用户名</source>
       <translation>User name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="71" />
+      <location filename="../../desktop/views/accounts/forms.py" line="72" />
       <source>显示名</source>
       <translation>Display name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="72" />
+      <location filename="../../desktop/views/accounts/forms.py" line="73" />
       <source>初始密码</source>
       <translation>Initial password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="73" />
+      <location filename="../../desktop/views/accounts/forms.py" line="74" />
       <source>再输入一次</source>
       <translation>Again</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="74" />
+      <location filename="../../desktop/views/accounts/forms.py" line="75" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="75" />
+      <location filename="../../desktop/views/accounts/forms.py" line="76" />
       <source>权限范围</source>
       <translation>Scope</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="76" />
+      <location filename="../../desktop/views/accounts/forms.py" line="77" />
       <source>所属联动部门</source>
       <translation>Linked department</translation>
     </message>
@@ -4052,306 +4052,311 @@
   <context>
     <name>MatterListWindow</name>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="153" />
+      <location filename="../../desktop/views/matters/window.py" line="178" />
       <source>网格化服务管理事项清单</source>
       <translation>Grid service matter list</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="154" />
+      <location filename="../../desktop/views/matters/window.py" line="179" />
       <source>新建下一版草稿</source>
       <translation>New draft version</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="155" />
+      <location filename="../../desktop/views/matters/window.py" line="180" />
       <source>新增事项…</source>
       <translation>Add matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="156" />
+      <location filename="../../desktop/views/matters/window.py" line="181" />
       <source>修改事项…</source>
       <translation>Edit matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="157" />
-      <location filename="../../desktop/views/matters/window.py" line="391" />
-      <location filename="../../desktop/views/matters/window.py" line="394" />
+      <location filename="../../desktop/views/matters/window.py" line="182" />
+      <location filename="../../desktop/views/matters/window.py" line="419" />
+      <location filename="../../desktop/views/matters/window.py" line="422" />
       <source>删除事项</source>
       <translation>Remove matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="158" />
+      <location filename="../../desktop/views/matters/window.py" line="183" />
       <source>申请纳入事项…</source>
       <translation>Apply to add a matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="159" />
+      <location filename="../../desktop/views/matters/window.py" line="184" />
       <source>申请退出所选事项…</source>
       <translation>Apply to retire the selected matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="160" />
+      <location filename="../../desktop/views/matters/window.py" line="185" />
       <source>公布…</source>
       <translation>Publish…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="161" />
+      <location filename="../../desktop/views/matters/window.py" line="186" />
       <source>打印现行清单…</source>
       <translation>Print current list…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="162" />
+      <location filename="../../desktop/views/matters/window.py" line="187" />
       <source>同意</source>
       <translation>Approve</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="163" />
+      <location filename="../../desktop/views/matters/window.py" line="188" />
       <source>不同意…</source>
       <translation>Reject…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="164" />
+      <location filename="../../desktop/views/matters/window.py" line="189" />
       <source>部门纳入/退出申请(条例第十三条第二款)</source>
       <translation>Department applications to add/retire (Art. 13(2))</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="165" />
+      <location filename="../../desktop/views/matters/window.py" line="190" />
       <source>督促整改(条例第十三条第五款)</source>
       <translation>Rectification orders (Art. 13(5))</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="166" />
+      <location filename="../../desktop/views/matters/window.py" line="191" />
       <source>督促限期整改…</source>
       <translation>Order rectification…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="167" />
+      <location filename="../../desktop/views/matters/window.py" line="192" />
       <source>整改完毕…</source>
       <translation>Rectified…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="168" />
+      <location filename="../../desktop/views/matters/window.py" line="193" />
       <source>记录部门以其他方式(如书面)报来的整改情况,并办结通知</source>
       <translation>Record what the department reported by other means (such as on paper) and close the order</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="169" />
+      <location filename="../../desktop/views/matters/window.py" line="194" />
       <source>报送整改情况…</source>
       <translation>Report rectification…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="170" />
-      <location filename="../../desktop/views/matters/window.py" line="342" />
-      <location filename="../../desktop/views/matters/window.py" line="344" />
+      <location filename="../../desktop/views/matters/window.py" line="195" />
+      <location filename="../../desktop/views/matters/window.py" line="370" />
+      <location filename="../../desktop/views/matters/window.py" line="372" />
       <source>确认整改</source>
       <translation>Confirm rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="171" />
+      <location filename="../../desktop/views/matters/window.py" line="196" />
       <source>退回…</source>
       <translation>Return…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="173" />
+      <location filename="../../desktop/views/matters/window.py" line="198" />
+      <source>编制清单的市、县(区)</source>
+      <translation>City and county (district) lists</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="199" />
       <source>清单版本</source>
       <translation>List version</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="174" />
+      <location filename="../../desktop/views/matters/window.py" line="200" />
       <source>事项</source>
       <translation>Items</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="175" />
+      <location filename="../../desktop/views/matters/window.py" line="201" />
       <source>部门纳入/退出申请</source>
       <translation>Department applications to add/retire</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="176" />
-      <location filename="../../desktop/views/matters/window.py" line="322" />
+      <location filename="../../desktop/views/matters/window.py" line="202" />
+      <location filename="../../desktop/views/matters/window.py" line="350" />
       <source>督促整改</source>
       <translation>Order rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="179" />
+      <location filename="../../desktop/views/matters/window.py" line="205" />
       <source>尚未编制事项清单</source>
       <translation>No matter list yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="182" />
+      <location filename="../../desktop/views/matters/window.py" line="208" />
       <source>%1 · %2 · 公布日期 %3 · %4 项</source>
       <translation>%1 · %2 · published %3 · %4 items</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="223" />
+      <location filename="../../desktop/views/matters/window.py" line="250" />
       <source>第 %1 版草稿尚未公布;请在草稿上修改</source>
       <translation>Draft version %1 is not yet published; make the changes on it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="231" />
+      <location filename="../../desktop/views/matters/window.py" line="258" />
       <source>第 %1 版(%2)</source>
       <translation>Version %1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="258" />
+      <location filename="../../desktop/views/matters/window.py" line="286" />
       <source>尚未编制事项清单;请先新建草稿</source>
       <translation>No matter list compiled yet; create a draft first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="260" />
+      <location filename="../../desktop/views/matters/window.py" line="288" />
       <source>请在上方选择第 %1 版草稿</source>
       <translation>choose draft version %1 above</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="261" />
+      <location filename="../../desktop/views/matters/window.py" line="289" />
       <source>请先新建下一版草稿</source>
       <translation>create the next draft version first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="262" />
+      <location filename="../../desktop/views/matters/window.py" line="290" />
       <source>第 %1 版为“%2”,只有草稿可以修改和公布;%3</source>
       <translation>Version %1 is “%2”: only a draft can be changed and published; %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="280" />
+      <location filename="../../desktop/views/matters/window.py" line="308" />
       <source>公布</source>
       <translation>Publish</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="280" />
+      <location filename="../../desktop/views/matters/window.py" line="308" />
       <source>自今日起公布第 %1 版,现行版本将同时废止。公布的标题:</source>
       <translation>Publish version %1 from today; the version in force is superseded. Title to publish under:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="288" />
+      <location filename="../../desktop/views/matters/window.py" line="316" />
       <source>审核</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="288" />
+      <location filename="../../desktop/views/matters/window.py" line="316" />
       <source>请先选中一条待审核的申请</source>
       <translation>Select an application awaiting review first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="290" />
+      <location filename="../../desktop/views/matters/window.py" line="318" />
       <source>不同意</source>
       <translation>Reject</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="290" />
+      <location filename="../../desktop/views/matters/window.py" line="318" />
       <source>请写明不同意的理由:</source>
       <translation>Reason for rejecting:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="297" />
+      <location filename="../../desktop/views/matters/window.py" line="325" />
       <source>保存事项清单</source>
       <translation>Save matter list</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="301" />
+      <location filename="../../desktop/views/matters/window.py" line="329" />
       <source>打印</source>
       <translation>Print</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="301" />
+      <location filename="../../desktop/views/matters/window.py" line="329" />
       <source>已生成 %1 页</source>
       <translation>%1 pages generated</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="315" />
+      <location filename="../../desktop/views/matters/window.py" line="343" />
       <source>请先选中一条待确认的通知</source>
       <translation>Select an order awaiting confirmation first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="316" />
+      <location filename="../../desktop/views/matters/window.py" line="344" />
       <source>请先选中一条整改中的通知</source>
       <translation>Select an order still being rectified first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="319" />
+      <location filename="../../desktop/views/matters/window.py" line="347" />
       <source>所选通知当前为“%1”,不能%2;</source>
       <translation>The notice selected is “%1”: “%2” is not possible. </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="320" />
+      <location filename="../../desktop/views/matters/window.py" line="348" />
       <source>只有待确认的通知可以%1</source>
       <translation>“%1” is only for a notice awaiting confirmation</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="321" />
+      <location filename="../../desktop/views/matters/window.py" line="349" />
       <source>只有整改中的通知可以%1</source>
       <translation>“%1” is only for a notice being rectified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="326" />
+      <location filename="../../desktop/views/matters/window.py" line="354" />
       <source>记录整改完毕</source>
       <translation>Record as rectified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="329" />
+      <location filename="../../desktop/views/matters/window.py" line="357" />
       <source>整改完毕</source>
       <translation>Rectified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="329" />
+      <location filename="../../desktop/views/matters/window.py" line="357" />
       <source>部门的整改情况:</source>
       <translation>What the department rectified:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="334" />
-      <location filename="../../desktop/views/matters/window.py" line="337" />
+      <location filename="../../desktop/views/matters/window.py" line="362" />
+      <location filename="../../desktop/views/matters/window.py" line="365" />
       <source>报送整改情况</source>
       <translation>Report rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="337" />
+      <location filename="../../desktop/views/matters/window.py" line="365" />
       <source>本部门的整改情况:</source>
       <translation>What our department rectified:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="344" />
+      <location filename="../../desktop/views/matters/window.py" line="372" />
       <source>确认%1已整改完毕?</source>
       <translation>Confirm that %1 has rectified?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="348" />
+      <location filename="../../desktop/views/matters/window.py" line="376" />
       <source>退回整改情况</source>
       <translation>Return the report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="378" />
+      <location filename="../../desktop/views/matters/window.py" line="406" />
       <source>修改事项</source>
       <translation>Edit matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="378" />
-      <location filename="../../desktop/views/matters/window.py" line="391" />
+      <location filename="../../desktop/views/matters/window.py" line="406" />
+      <location filename="../../desktop/views/matters/window.py" line="419" />
       <source>请先选中一项</source>
       <translation>Select a matter first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="394" />
+      <location filename="../../desktop/views/matters/window.py" line="422" />
       <source>从本草稿中删除“%1”?</source>
       <translation>Remove “%1” from this draft?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="402" />
+      <location filename="../../desktop/views/matters/window.py" line="430" />
       <source>申请纳入事项</source>
       <translation>Apply to add a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="402" />
-      <location filename="../../desktop/views/matters/window.py" line="412" />
+      <location filename="../../desktop/views/matters/window.py" line="430" />
+      <location filename="../../desktop/views/matters/window.py" line="440" />
       <source>申请理由:</source>
       <translation>Reason for the application:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="409" />
-      <location filename="../../desktop/views/matters/window.py" line="412" />
+      <location filename="../../desktop/views/matters/window.py" line="437" />
+      <location filename="../../desktop/views/matters/window.py" line="440" />
       <source>申请退出事项</source>
       <translation>Apply to retire a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="409" />
+      <location filename="../../desktop/views/matters/window.py" line="437" />
       <source>请先在现行清单中选中本部门的一项</source>
       <translation>Select one of your department's matters in the current list first</translation>
     </message>
@@ -4701,52 +4706,52 @@
   <context>
     <name>PasswordForm</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="44" />
+      <location filename="../../desktop/views/accounts/forms.py" line="45" />
       <source>至少 8 位,含字母、数字、符号中的两类</source>
       <translation>8 or more characters, of two kinds: letters, digits, symbols</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="114" />
+      <location filename="../../desktop/views/accounts/forms.py" line="127" />
       <source>设置本人密码</source>
       <translation>Set your own password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="114" />
+      <location filename="../../desktop/views/accounts/forms.py" line="127" />
       <source>更换密码</source>
       <translation>Change password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="116" />
+      <location filename="../../desktop/views/accounts/forms.py" line="129" />
       <source>修改本人密码</source>
       <translation>Change my password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="117" />
+      <location filename="../../desktop/views/accounts/forms.py" line="130" />
       <source>重置 %1 的密码</source>
       <translation>Reset %1's password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="121" />
+      <location filename="../../desktop/views/accounts/forms.py" line="134" />
       <source>这个密码由管理员设置;请设置只有您自己知道的新密码后再使用</source>
       <translation>This password was set by an administrator; set a new one that only you know before going on</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="122" />
+      <location filename="../../desktop/views/accounts/forms.py" line="135" />
       <source>这个密码已使用超过本市规定的最长天数;请设置新密码后再使用</source>
       <translation>This password is older than the city allows; set a new one to continue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="126" />
+      <location filename="../../desktop/views/accounts/forms.py" line="139" />
       <source>原密码</source>
       <translation>Current password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="127" />
+      <location filename="../../desktop/views/accounts/forms.py" line="140" />
       <source>新密码</source>
       <translation>New password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="128" />
+      <location filename="../../desktop/views/accounts/forms.py" line="141" />
       <source>再输入一次</source>
       <translation>Again</translation>
     </message>
@@ -4923,99 +4928,99 @@
   <context>
     <name>ProposalDialog</name>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="48" />
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="149" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="51" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="155" />
       <source>网格划分调整申请</source>
       <translation>Grid adjustment proposal</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="54" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="57" />
       <source>WGS84 / CGCS2000</source>
       <translation>WGS84 / CGCS2000</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="55" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="58" />
       <source>GCJ-02(高德、DataV 绘制)</source>
       <translation>GCJ-02 (drawn in Amap or DataV)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="58" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="61" />
       <source>写明调整的具体情形,如:村(社区)规模调整、人员流动重大变化</source>
       <translation>State the circumstances, e.g. village/community re-scaled, major population movement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="60" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="63" />
       <source>调整后相关村(社区)的网格(GeoJSON;已有网格未写的属性保持不变)</source>
       <translation>The villages' grids after the adjustment (GeoJSON; properties not given for an existing grid stay unchanged)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="61" />
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="87" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="64" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="90" />
       <source>网格文件</source>
       <translation>Grid file</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="66" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="69" />
       <source>文件须写出所涉村(社区)的全部在用网格;现有网格可用 griddesk-admin grids export 文件名 --under 村(社区)代码 导出后修改</source>
       <translation>The file must hold every grid in use in the villages (communities) it covers; export the present grids with griddesk-admin grids export FILE --under VILLAGE-CODE and edit them</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="69" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="72" />
       <source>浏览…</source>
       <translation>Browse…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="75" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="78" />
       <source>提出申请</source>
       <translation>Submit proposal</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="84" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="87" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="85" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="88" />
       <source>调整情形</source>
       <translation>Circumstances</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="86" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="89" />
       <source>理由说明</source>
       <translation>Reasons</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="89" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="92" />
       <source>坐标系</source>
       <translation>Coordinate system</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="97" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="100" />
       <source>{0}的网格划分调整:提出后须经县(区)同意,报市备案</source>
       <translation>Grid adjustment for {0}: once proposed, the county (district) must approve it and the city files it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="104" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="107" />
       <source>选择网格文件</source>
       <translation>Choose grid file</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="104" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="107" />
       <source>GeoJSON (*.geojson *.json)</source>
       <translation>GeoJSON (*.geojson *.json)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="113" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="116" />
       <source>请选择调整后网格的 GeoJSON 文件</source>
       <translation>Choose the GeoJSON file of the adjusted grids</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="126" />
-      <source>已提出申请 #{0}({1} 个网格),等待县(区)审核</source>
-      <translation>Proposal #{0} submitted ({1} grids); awaiting county review</translation>
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="131" />
+      <source>已提出申请 #{0}:新增 {1} 个、变更 {2} 个、撤销 {3} 个网格(另有 {4} 个不变),等待县(区)审核</source>
+      <translation>Proposal #{0} made: {1} grids added, {2} changed, {3} retired ({4} unchanged); awaiting the county (district)'s review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="136" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="142" />
       <source>网格文件没有列出以下在用网格:
 {0}
 
@@ -5026,7 +5031,7 @@
 State in the proposal that they are retired? (No: nothing is proposed; add them to the file)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="150" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="156" />
       <source>请先在左侧选择一个乡镇(街道)或其下的村(社区)、网格</source>
       <translation>First choose a township, or a village/community or grid in it, on the left</translation>
     </message>
@@ -5463,7 +5468,7 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     </message>
     <message>
       <location filename="../../desktop/views/adjustments/review_dialog.py" line="51" />
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="71" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="73" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
@@ -5518,109 +5523,145 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>Vessels</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="69" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="61" />
+      <source>船名</source>
+      <translation>vessel name</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="61" />
+      <source>船长</source>
+      <translation>skipper</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="62" />
+      <source>电话</source>
+      <translation>phone</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="71" />
       <source>网格调整审核与备案</source>
       <translation>Grid adjustment review and filing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="71" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="73" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="71" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="73" />
       <source>乡镇(街道)</source>
       <translation>Township</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="71" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="73" />
       <source>调整情形</source>
       <translation>Circumstances</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="71" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="73" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="72" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="74" />
       <source>网格数</source>
       <translation>Grids</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="72" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="74" />
       <source>理由</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="72" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="74" />
       <source>最后意见</source>
       <translation>Last comment</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="87" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="89" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="87" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="89" />
       <source>变化</source>
       <translation>Change</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="87" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="89" />
       <source>变更前 → 变更后</source>
       <translation>Before → after</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="91" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="93" />
       <source>审核或备案意见(不同意时必填)</source>
       <translation>Review or filing comment (required when rejecting)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="93" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="95" />
       <source>网格调整申请</source>
       <translation>Grid adjustment applications</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="94" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="96" />
       <source>网格变化</source>
       <translation>Grid changes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="95" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="97" />
       <source>审核或备案意见</source>
       <translation>Review or filing comment</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="172" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="174" />
       <source>是</source>
       <translation>yes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="172" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="174" />
       <source>否</source>
       <translation>no</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="182" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="184" />
       <source>新增 {0} 个、变更 {1} 个、撤销 {2} 个、不变 {3} 个</source>
       <translation>{0} new, {1} changed, {2} retired, {3} unchanged</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="185" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="187" />
       <source>;撤销:{0}</source>
       <translation>; retired: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="191" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="193" />
       <source>;</source>
       <translation>; </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="192" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="194" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="215" />
       <source>{0} {1} → {2}</source>
       <translation>{0} {1} → {2}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="210" />
+      <source>新增船只 {0}({1}):船长 {2},电话 {3}</source>
+      <translation>Vessel added: {0} ({1}), skipper {2}, phone {3}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="213" />
+      <source>移出船只 {0}({1})</source>
+      <translation>Vessel taken off: {0} ({1})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="214" />
+      <source>船只 {0}:{1}</source>
+      <translation>Vessel {0}: {1}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="214" />
+      <source>,</source>
+      <translation>, </translation>
     </message>
   </context>
   <context>
@@ -5807,72 +5848,82 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>SetupBanner</name>
     <message>
-      <location filename="../../desktop/views/setup_banner.py" line="19" />
+      <location filename="../../desktop/views/setup_banner.py" line="21" />
       <source>还没有在用的网格</source>
       <translation>No grid in use yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_banner.py" line="20" />
+      <location filename="../../desktop/views/setup_banner.py" line="22" />
       <source>用 griddesk-admin grids import 导入各村(社区)的网格划分 GeoJSON</source>
       <translation>import each village's (community's) grid division GeoJSON with griddesk-admin grids import</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_banner.py" line="22" />
+      <location filename="../../desktop/views/setup_banner.py" line="24" />
       <source>还没有网格人员</source>
       <translation>No grid staff yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_banner.py" line="23" />
+      <location filename="../../desktop/views/setup_banner.py" line="25" />
       <source>在“人员 → 网格人员与配备”中新增,或用 griddesk-admin staff import 导入</source>
       <translation>add them in People → Grid staff and staffing, or import them with griddesk-admin staff import</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_banner.py" line="25" />
+      <location filename="../../desktop/views/setup_banner.py" line="27" />
       <source>还没有现行的事项清单</source>
       <translation>No matter list in force yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_banner.py" line="26" />
+      <location filename="../../desktop/views/setup_banner.py" line="28" />
       <source>在“事项清单 → 事项清单与部门申请”中编制并公布</source>
       <translation>draw one up and publish it in Matter list → Matter list and department applications</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_banner.py" line="28" />
+      <location filename="../../desktop/views/setup_banner.py" line="30" />
       <source>还没有联动部门</source>
       <translation>No linked department yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_banner.py" line="29" />
+      <location filename="../../desktop/views/setup_banner.py" line="31" />
       <source>在“事项清单 → 联动部门与联系人…”中新增</source>
       <translation>add them in Matter list → Linked departments and contacts…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_banner.py" line="31" />
+      <location filename="../../desktop/views/setup_banner.py" line="33" />
       <source>还没有值班员账号</source>
       <translation>No operator account yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_banner.py" line="32" />
+      <location filename="../../desktop/views/setup_banner.py" line="34" />
       <source>在“人员 → 用户账号与权限”中新增值班员或值班长,或用 griddesk-admin users add NAME --role operator 添加</source>
       <translation>add an operator or shift supervisor in People → User accounts and roles, or with griddesk-admin users add NAME --role operator</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_banner.py" line="86" />
+      <location filename="../../desktop/views/setup_banner.py" line="37" />
+      <source>值班员账号都已停用</source>
+      <translation>Every operator account is disabled</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/setup_banner.py" line="38" />
+      <source>在“人员 → 用户账号与权限”中重新启用 %1,或新增值班员或值班长</source>
+      <translation>Enable %1 again under “People → User accounts and roles”, or add an operator or a shift supervisor</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/setup_banner.py" line="93" />
       <source>%1:%2</source>
       <translation>%1: %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_banner.py" line="88" />
+      <location filename="../../desktop/views/setup_banner.py" line="95" />
       <source>%1:由%2的管理员设置(第十二条)</source>
       <translation>%1: set up by an administrator of %2 (Art. 12)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_banner.py" line="91" />
+      <location filename="../../desktop/views/setup_banner.py" line="98" />
       <source>%1:请管理员设置</source>
       <translation>%1: ask an administrator to set this up</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_banner.py" line="92" />
+      <location filename="../../desktop/views/setup_banner.py" line="99" />
       <source>%1尚未完成初始设置,案件还不能按网格归属和派遣:</source>
       <translation>%1 is not yet set up; cases cannot yet be placed in grids and dispatched:</translation>
     </message>
@@ -6354,12 +6405,12 @@ This wall display has stopped refreshing and no longer shows requests or emergen
   <context>
     <name>ask_max_age</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="154" />
+      <location filename="../../desktop/views/accounts/forms.py" line="167" />
       <source>密码有效期</source>
       <translation>Password age</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="155" />
+      <location filename="../../desktop/views/accounts/forms.py" line="168" />
       <source>密码最长使用天数(全市适用;0 为不限,到期后登录时须设置新密码):</source>
       <translation>Days a password may be used (city-wide; 0 for no limit; past it, the owner sets a new one at log-in):</translation>
     </message>
@@ -6385,12 +6436,12 @@ This wall display has stopped refreshing and no longer shows requests or emergen
   <context>
     <name>ask_role</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="144" />
+      <location filename="../../desktop/views/accounts/forms.py" line="157" />
       <source>撤销角色</source>
       <translation>Revoke role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="145" />
+      <location filename="../../desktop/views/accounts/forms.py" line="158" />
       <source>撤销 %1 的哪个角色?</source>
       <translation>Which of %1's roles to revoke?</translation>
     </message>
@@ -6421,7 +6472,7 @@ This wall display has stopped refreshing and no longer shows requests or emergen
   <context>
     <name>forms</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="33" />
+      <location filename="../../desktop/views/accounts/forms.py" line="34" />
       <source>两次输入的密码不一致,请重新输入</source>
       <translation>The two passwords differ; please type them again</translation>
     </message>
