@@ -36,7 +36,7 @@ import functools
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from sqlalchemy import Boolean, Select, and_, case, false, func, null, or_, select, true
+from sqlalchemy import Boolean, Select, and_, case, false, func, literal_column, null, or_, select, true
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.functions import FunctionElement
@@ -339,7 +339,13 @@ class OwnShare:
     def joined(self, stmt: Select, actor: Actor) -> Select:
         return stmt.outerjoin(self.share, and_(self.share.case_id == Case.id,
                                                self.share.department_id == actor.department_id,
-                                               self.share.state.in_(ACTIVE_ASSIGNMENT_STATES)))
+                                               self.share.state.in_(_RUNNING_LITERALLY)))
+
+
+# The running states written into the statement as the partial index uq_assignments_one_active_per_department
+# lists them: from bound values SQLite cannot tell that the joined share is one of that index's rows, and read
+# all of the department's running shares for every case (a liaison's first page over 1,000,000 cases: 35 s).
+_RUNNING_LITERALLY = [literal_column(f"'{state.value}'") for state in ACTIVE_ASSIGNMENT_STATES]
 
 
 @functools.cache
