@@ -162,3 +162,21 @@ def test_sqlite_a_failed_insert_gives_the_indexes_back_even_to_a_caller_that_goe
     assert _indexes(session) == before
     assert session.execute(select(table.c.code)).scalars().all() == ["earlier"]
     assert session.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+
+
+def test_sqlite_a_failed_insert_leaves_no_row_of_its_own_whether_or_not_it_dropped_the_indexes(indexed_table,
+                                                                                                monkeypatch):
+    """Into a table larger than the insert (no index dropped), a failure had left the rows of the statements before
+    it in the caller's transaction, while into a small one it took them back: the same failure left different
+    tables."""
+    table, session, statements = indexed_table
+    monkeypatch.setattr(bulk, "_ROWS_PER_STATEMENT", 4)  # the duplicate in the third statement
+    bulk.insert_rows(session, table, ("id", "code", "kind", "note"), _coded(1, 50))
+    session.commit()
+    statements.clear()
+    rows = _coded(51, 10) + [(61, "code-7", "kind-0", None)]
+    with pytest.raises(IntegrityError, match="UNIQUE"):
+        bulk.insert_rows(session, table, ("id", "code", "kind", "note"), rows)
+    session.commit()
+    assert not _dropped(statements)
+    assert session.execute(select(table.c.id).order_by(table.c.id)).scalars().all() == list(range(1, 51))

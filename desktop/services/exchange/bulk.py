@@ -141,24 +141,26 @@ def _insert_many(driver, table: Table, columns: Sequence[str], rows: Sequence[tu
     cache = cursor.execute("PRAGMA cache_size").fetchone()[0]
     cursor.execute(f"PRAGMA cache_size={_BULK_CACHE_KIB}")
     try:
-        rebuilt = _indexes_to_rebuild(driver, cursor, table, len(rows))
-        if rebuilt:
-            # Whatever the caller does with a failure (roll back, or go on and commit), the table is
-            # left as it was, its indexes with it: the drop is undone here, to this savepoint.
-            cursor.execute("SAVEPOINT bulk_insert")
+        if not driver.in_transaction:
+            # The BEGIN the driver would send before the first INSERT, sent first: the savepoint below
+            # then nests in the caller's transaction (outside one, releasing it would commit).
+            cursor.execute("BEGIN")
+        # Whatever the caller does with a failure (roll back, or go on and commit), the table is left as it
+        # was, its indexes with it: the rows written and any index dropped are undone here, to this savepoint.
+        cursor.execute("SAVEPOINT bulk_insert")
         try:
+            rebuilt = _indexes_to_rebuild(cursor, table, len(rows))
             for name, _ in rebuilt:
                 cursor.execute(f'DROP INDEX "{name}"')
             _insert_chunks(cursor, insert, full, per_statement, columns, rows, report)
             for _, definition in rebuilt:
                 cursor.execute(definition)
         except BaseException:
-            if rebuilt and driver.in_transaction:  # not if SQLite has rolled the whole transaction back itself
+            if driver.in_transaction:  # not if SQLite has rolled the whole transaction back itself
                 cursor.execute("ROLLBACK TO bulk_insert")
                 cursor.execute("RELEASE bulk_insert")
             raise
-        if rebuilt:
-            cursor.execute("RELEASE bulk_insert")
+        cursor.execute("RELEASE bulk_insert")
     finally:
         cursor.execute(f"PRAGMA cache_size={int(cache)}")
         cursor.close()
@@ -177,7 +179,7 @@ def _insert_chunks(cursor, insert: str, full: str, per_statement: int, columns: 
         report(start + len(chunk))
 
 
-def _indexes_to_rebuild(driver, cursor, table: Table, count: int) -> list[tuple[str, str]]:
+def _indexes_to_rebuild(cursor, table: Table, count: int) -> list[tuple[str, str]]:
     """The indexes of `table` (name, CREATE statement as stored) to build after inserting `count` rows
     rather than through: none unless the insert is large against the table (`_REBUILD_INDEXES_AT`).
     The indexes SQLite made itself for UNIQUE constraints (no statement stored) cannot be dropped
@@ -185,9 +187,5 @@ def _indexes_to_rebuild(driver, cursor, table: Table, count: int) -> list[tuple[
     held = cursor.execute(f"SELECT coalesce(max(rowid), 0) FROM {table.name}").fetchone()[0]  # no count(*) scan
     if count == 0 or count < _REBUILD_INDEXES_AT * held:
         return []
-    if not driver.in_transaction:
-        # The BEGIN the driver would send before the first INSERT, sent before the drop: the drop
-        # and the rows are then the caller's to commit or roll back together.
-        cursor.execute("BEGIN")
     return cursor.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
                           "AND sql IS NOT NULL ORDER BY name", (table.name,)).fetchall()
