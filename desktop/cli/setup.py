@@ -105,7 +105,7 @@ def _print_setup(ctx, status: setup_status.SetupStatus) -> None:
             ctx.print(f"  - 缺{what}:{how.format(**codes)}")
     for department in status.unsigned:
         ctx.print(f"注意:{department.name}({department.code})没有在用的联络员账号,派给它的案件无人能在桌面签收"
-                  f"(Art. 18),派遣后须电话通知;添加:griddesk-admin users add NAME --role liaison "
+                  f"(Art. 18(1)),派遣后须电话通知;添加:griddesk-admin users add NAME --role liaison "
                   f"--scope {department.place_code} --department {department.code}")
 
 
