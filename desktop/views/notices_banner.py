@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QPushButton
 
 from ..i18n import label
@@ -15,6 +16,9 @@ from ..services.clock import beijing_today
 from . import dialogs
 from .banner import WARNING, Banner
 from .latest import LatestAnswer
+
+SHOWN_AT_MOST = 3  # notices listed one a line; the others are counted: the banner stands above the queue
+RECHECK_MS = 10 * 60_000  # a notice due today is overdue tomorrow on a desk left running overnight
 
 
 class NoticesBanner(Banner):
@@ -31,6 +35,9 @@ class NoticesBanner(Banner):
         self.report_button.clicked.connect(self.open_notices)
         self.row.addWidget(self.report_button)
         window.bus.changed.connect(self._changed)
+        self.clock = QTimer(self, interval=RECHECK_MS)
+        self.clock.timeout.connect(self.retranslate)
+        self.clock.start()
         self.retranslate()
         self.check()
 
@@ -60,8 +67,10 @@ class NoticesBanner(Banner):
         head = self.tr("本部门有 %1 份督促限期整改通知待报送整改情况(条例第十三条第五款):").replace(
             "%1", str(len(self.notices)))
         lines = [self.tr("%1 · 整改期限 %2:%3").replace("%1", label(notice.standing(today)))
-                 .replace("%2", notice.due_on.isoformat()).replace("%3", notice.reason)
-                 for notice in self.notices]
+                 .replace("%2", notice.due_on.isoformat()).replace("%3", notice.returned_reason or notice.reason)
+                 for notice in self.notices[:SHOWN_AT_MOST]]
+        if len(self.notices) > SHOWN_AT_MOST:
+            lines.append(self.tr("另有 %1 份,见“报送整改情况…”").replace("%1", str(len(self.notices) - SHOWN_AT_MOST)))
         self.text.setText(f"<b>{escape(head)}</b><br>" + "<br>".join(f"· {escape(line)}" for line in lines))
 
     def open_notices(self):

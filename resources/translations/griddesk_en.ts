@@ -4680,19 +4680,24 @@
   <context>
     <name>NoticesBanner</name>
     <message>
-      <location filename="../../desktop/views/notices_banner.py" line="55" />
+      <location filename="../../desktop/views/notices_banner.py" line="62" />
       <source>报送整改情况…</source>
       <translation>Report rectification…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/notices_banner.py" line="60" />
+      <location filename="../../desktop/views/notices_banner.py" line="67" />
       <source>本部门有 %1 份督促限期整改通知待报送整改情况(条例第十三条第五款):</source>
       <translation>Your department has %1 rectification notice(s) awaiting its report (Art. 13(5)):</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/notices_banner.py" line="62" />
+      <location filename="../../desktop/views/notices_banner.py" line="69" />
       <source>%1 · 整改期限 %2:%3</source>
       <translation>%1 · rectify by %2: %3</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/notices_banner.py" line="73" />
+      <source>另有 %1 份,见“报送整改情况…”</source>
+      <translation>%1 more: see “Report rectification…”</translation>
     </message>
   </context>
   <context>

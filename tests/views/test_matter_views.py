@@ -282,6 +282,31 @@ def test_a_liaison_is_told_of_its_departments_notice_at_the_desk_and_reports_fro
 
 
 @pytest.mark.law("Art. 13")
+def test_the_notices_banner_lists_three_counts_the_rest_and_judges_each_day_anew(qtbot, demo_db, tasks, monkeypatch):
+    """One line a notice, each with its whole reason, had stood seven lines high above the queue with six notices;
+    and a notice due today still read 整改中 the next morning on a desk left running."""
+    import dataclasses
+
+    from desktop.services import users
+    from desktop.services.matter_list import NoticeStanding
+    from desktop.views import notices_banner
+    from desktop.views.main_window import MainWindow
+
+    desk = MainWindow(demo_db, users.actor_for(demo_db, "qg_market"), tasks)
+    qtbot.addWidget(desk)
+    banner = desk.notices_banner
+    [notice] = banner.notices
+    banner.notices = [dataclasses.replace(notice, reason=f"第{n}项未整改") for n in range(1, 6)]
+    banner.retranslate()
+    text = banner.text.text()
+    assert text.count("整改期限") == 3 and "第3项" in text and "第4项" not in text and "另有 2 份" in text
+    assert NoticeStanding.OVERDUE.label not in text
+    monkeypatch.setattr(notices_banner, "beijing_today", lambda: notice.due_on + timedelta(days=1))
+    banner.clock.timeout.emit()
+    assert NoticeStanding.OVERDUE.label in banner.text.text()
+
+
+@pytest.mark.law("Art. 13")
 def test_the_institution_returns_a_report_and_confirms_the_next(qtbot, qtmodeltester, window, monkeypatch):
     _notice_to_health(window, report="已开通系统账号", today=date(2025, 9, 20))
     matters = _open(window)
