@@ -14,7 +14,7 @@ import time
 import pytest
 from sqlalchemy import text
 
-from desktop.models.enums import CaseState, MatterCategory, PlaceLevel, Role
+from desktop.models.enums import AssignmentState, CaseState, MatterCategory, PlaceLevel, Role
 from desktop.services.queue import QueueFilter, SortKey
 from desktop.services.security import Actor, Grant
 from desktop.views.queue_model import QueueModel
@@ -97,6 +97,16 @@ def test_queue_first_paint_and_filter_changes(qtbot, million_db):
     figures = {"first paint, all of Beihai (open cases)": median_pair([first_paint(system) for _ in range(ROUNDS)]),
                "first paint, a township operator": median_pair([first_paint(operator) for _ in range(ROUNDS)]),
                "first paint, a department liaison": median_pair([first_paint(liaison) for _ in range(ROUNDS)])}
+
+    mine = _panel(qtbot, million_db, liaison)
+    _timed(mine, mine.model.refresh)
+    handling = QueueFilter(own_states=frozenset({AssignmentState.HANDLING}))
+
+    def own_state_change():
+        _timed(mine, lambda: mine.model.set_filter(QueueFilter()))  # back to the default, untimed
+        return _timed(mine, lambda: mine.model.set_filter(handling))
+    figures["filter: a liaison's own share handling (本单位办理中)"] = median_pair([own_state_change()
+                                                                             for _ in range(ROUNDS)])
 
     panel = _panel(qtbot, million_db, system)
     _timed(panel, panel.model.refresh)
