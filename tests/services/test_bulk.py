@@ -180,3 +180,24 @@ def test_sqlite_a_failed_insert_leaves_no_row_of_its_own_whether_or_not_it_dropp
     session.commit()
     assert not _dropped(statements)
     assert session.execute(select(table.c.id).order_by(table.c.id)).scalars().all() == list(range(1, 51))
+
+
+def test_sqlite_cancel_is_heard_while_the_indexes_are_built_again(indexed_table, monkeypatch):
+    """Building the cases' indexes over a million imported rows took 20 s with the progress at 100% and Cancel
+    unheard: it is heard after each index, and leaves the table as it was."""
+    table, session, _ = indexed_table
+    monkeypatch.setattr(bulk, "CHUNK", 10)
+    before = _indexes(session)
+    reports = []
+
+    def cancel_after_the_first_index(done):
+        reports.append(done)
+        if len(reports) == 5:  # 40 rows in 4 chunks, then the first of the two indexes
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        bulk.insert_rows(session, table, ("id", "code", "kind", "note"), _coded(1, 40), cancel_after_the_first_index)
+    session.rollback()
+    assert reports == [10, 20, 30, 40, 40]
+    assert _indexes(session) == before
+    assert session.execute(select(table)).all() == []

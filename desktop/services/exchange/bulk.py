@@ -97,8 +97,8 @@ def insert_rows(session: Session, table: Table, columns: Sequence[str], rows: Se
     """Insert `rows` (tuples in the order of `columns`, driver-ready values) in chunks of CHUNK.
 
     The other columns get their defaults (`defaults`). `report(done)` is called after each
-    chunk; an exception it raises (Cancel) stops the insert, and the caller's transaction
-    rolls everything back.
+    chunk, and after each index built again on SQLite (`_REBUILD_INDEXES_AT`); an exception it
+    raises (Cancel) stops the insert, and the caller's transaction rolls everything back.
     """
     short = next((index for index, row in enumerate(rows) if len(row) != len(columns)), None)
     if short is not None:  # rows are flattened into one statement: a short row would shift its neighbours
@@ -155,6 +155,7 @@ def _insert_many(driver, table: Table, columns: Sequence[str], rows: Sequence[tu
             _insert_chunks(cursor, insert, full, per_statement, columns, rows, report)
             for _, definition in rebuilt:
                 cursor.execute(definition)
+                report(len(rows))  # building an index over a million rows takes seconds: Cancel is heard between them
         except BaseException:
             if driver.in_transaction:  # not if SQLite has rolled the whole transaction back itself
                 cursor.execute("ROLLBACK TO bulk_insert")
