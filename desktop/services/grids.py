@@ -358,7 +358,8 @@ def check_against_tree(session: Session, specs: list[GridSpec], villages: dict[s
     boundaries = {code: shapely.from_wkb(p.geometry) if p.geometry else None for code, p in villages.items()}
     regular = [GridShape(s.feature, s.village_code, s.geometry) for s in specs
                if s.kind is GridKind.REGULAR and s.geometry is not None]
-    problems += layout_problems(regular, boundaries, incomplete, {code: p.short_name for code, p in villages.items()})
+    problems += layout_problems(regular, boundaries, incomplete, {code: p.short_name for code, p in villages.items()},
+                                _left_out(session, specs, villages))
     problems += outside_problems([GridShape(s.feature, s.village_code, s.geometry) for s in specs
                                   if s.kind is GridKind.EXCLUSIVE and s.geometry is not None], boundaries)
     registrations = {v.registration_no: spec for spec in specs for v in spec.vessels}
@@ -372,6 +373,15 @@ def check_against_tree(session: Session, specs: list[GridSpec], villages: dict[s
                 problems.append(Problem(registrations[registration].feature,
                                         f"船只登记号 {registration} 已在网格 {grid_code} 的名册中"))
     return problems
+
+
+def _left_out(session: Session, specs: list[GridSpec], villages: dict[str, Place]) -> list[GridShape]:
+    """The live regular grids of `villages` (with a shape) that the file leaves out: where a gap lies on one,
+    the gap is that grid dropped from the file (see layout_problems)."""
+    proposed = {spec.code for spec in specs}
+    return [GridShape(FeatureRef(0, code, grid.name), code[:12], shapely.from_wkb(grid.geometry))
+            for code, grid in active_grids(session, villages).items()
+            if code not in proposed and grid.grid.kind is GridKind.REGULAR and grid.geometry]
 
 
 NOT_IMPORTED = "未导入任何网格;请修正后重新导入"

@@ -425,6 +425,24 @@ def test_a_grid_left_out_is_retired_only_when_the_proposal_says_so(divided):
     assert shown(adjustments.changes(divided, CITY_ADMIN, info.id)) == expected
 
 
+def test_a_grid_dropped_from_the_file_is_named_not_reported_as_an_uncovered_point(divided):
+    """It had said 侨北社区有 359993.3 平方米未被基础网格覆盖,位置 经度 … 纬度 …: the grid left out, unnamed."""
+    proposal = division(2, 2)
+    del proposal["features"][3]  # grid 004 dropped: its area is the gap
+    with pytest.raises(ValidationFailed) as caught:
+        propose(divided, proposal)
+    [problem] = caught.value.problems
+    assert f"在用网格侨北第4网格({VILLAGE}004)不在申请文件中" in problem and "写明撤销" in problem
+    assert "经度" not in problem
+    # A gap where no live grid lay keeps its point.
+    proposal = division(2, 2)
+    shrunk = shapely.from_geojson(json.dumps(proposal["features"][3]["geometry"])).buffer(-0.001)
+    proposal["features"][3]["geometry"] = json.loads(shapely.to_geojson(shrunk))
+    with pytest.raises(ValidationFailed) as caught:
+        propose(divided, proposal)
+    assert "未被基础网格覆盖" in caught.value.problems[0] and "经度" in caught.value.problems[0]
+
+
 def test_approval_refuses_a_proposal_that_leaves_grids_out_unsaid(divided):
     info = propose(divided, division(1, 2), retire=(f"{VILLAGE}003", f"{VILLAGE}004"))
     with divided.session() as session:  # as stored before proposals listed what they retire
@@ -706,7 +724,7 @@ def test_review_dialog_approves_then_files(desk):
     info = propose(desk.db)
     desk.actor, desk.place = COUNTY_ADMIN, COUNTY
     dialog = ReviewDialog(desk, desk.current_place_code())
-    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 4).text() == "待县级审核"
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 6).text() == "待县级审核"
     assert not dialog.action_buttons["同意"].isEnabled()  # nothing selected yet
     dialog.table.selectRow(0)
     assert dialog.action_buttons["同意"].isEnabled() and not dialog.action_buttons["备案"].isEnabled()
@@ -722,7 +740,62 @@ def test_review_dialog_approves_then_files(desk):
     dialog.table.selectRow(0)
     assert not dialog.action_buttons["同意"].isEnabled() and dialog.action_buttons["备案"].isEnabled()
     dialog.action_buttons["备案"].click()
-    assert dialog.table.item(0, 4).text() == "市级已备案" and info.id == dialog.items[0].id
+    assert dialog.table.item(0, 6).text() == "市级已备案" and info.id == dialog.items[0].id
+
+
+def test_review_dialog_says_why_a_step_is_greyed(desk):
+    """A township admin saw 同意/不同意/备案 greyed and nothing saying why."""
+    from desktop.views.adjustments.review_dialog import ReviewDialog
+
+    info = propose(desk.db)
+    dialog = ReviewDialog(desk, TOWNSHIP)  # as the township admin who proposed it
+    dialog.table.selectRow(0)
+    buttons = dialog.action_buttons
+    assert not any(button.isEnabled() for button in buttons.values())
+    assert "由县(区)网格化服务管理机构审核" in buttons["同意"].toolTip() and "Art. 6" in buttons["不同意"].toolTip()
+    assert "报市网格化服务管理机构备案" in buttons["备案"].toolTip()
+    desk.actor = COUNTY_ADMIN
+    dialog = ReviewDialog(desk, COUNTY)
+    assert "请先在上方列表中选择" in buttons_tip(dialog, "同意")
+    dialog.table.selectRow(0)
+    assert dialog.action_buttons["同意"].isEnabled() and dialog.action_buttons["同意"].toolTip() == ""
+    adjustments.reject(desk.db, COUNTY_ADMIN, info.id, comment="边界有误")
+    dialog.reload()
+    dialog.table.selectRow(0)
+    assert f"申请 #{info.id} 当前为“县级不同意”" in buttons_tip(dialog, "同意")
+
+
+def buttons_tip(dialog, text: str) -> str:
+    assert not dialog.action_buttons[text].isEnabled()
+    return dialog.action_buttons[text].toolTip()
+
+
+def test_review_dialog_explains_an_empty_list_for_the_users_role(desk):
+    from desktop.views.adjustments.review_dialog import ReviewDialog
+
+    dialog = ReviewDialog(desk, TOWNSHIP)
+    assert not dialog.empty_note.isHidden() and "本乡镇(街道)提出的" in dialog.empty_note.text()
+    desk.actor = COUNTY_ADMIN
+    assert "由您审核" in ReviewDialog(desk, COUNTY).empty_note.text()
+    desk.actor = CITY_ADMIN
+    assert "由您备案" in ReviewDialog(desk, CITY).empty_note.text()
+    propose(desk.db)
+    assert ReviewDialog(desk, CITY).empty_note.isHidden()
+
+
+def test_review_dialog_shows_when_and_by_whom_it_was_proposed_and_its_states_date(desk):
+    from desktop.services.clock import BEIJING
+    from desktop.views.adjustments.review_dialog import ReviewDialog
+
+    info = propose(desk.db)
+    adjustments.approve(desk.db, COUNTY_ADMIN, info.id)
+    dialog = ReviewDialog(desk, CITY)
+    headers = [dialog.table.horizontalHeaderItem(c).text() for c in range(dialog.table.columnCount())]
+    row = {header: dialog.table.item(0, c).text() for c, header in enumerate(headers)}
+    steps = adjustments.list_adjustments(desk.db, CITY_ADMIN)[0].steps
+    assert row["提出人"] == "侨港镇管理员" and row["状态"] == "县级已同意"
+    assert row["提出时间"] == steps[0].at.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M")
+    assert row["状态日期"] == steps[-1].at.astimezone(BEIJING).strftime("%Y-%m-%d")
 
 
 def test_review_dialog_shows_each_grids_change_and_the_reviewers_opinion(desk, tmp_path, monkeypatch):
@@ -744,7 +817,7 @@ def test_review_dialog_shows_each_grids_change_and_the_reviewers_opinion(desk, t
 
     desk.actor, desk.place = COUNTY_ADMIN, COUNTY
     review = ReviewDialog(desk, desk.current_place_code())
-    assert review.table.item(0, 7).text() == ""  # no opinion yet: not the applicant's reason
+    assert review.table.item(0, 10).text() == ""  # no opinion yet: not the applicant's reason
     review.table.selectRow(0)
     rows = {review.changes.item(r, 0).text(): (review.changes.item(r, 1).text(), review.changes.item(r, 2).text())
             for r in range(review.changes.rowCount())}
@@ -753,7 +826,7 @@ def test_review_dialog_shows_each_grids_change_and_the_reviewers_opinion(desk, t
     assert "撤销:侨北第4网格" in review.summary.text() and "撤销 1 个" in review.summary.text()
     review.comment.setText("同意,撤销第4网格")
     review.action_buttons["同意"].click()
-    assert review.table.item(0, 7).text() == "同意,撤销第4网格"
+    assert review.table.item(0, 10).text() == "同意,撤销第4网格"
     assert grid_row(desk.db, f"{VILLAGE}002") == (300, 900, GridStatus.ACTIVE)  # base data kept
     desk.actor = CITY_ADMIN
     review.table.selectRow(0)  # the filer sees what the approval changed

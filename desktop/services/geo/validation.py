@@ -99,13 +99,16 @@ def ring_problems(feature: FeatureRef, geometry: BaseGeometry) -> list[Problem]:
 
 
 def layout_problems(shapes: list[GridShape], villages: dict[str, BaseGeometry | None],
-                    incomplete: set[str] = frozenset(), names: dict[str, str] | None = None) -> list[Problem]:
+                    incomplete: set[str] = frozenset(), names: dict[str, str] | None = None,
+                    left_out: list[GridShape] = ()) -> list[Problem]:
     """Overlaps among the regular grids of each village, protrusions and gaps in coverage.
 
     `villages` maps each village code to its boundary (None when it has none: then only
     overlaps are checked). Villages in `incomplete` lost features to earlier problems, so
     their gaps would only repeat those problems and are not reported. `names`: the villages'
     short names by code, by which a gap (a problem of no feature) names its village.
+    `left_out`: live regular grids the file leaves out; a gap mostly where they lie names them,
+    since a grid dropped from the file, not a drawing error, is then what the user has to decide on.
     """
     by_village: dict[str, list[GridShape]] = defaultdict(list)
     for shape in shapes:
@@ -116,7 +119,8 @@ def layout_problems(shapes: list[GridShape], villages: dict[str, BaseGeometry | 
         if boundary is not None:
             problems += _protrusions(members, boundary)
             if code not in incomplete:
-                problems += _gaps(village_label(code, (names or {}).get(code)), members, boundary)
+                problems += _gaps(village_label(code, (names or {}).get(code)), members, boundary,
+                                  [grid for grid in left_out if grid.village_code == code])
     return problems
 
 
@@ -166,12 +170,24 @@ def village_label(code: str, name: str | None = None) -> str:
     return f"{name}({code})" if name else f"村(社区) {code} "
 
 
-def _gaps(village: str, shapes: list[GridShape], boundary: BaseGeometry) -> list[Problem]:
+def _gaps(village: str, shapes: list[GridShape], boundary: BaseGeometry,
+          left_out: list[GridShape] = ()) -> list[Problem]:
     uncovered = boundary.difference(shapely.union_all([s.geometry for s in shapes]))
     problems = []
     for part in _parts(uncovered):
         area = area_m2(part)
-        if area > AREA_TOLERANCE_M2:
+        if area <= AREA_TOLERANCE_M2:
+            continue
+        overlaps = [(area_m2(grid.geometry.intersection(part)), grid) for grid in left_out]
+        missing = [grid for overlap, grid in sorted(overlaps, key=lambda pair: -pair[0])
+                   if overlap > AREA_TOLERANCE_M2]
+        if missing and sum(overlap for overlap, _ in overlaps) >= area / 2:
+            # Mostly where live grids lay: their names say more than a point, and they are what to decide on.
+            grid_names = "、".join(f"{grid.feature.name}({grid.feature.code})" for grid in missing)
+            problems.append(Problem(None, f"{village}的在用网格{grid_names}不在申请文件中,其范围({area:.1f} 平方米)"
+                                    "无基础网格覆盖;要保留它,请把它补入网格文件;要撤销它,请让相邻网格覆盖其范围,"
+                                    "并在申请中写明撤销(网格经调整申请变更,历史保留,Art. 6)"))
+        else:
             problems.append(Problem(None, f"{village}有 {area:.1f} 平方米未被基础网格覆盖"
                                     f"(容差 {AREA_TOLERANCE_M2:g} 平方米)", _point(part)))
     return problems

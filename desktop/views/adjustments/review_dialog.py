@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ...i18n import enumeration, label
 from ...models.enums import AdjustmentState, PlaceLevel
 from ...services import adjustments
+from ...services.clock import BEIJING
 from ...services.security import Permission
 from .. import dialogs
 from ..form_buttons import enter_presses
@@ -42,6 +43,11 @@ _ACTIONS = [(QT_TRANSLATE_NOOP("ReviewDialog", "同意"), adjustments.approve, A
              Permission.APPROVE_GRIDS, PlaceLevel.COUNTY),
             (QT_TRANSLATE_NOOP("ReviewDialog", "备案"), adjustments.file, AdjustmentState.APPROVED,
              Permission.FILE_GRIDS, PlaceLevel.CITY)]
+# Why an actor without the grant may not take the step, by the level that takes it (Art. 6).
+_WHO_DECIDES = {PlaceLevel.COUNTY: QT_TRANSLATE_NOOP(
+                    "ReviewDialog", "网格划分调整由县(区)网格化服务管理机构审核同意或不同意(Art. 6);请由县(区)管理员办理"),
+                PlaceLevel.CITY: QT_TRANSLATE_NOOP(
+                    "ReviewDialog", "网格划分调整经县(区)同意后报市网格化服务管理机构备案(Art. 6);请由市级管理员办理")}
 
 _CHANGE_KINDS = {adjustments.GridChangeKind.NEW: QT_TRANSLATE_NOOP("ReviewDialog", "新增"),
                  adjustments.GridChangeKind.CHANGED: QT_TRANSLATE_NOOP("ReviewDialog", "变更"),
@@ -69,9 +75,10 @@ class ReviewDialog(QDialog):
         super().__init__(parent or window)
         self.window_, self.under = window, under
         self.setWindowTitle(self.tr("网格调整审核与备案"))
-        fit_to_screen(self, 900, 620)
-        headers = [self.tr("编号"), self.tr("乡镇(街道)"), self.tr("类型"), self.tr("调整情形"), self.tr("状态"),
-                   self.tr("网格数"), self.tr("理由"), self.tr("最后意见")]
+        fit_to_screen(self, 1080, 620)  # wide enough for every column at 1366 × 768
+        headers = [self.tr("编号"), self.tr("乡镇(街道)"), self.tr("类型"), self.tr("调整情形"), self.tr("提出时间"),
+                   self.tr("提出人"), self.tr("状态"), self.tr("状态日期"), self.tr("网格数"), self.tr("理由"),
+                   self.tr("最后意见")]
         self.table = QTableWidget(0, len(headers))
         self.table.setTabKeyNavigation(False)
         self.table.setHorizontalHeaderLabels(headers)
@@ -80,6 +87,9 @@ class ReviewDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.empty_note = QLabel()  # in place of an empty list: what it would hold, for this user
+        self.empty_note.setWordWrap(True)
+        self.empty_note.hide()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.staff_and_cases = QLabel()  # the staff and open cases of each grid retired
@@ -103,6 +113,7 @@ class ReviewDialog(QDialog):
             button.clicked.connect(lambda _=False, a=action: self.decide(a))
             self.action_buttons[text] = button
         layout = QVBoxLayout(self)
+        layout.addWidget(self.empty_note)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.changes, 1)
@@ -123,15 +134,36 @@ class ReviewDialog(QDialog):
         self.items = items
         self.table.setRowCount(len(items))
         for row, info in enumerate(items):
+            proposed, last = info.steps[0], info.steps[-1]  # the proposal's step, and the one into its state
             values = [f"#{info.id}", info.township_name, label(info.kind), label(info.reason),
-                      label(info.state), str(info.grid_count), info.reason_text,
-                      info.last_opinion]
+                      proposed.at.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M"), proposed.actor_name,
+                      label(info.state), last.at.astimezone(BEIJING).strftime("%Y-%m-%d"), str(info.grid_count),
+                      info.reason_text, info.last_opinion]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, info.id)
+                item.setToolTip(value)  # a long reason or opinion is cut off at the column's width
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
+        for column in (self._REASON_COLUMN, self._OPINION_COLUMN):  # wide texts would push the table past the screen
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), self._TEXT_WIDTH))
+        self.empty_note.setText(self._empty_text())
+        self.empty_note.setVisible(not items)
         self._update_buttons()
+
+    _REASON_COLUMN, _OPINION_COLUMN, _TEXT_WIDTH = 9, 10, 160
+
+    def _empty_text(self) -> str:
+        """What the list holds for this user, since there is none of it."""
+        actor = self.window_.actor
+        if actor.holds_at(Permission.APPROVE_GRIDS, None, PlaceLevel.COUNTY):
+            role = self.tr("乡镇(街道)提出的网格划分调整申请列在这里,由您审核同意或不同意(Art. 6)")
+        elif actor.holds_at(Permission.FILE_GRIDS, None, PlaceLevel.CITY):
+            role = self.tr("县(区)同意的网格划分调整申请列在这里,由您备案(Art. 6)")
+        else:
+            role = self.tr("本乡镇(街道)提出的网格划分调整申请及其县(区)审核、市级备案的结果列在这里;"
+                           "提出申请请用“网格 → 网格划分调整申请”")
+        return self.tr("目前没有网格调整申请。") + role
 
     def selected(self) -> adjustments.AdjustmentInfo | None:
         rows = self.table.selectionModel().selectedRows()
@@ -140,8 +172,9 @@ class ReviewDialog(QDialog):
     def _update_buttons(self) -> None:
         info = self.selected()
         for text, _, state, permission, level in _ACTIONS:
-            self.action_buttons[text].setEnabled(info is not None and info.state is state and
-                                                 self.window_.actor.holds_at(permission, info.township_code, level))
+            reason = self._why_not(info, state, permission, level)
+            self.action_buttons[text].setEnabled(not reason)
+            self.action_buttons[text].setToolTip(reason)
         self.changes.setRowCount(0)
         self.summary.clear()
         self.staff_and_cases.clear()
@@ -152,6 +185,19 @@ class ReviewDialog(QDialog):
             self.window_.tasks.submit(adjustments.retiring, self.window_.db, self.window_.actor, info.id,
                                       on_done=lambda grids: self._retiring_arrived(info.id, grids),
                                       on_error=lambda exc: dialogs.show_error(self, exc))
+
+    def _why_not(self, info: adjustments.AdjustmentInfo | None, state: AdjustmentState, permission: Permission,
+                 level: PlaceLevel) -> str:
+        """Why the step cannot be taken on the adjustment selected; empty when it can."""
+        actor = self.window_.actor
+        if not actor.holds_at(permission, info.township_code if info else None, level):
+            return self.tr(_WHO_DECIDES[level])
+        if info is None:
+            return self.tr("请先在上方列表中选择一条申请")
+        if info.state is not state:
+            return (self.tr("申请 #%1 当前为“%2”,只有“%3”的申请可以办理此步")
+                    .replace("%1", str(info.id)).replace("%2", label(info.state)).replace("%3", label(state)))
+        return ""
 
     def _changes_arrived(self, adjustment_id: int, changes: list[adjustments.GridChange]) -> None:
         """Answers come back from a thread pool in any order: only the selected adjustment's are shown,
