@@ -411,6 +411,20 @@ def test_an_option_of_the_tool_after_the_command_is_said_to_go_before_it(argv, s
     assert refused.value.code == 2 and said in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("argv, said", [
+    (["calendar", "add", "2027-02-30"], "参数 DATE “2027-02-30”这一天不存在"),
+    (["audit", "list", "--since", "2027-02-30"], "参数 --since “2027-02-30”这一天不存在"),
+    (["matters", "in-force", "--on", "2027-13-01"], "参数 --on “2027-13-01”这一天不存在"),
+    (["governance", "accept", "1", "--department", "X", "--review-on", "2027-02-29"],
+     "参数 --review-on “2027-02-29”这一天不存在"),
+    (["audit", "list", "--until", "2027/03/01"], "参数 --until “2027/03/01”不是 YYYY-MM-DD 格式的日期"),
+])
+def test_a_date_option_says_a_day_that_does_not_exist_apart_from_one_badly_written(argv, said, capsys):
+    with pytest.raises(SystemExit) as refused:
+        main(argv)
+    assert refused.value.code == 2 and said in capsys.readouterr().err
+
+
 def test_a_database_that_stops_answering_is_said_in_a_line_not_a_trace(sqlite_db, monkeypatch, capsys):
     """A server gone or a disk full in the middle of a command printed SQLAlchemy's trace."""
     import sqlite3

@@ -16,6 +16,7 @@ import shlex
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 
 from sqlalchemy.engine import make_url
@@ -26,6 +27,7 @@ from ..db import AT_THE_PROMPT, Database, explain_failure, normalise_url, resolv
 from ..errors import DatabaseUnavailable, GridDeskError, NotFound, PermissionDenied, ValidationFailed
 from ..logs import log, start_logging
 from ..models.places import CITY_CODE
+from ..services.clock import parse_day
 from ..services.security import Actor, Permission
 
 Handler = Callable[["Context", argparse.Namespace], int | None]
@@ -92,8 +94,16 @@ class Context:
         require_current_schema(self.db)
 
 
+def iso_date(text: str) -> date:
+    """Every date option's type: a day that does not exist is said so, not taken for a badly written one."""
+    try:
+        return parse_day(text)
+    except ValueError as wrong:
+        raise argparse.ArgumentTypeError(str(wrong)) from None
+
+
 # argparse's usage errors, said in Chinese like every other message of the tool.
-_TYPES = {"float": "数字", "int": "整数", "minutes": "不小于 0 的分钟数(可为小数)", "iso_date": "YYYY-MM-DD 格式的日期"}
+_TYPES = {"float": "数字", "int": "整数", "minutes": "不小于 0 的分钟数(可为小数)"}
 _USAGE_ERRORS = [
     (re.compile(r"the following arguments are required: (.+)"), lambda m: f"缺少参数 {m[1]}"),
     (re.compile(r"argument (\S+): invalid (\w+) value: (.+)"),
@@ -101,6 +111,8 @@ _USAGE_ERRORS = [
     (re.compile(r"argument (\S+): invalid choice: (.+?) \(choose from (.+)\)"),
      lambda m: f"参数 {m[1]} 不能取 {m[2]},可选:{m[3]}"),
     (re.compile(r"argument (\S+): expected one argument"), lambda m: f"参数 {m[1]} 后面缺少取值"),
+    # An option's type that says what is wrong in Chinese itself (iso_date).
+    (re.compile(r"argument (\S+): ([^\x00-\x7f].*)"), lambda m: f"参数 {m[1]} {m[2]}"),
     (re.compile(r"unrecognized arguments: (.+)"), lambda m: f"无法识别的参数 {m[1]}"),
     (re.compile(r"argument (\S+): not allowed with argument (\S+)"), lambda m: f"参数 {m[1]} 不能与 {m[2]} 同时使用"),
     (re.compile(r"one of the arguments (.+) is required"), lambda m: f"须给出参数 {' 或 '.join(m[1].split())} 之一"),

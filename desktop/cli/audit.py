@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from ..models.enums import AuditOutcome
 from ..services import audit_log
 from ..services.audit_log import AuditFilter, AuditRow
 from ..services.clock import beijing_text, end_of_day, start_of_day
-from .calendar import iso_date
+from . import iso_date
 from .places import print_table
-
-
-def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
 
 
 def _who(row: AuditRow) -> str:
@@ -24,7 +18,7 @@ def _who(row: AuditRow) -> str:
 
 
 def _list(ctx, args) -> int:
-    since, until = _day(args.since), _day(args.until)
+    since, until = args.since, args.until
     wanted = AuditFilter(since=since and start_of_day(since), until=until and end_of_day(until),
                          user=args.user or "", action=args.action or "", text=args.text or "", under=args.under,
                          outcomes=frozenset({AuditOutcome.DENIED, AuditOutcome.FAILED}) if args.refused else frozenset())

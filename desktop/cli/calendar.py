@@ -3,10 +3,9 @@ and make-up workdays of years the bundled State Council schedule does not know y
 
 from __future__ import annotations
 
-from datetime import date
-
 from ..models.enums import DayKind
 from ..services import calendar_admin
+from . import iso_date
 from .places import print_table
 
 
@@ -38,7 +37,7 @@ def _list(ctx, args) -> int:
 
 
 def _add(ctx, args) -> int:
-    entry = calendar_admin.DayEntry(date.fromisoformat(args.day), DayKind.from_label(args.kind), args.name or "",
+    entry = calendar_admin.DayEntry(args.day, DayKind.from_label(args.kind), args.name or "",
                                     regional=args.regional)
     result = calendar_admin.add_day(ctx.db, ctx.actor, entry)
     ctx.print(f"已录入 {entry.day} {'地方' if entry.regional else ''}{entry.kind.label};重算期限 {result.recomputed} 项")
@@ -46,14 +45,9 @@ def _add(ctx, args) -> int:
 
 
 def _remove(ctx, args) -> int:
-    result = calendar_admin.remove_day(ctx.db, ctx.actor, date.fromisoformat(args.day))
+    result = calendar_admin.remove_day(ctx.db, ctx.actor, args.day)
     ctx.print(f"已删除 {args.day};重算期限 {result.recomputed} 项")
     return 0
-
-
-def iso_date(text: str) -> str:
-    date.fromisoformat(text)  # argparse says it in Chinese: 参数 DATE 应为…
-    return text
 
 
 def register(cli) -> None:

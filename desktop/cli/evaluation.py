@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
 from pathlib import Path
 
-from ..errors import ValidationFailed
 from ..services.clock import BEIJING, beijing_today
 from ..services import conformance, governance, users
 from ..services.evaluation import export, kept, settlement
@@ -14,6 +12,7 @@ from ..services.evaluation.scores import evaluate
 from ..services.evaluation.sources import Level
 from ..services.printing.assessment import print_assessment
 from ..services.printing.conformance_pdf import render_conformance
+from . import iso_date
 from .places import print_table
 
 LEVELS = [level.value for level in Level]
@@ -107,16 +106,9 @@ def _governance_list(ctx, args) -> int:
     return 0
 
 
-def _parse_day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValidationFailed(f"日期 {text!r} 无效:应写作 2026-12-01", field="review_on") from None
-
-
 def _governance_accept(ctx, args) -> int:
     item = governance.accept(ctx.db, ctx.actor, args.id, owner_department_id=users.department_id(ctx.db, args.department),
-                             review_on=_parse_day(args.review_on), owner_name=args.owner)
+                             review_on=args.review_on, owner_name=args.owner)
     ctx.print(f"重点治理事项 {item.id} 已立项:责任部门 {item.owner_department_name},复核日期 {item.review_on}")
     return 0
 
@@ -187,7 +179,7 @@ def register(cli) -> None:
     sub = cli.command("accept", "立项:指定责任部门和复核日期", _governance_accept, group=group)
     sub.add_argument("id", type=int)
     sub.add_argument("--department", required=True, metavar="CODE", help="责任部门代码(departments list 第一列)")
-    sub.add_argument("--review-on", required=True, metavar="YYYY-MM-DD")
+    sub.add_argument("--review-on", required=True, type=iso_date, metavar="YYYY-MM-DD")
     sub.add_argument("--owner", metavar="NAME", help="责任人")
     sub = cli.command("close", "销号(写明治理情况)", _governance_close, group=group)
     sub.add_argument("id", type=int)

@@ -3,15 +3,12 @@ the matter list (Art. 12–13)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from ..errors import ValidationFailed
 from ..models.enums import MatterListState, ReviewState
 from ..services import matter_exchange, matter_list, users
 from ..services.clock import beijing_today
 from ..services.security import Permission
-from . import file_help
-from .calendar import iso_date
+from . import file_help, iso_date
 from .places import print_table
 
 LIST_PLACE_HELP = "市或县(区)代码(默认:当前用户编制的清单,或其所在地区适用的清单;系统管理员为北海市)"
@@ -40,7 +37,7 @@ def _versions(ctx, args) -> int:
 
 
 def _in_force(ctx, args) -> int:
-    on = date.fromisoformat(args.on) if args.on else beijing_today()
+    on = args.on or beijing_today()
     lists = matter_list.in_force(ctx.db, args.place or ctx.own_area(Permission.VIEW), on)
     for info, items in lists:
         ctx.print(f"# {info.title} 第 {info.version} 版({info.published_on} 公布)")
@@ -73,7 +70,7 @@ def _rectifications(ctx, args) -> int:
 
 def _issue(ctx, args) -> int:
     notice = matter_list.issue_rectification(ctx.db, ctx.actor, department_id=users.department_id(ctx.db, args.department),
-                                             reason=args.reason, due_on=date.fromisoformat(args.due))
+                                             reason=args.reason, due_on=args.due)
     ctx.print(f"已督促{notice.department}限期整改,整改期限 {notice.due_on}(整改通知 {notice.id})")
     return 0
 
@@ -92,8 +89,7 @@ def _confirm(ctx, args) -> int:
 
 
 def _return(ctx, args) -> int:
-    due_on = date.fromisoformat(args.due) if args.due else None
-    notice = matter_list.return_rectification(ctx.db, ctx.actor, args.notice, reason=args.reason, due_on=due_on)
+    notice = matter_list.return_rectification(ctx.db, ctx.actor, args.notice, reason=args.reason, due_on=args.due)
     ctx.print(f"已退回{notice.department}对整改通知 {notice.id} 的整改情况,整改期限 {notice.due_on}")
     return 0
 
@@ -114,7 +110,7 @@ def _export(ctx, args) -> int:
 
 
 def _publish(ctx, args) -> int:
-    on = date.fromisoformat(args.on) if args.on else beijing_today()
+    on = args.on or beijing_today()
     place = _list_place(ctx, args.place, Permission.MANAGE_MATTERS)
     draft = next((info for info in matter_list.lists(ctx.db, place) if info.state is MatterListState.DRAFT), None)
     if draft is None:
@@ -130,7 +126,7 @@ def register(cli) -> None:
     sub.add_argument("--place", metavar="CODE", help=LIST_PLACE_HELP)
     sub = cli.command("in-force", "列出某地现行的事项(市级及所在县区)", _in_force, group=group)
     sub.add_argument("--place", metavar="CODE", help="区划代码(默认:当前用户所在地区,系统管理员为北海市)")
-    sub.add_argument("--on", metavar="YYYY-MM-DD", help="哪一天现行,默认今天")
+    sub.add_argument("--on", type=iso_date, metavar="YYYY-MM-DD", help="哪一天现行,默认今天")
     sub = cli.command("import", "从 CSV/XLSX 向市或县(区)事项清单的草稿导入事项(各列见下)", _import, group=group,
                       epilog=file_help.matters_import_epilog())
     sub.add_argument("file", metavar="FILE")
@@ -141,7 +137,7 @@ def register(cli) -> None:
     sub.add_argument("--draft", action="store_true", help="导出草稿,而不是现行的版本")
     sub = cli.command("publish", "公布事项清单草稿(每项须有责任部门的业务指导人员,Art. 13)", _publish, group=group)
     sub.add_argument("--place", metavar="CODE", help=LIST_PLACE_HELP)
-    sub.add_argument("--on", metavar="YYYY-MM-DD", help="施行日期,默认今天")
+    sub.add_argument("--on", type=iso_date, metavar="YYYY-MM-DD", help="施行日期,默认今天")
     sub.add_argument("--title", metavar="TEXT", help="公布的标题(默认:草稿的标题,即沿用上一版的标题)")
     sub = cli.command("applications", "列出部门的纳入/退出申请", _applications, group=group)
     sub.add_argument("--place", metavar="CODE", help="只列该市或县(区)机构审核的申请"

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
@@ -57,7 +56,7 @@ from ..models.enums import (
 from ..models.places import CITY_CODE, CITY_NAME
 from .cases import supervision
 from .cases.deadlines import case_limits, recompute, sync_case_due
-from .clock import BEIJING, SCHEDULE_SETTING, WorkCalendar, due_text, last_published_year, published_year
+from .clock import BEIJING, SCHEDULE_SETTING, WorkCalendar, due_text, last_published_year, parse_day, published_year
 from .exchange.files import decode_csv, read_bytes
 from .security import Actor, Permission
 from .unit_of_work import UnitOfWork, unit_of_work
@@ -508,10 +507,6 @@ def recount_from_their_start(session, before: WorkCalendar, after: WorkCalendar,
     return moved
 
 
-# A day written as YYYY-MM-DD: one that date() refuses in this form does not exist (2027-02-30, 2027-13-01).
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
 def parse_csv(data: bytes) -> list[DayEntry]:
     """Read ``date,kind,name`` rows; every bad row is named, nothing is half-read."""
     text = decode_csv(data)
@@ -529,10 +524,9 @@ def parse_csv(data: bytes) -> list[DayEntry]:
             continue
         given = row[0].strip()
         try:
-            day = date.fromisoformat(given)
-        except ValueError:
-            wrong = "这一天不存在" if _ISO_DAY.fullmatch(given) else "不是 YYYY-MM-DD 格式的日期"
-            problems.append(f"第 {row_no} 行 日期(date)“{given}”{wrong}")
+            day = parse_day(given)
+        except ValueError as wrong:
+            problems.append(f"第 {row_no} 行 日期(date){wrong}")
             continue
         try:
             kind = DayKind.from_label(row[1].strip())

@@ -14,6 +14,7 @@ day the clock starts (the starting day itself does not count).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import cache
@@ -34,6 +35,20 @@ SCHEDULE_SETTING = "calendar.published_through"
 def beijing_today() -> date:
     """Today's date in Beihai, whatever the machine's own time zone (a CI runner keeps UTC)."""
     return datetime.now(BEIJING).date()
+
+
+# A day written as YYYY-MM-DD: one that date() refuses in this form does not exist (2027-02-30, 2027-13-01).
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_day(text: str) -> date:
+    """A day typed as YYYY-MM-DD; ValueError says which is wrong, the writing or the day itself, as
+    “2027-02-30”这一天不存在 (the writing is right, the calendar has no such day)."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        wrong = "这一天不存在" if _ISO_DAY.fullmatch(text) else "不是 YYYY-MM-DD 格式的日期"
+        raise ValueError(f"“{text}”{wrong}") from None
 
 
 def beijing_text(moment: datetime | None, fmt: str = "%Y-%m-%d %H:%M", missing: str = "") -> str:
