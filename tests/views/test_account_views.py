@@ -245,8 +245,8 @@ def test_a_department_chosen_before_the_role_was_changed_is_not_given_to_a_non_l
 
 def test_a_new_liaisons_form_waits_for_the_department_before_saving(qtbot):
     """A liaison without a department was refused by users.add_user only after the whole form was typed and
-    sent; OK now waits for the department, marked required, and a role granted to an account does not (the
-    account's own department serves, accounts.grant_role)."""
+    sent; OK now waits for the department, marked required, and a role granted to an account that has a
+    department does not (the account's own serves, accounts.grant_role), but to one that has none does."""
     def ok(form: GrantForm):
         return form.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
 
@@ -267,10 +267,14 @@ def test_a_new_liaisons_form_waits_for_the_department_before_saving(qtbot):
     form.role.setCurrentIndex(form.role.findData(Role.OPERATOR.value))
     assert ok(form).isEnabled()
 
-    grant = GrantForm([Role.OPERATOR, Role.LIAISON], places, [police])
+    grant = GrantForm([Role.OPERATOR, Role.LIAISON], places, [police], account_department="侨港派出所")
     qtbot.addWidget(grant)
     grant.role.setCurrentIndex(grant.role.findData(Role.LIAISON.value))
     assert ok(grant).isEnabled()
+    grant = GrantForm([Role.OPERATOR, Role.LIAISON], places, [police])
+    qtbot.addWidget(grant)
+    grant.role.setCurrentIndex(grant.role.findData(Role.LIAISON.value))
+    assert not ok(grant).isEnabled()
 
 
 def test_a_city_administrator_sets_how_long_a_password_may_be_used(qtbot, feature_window, sqlite_db, township_admin,

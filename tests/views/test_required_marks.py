@@ -127,6 +127,20 @@ def test_a_liaisons_department_is_marked_only_for_the_liaison_role(qtbot):
     assert len(legends(form)) == 1
 
 
+def test_a_liaisons_department_is_not_marked_for_an_account_that_has_one(qtbot):
+    """accounts.grant_role takes the account's own department when none is chosen."""
+    places = [(QIAOGANG, "侨港镇", PlaceLevel.TOWNSHIP)]
+    form = GrantForm([Role.OPERATOR, Role.LIAISON], places, [], account_department="侨港派出所")
+    qtbot.addWidget(form)
+    form.role.setCurrentIndex(form.role.findData(Role.LIAISON.value))
+    assert form.department not in marked(form)
+    assert form.department.currentText() == "(沿用账号所属的侨港派出所)"
+    form = GrantForm([Role.OPERATOR, Role.LIAISON], places, [])
+    qtbot.addWidget(form)
+    form.role.setCurrentIndex(form.role.findData(Role.LIAISON.value))
+    assert form.department in marked(form)
+
+
 def test_a_professional_already_registered_needs_no_name_or_unit(qtbot):
     form = VisitForm([(7, "李律师 · 海城区人民法院")], [GRID])
     qtbot.addWidget(form)

@@ -49,10 +49,12 @@ def _password_field(rule: bool = False) -> QLineEdit:
 
 
 class GrantForm(AsksBeforeDiscarding, QDialog):
-    """A role over a place; with `new_account`, also the account's name, password and department."""
+    """A role over a place; with `new_account`, also the account's name, password and department.
+    `account_department`: the department the account granted a role already belongs to, if any."""
 
     def __init__(self, roles: list[Role], places: list[tuple[str, str, PlaceLevel]],
-                 departments: list[DepartmentInfo], parent: QWidget | None = None, *, new_account: bool = False):
+                 departments: list[DepartmentInfo], parent: QWidget | None = None, *, new_account: bool = False,
+                 account_department: str | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("新增用户") if new_account else self.tr("授予角色"))
         self.role, self.scope, self.department = QComboBox(), QComboBox(), QComboBox()
@@ -60,7 +62,9 @@ class GrantForm(AsksBeforeDiscarding, QDialog):
             self.role.addItem(label(role), role.value)
         for code, name, level in places:
             self.scope.addItem(f"{name}({label(level)})", code)
-        self.department.addItem(self.tr("(不属于联动部门)"), None)
+        # Left at this, a liaison's role is granted in the account's own department (accounts.grant_role).
+        self.department.addItem(self.tr("(沿用账号所属的{0})").format(account_department) if account_department
+                                else self.tr("(不属于联动部门)"), None)
         for department in departments:
             self.department.addItem(f"{department.name}({department.code})", department.id)
         self.username, self.display_name = QLineEdit(), QLineEdit()
@@ -77,7 +81,7 @@ class GrantForm(AsksBeforeDiscarding, QDialog):
         form.addRow(self.tr("所属联动部门"), self.department)
         if new_account:
             mark_required(form, self.username, self.password, self.again)
-        self.form, self.new_account = form, new_account
+        self.form, self.account_department = form, account_department
         buttons = ok_cancel(self)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.role.currentIndexChanged.connect(self._department_wanted)
@@ -87,16 +91,18 @@ class GrantForm(AsksBeforeDiscarding, QDialog):
         self.resize(480, self.sizeHint().height())
 
     def _department_wanted(self) -> None:
-        """A liaison belongs to a department; the service refuses one without it, and any other role with one."""
-        mark_required(self.form, self.department, required=self.role.currentData() == Role.LIAISON.value)
+        """A liaison belongs to a department; the service refuses one without it, and any other role with one.
+        An account that has one already may leave the field empty: its own serves (accounts.grant_role)."""
+        mark_required(self.form, self.department, required=self._liaison_without_own_department())
         self.ok_button.setEnabled(not self._department_missing())
 
+    def _liaison_without_own_department(self) -> bool:
+        return self.role.currentData() == Role.LIAISON.value and self.account_department is None
+
     def _department_missing(self) -> bool:
-        """A new liaison's account without a department, which users.add_user refuses: OK waits for it rather
-        than the refusal coming after the whole form was typed. A role granted to an account may leave it
-        out: the account's own department serves (accounts.grant_role)."""
-        return (self.new_account and self.role.currentData() == Role.LIAISON.value
-                and self.department.currentData() is None)
+        """A liaison without a department, which users.add_user and accounts.grant_role refuse: OK waits for
+        it rather than the refusal coming after the whole form was typed."""
+        return self._liaison_without_own_department() and self.department.currentData() is None
 
     def accept(self) -> None:
         # Nor by a key that accepts the dialog past the disabled button.

@@ -138,8 +138,9 @@ class AccountsWindow(Retranslating, QDialog):
         self._submit_form(form, users.add_user, GrantForm.account)
 
     def grant(self) -> None:
-        form = GrantForm(self.roles, self.places, self.departments, self)
-        self._submit_form(form, accounts.grant_role, GrantForm.values, username=self.current().username)
+        account = self.current()
+        form = GrantForm(self.roles, self.places, self.departments, self, account_department=account.department)
+        self._submit_form(form, accounts.grant_role, GrantForm.values, username=account.username)
 
     def revoke(self) -> None:
         account = self.current()
