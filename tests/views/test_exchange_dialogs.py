@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 import exchange_world as world
 from desktop.models import Case
-from desktop.models.enums import CaseState, MatterCategory, PlaceLevel, Role
+from desktop.models.enums import AssignmentState, CaseState, MatterCategory, PlaceLevel, Role
 from desktop.services.queue import QueueFilter
 from desktop.services.security import Actor, Grant
 from desktop.tasks import SyncTaskRunner
@@ -265,6 +265,8 @@ def test_export_takes_the_queue_filter_on_screen(qtbot, window, tmp_path, monkey
     (dict(awaiting_center=True), "待本中心办理"),
     (dict(key_supervision_due=True), "待重点督办"),
     (dict(unrouted=True, states=frozenset({CaseState.RECEIVED})), "待分拨清单(未落网格)"),
+    # Liaisons may not export (Permission.EXCHANGE) today; their 本单位… list is named all the same, not 全部状态.
+    (dict(states=frozenset(), own_states=frozenset({AssignmentState.DISPATCHED})), "本单位待签收"),
 ])
 def test_export_names_the_queue_s_list_and_category_not_merely_its_states(qtbot, window, chosen, named):
     """待本中心办理 under one category was described as 未办结 of every category, with its count."""

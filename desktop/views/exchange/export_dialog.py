@@ -106,6 +106,8 @@ class ExportDialog(StopsOnClose, Retranslating, QDialog):
             states = self.tr("待分拨清单(未落网格)")
         elif f.key_supervision_due:
             states = self.tr("待重点督办")
+        elif f.own_states:  # a liaison's: its share's states, whatever the case's, as its queue names them
+            states = self.tr("本单位%1").replace("%1", self.tr("、").join(sorted(label(s) for s in f.own_states)))
         elif not f.states:
             states = self.tr("全部状态")
         elif f.states == frozenset(OPEN_CASE_STATES):
