@@ -12,11 +12,11 @@ import hashlib
 import json
 from collections import defaultdict
 from dataclasses import asdict, dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import shapely
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from ..db import Database
@@ -39,6 +39,8 @@ DEFAULTS = {
 }
 # Points kept per ring on the inset: plenty at 6 cm, and a redrawn boundary still changes the hash.
 MAX_RING_POINTS = 200
+# How far ahead the print dialog looks for a roster change that will make today's sheet out of date.
+ROSTER_LOOKAHEAD_DAYS = 31
 # The sheet lists the grid head first, then the members, then the exclusive-grid staff (Art. 9).
 ROLE_ORDER = {StaffRole.GRID_HEAD: 0, StaffRole.GRID_MEMBER: 1, StaffRole.EXCLUSIVE_STAFF: 2}
 
@@ -275,6 +277,44 @@ def needs_reprint(db: Database, actor: Actor, under: str, *, on: date | None = N
         if printed is None or printed[0] != sheet.content_hash():
             result.append(ReprintEntry(sheet.grid_code, sheet.grid_name, printed[1] if printed else None))
     return result
+
+
+@dataclass(frozen=True)
+class RosterChange:
+    grid_code: str
+    grid_name: str
+    on: date  # the first day the sheet lists other staff than it does on the day printed
+
+
+def roster_changes_ahead(db: Database, actor: Actor, under: str, *, on: date | None = None,
+                         days: int = ROSTER_LOOKAHEAD_DAYS) -> list[RosterChange]:
+    """Grids whose sheet printed on `on` will list other staff within `days`: a sheet prints who is in post
+    that day, so one printed on a head's last day lists the leaving head, not the successor starting the next."""
+    on = on or beijing_today()
+    last = on + timedelta(days=days)
+    with db.session() as session:
+        root = get_place(session, under)
+        _require(actor, Permission.VIEW, root)
+        rows = session.execute(
+            select(Place.code, GridStaffRole.start_on, GridStaffRole.end_on)
+            .join(GridStaffRole, GridStaffRole.grid_id == Place.id)
+            .where(Place.code.startswith(scope_prefix(root.code, root.level)),
+                   or_(and_(GridStaffRole.start_on > on, GridStaffRole.start_on <= last),
+                       and_(GridStaffRole.end_on >= on, GridStaffRole.end_on < last)))).all()
+    # The days a grid's roster may change: a start, or the day after an end (the last day is still in post).
+    candidates: dict[str, set[date]] = defaultdict(set)
+    for code, start, end in rows:
+        candidates[code] |= {day for day in (start, end and end + timedelta(days=1)) if day and on < day <= last}
+    if not candidates:
+        return []
+    printed = {sheet.grid_code: sheet for sheet in sheets(db, actor, under, on=on, codes=set(candidates))}
+    changes: dict[str, RosterChange] = {}
+    for day in sorted(set().union(*candidates.values())):
+        codes = {code for code, days_ in candidates.items() if day in days_ and code in printed and code not in changes}
+        for sheet in sheets(db, actor, under, on=day, codes=codes) if codes else ():
+            if sheet.staff != printed[sheet.grid_code].staff:  # a renewal on the same day changes nothing
+                changes[sheet.grid_code] = RosterChange(sheet.grid_code, sheet.grid_name, day)
+    return sorted(changes.values(), key=lambda change: change.grid_code)
 
 
 def require_printing(db: Database, actor: Actor, under: str) -> None:

@@ -1,6 +1,6 @@
 """Public notice sheets (Art. 14): what they show, the PDF as text and fonts, the reprint list."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 import shapely
@@ -278,6 +278,23 @@ def test_reprint_list_follows_roster_and_clears_when_printed(db, system, townshi
         place.geometry = shapely.to_wkb(Polygon([(109.124, 21.479), (109.129, 21.479), (109.127, 21.473)]))
         session.commit()
     assert [e.grid_code for e in notice_board.needs_reprint(db, system, TOWNSHIP)] == [GRID2]
+
+
+@pytest.mark.law("Art. 14")
+def test_a_roster_change_on_a_later_day_is_named_with_the_day_the_sheet_goes_out_of_date(db, system, township):
+    """Printed on a member's last day, the sheet lists the one leaving, not the successor starting tomorrow:
+    the print dialog names the grid and the day, for the sheet to be reprinted then (Art. 14 "及时更新")."""
+    today = beijing_today()
+    assert notice_board.roster_changes_ahead(db, system, TOWNSHIP) == []
+    staff_admin.end_grid_staff(db, system, township.id, end_on=today)
+    staff_admin.add_grid_staff(db, system, grid_code=GRID1, role=StaffRole.GRID_MEMBER, source=StaffSource.VOLUNTEER,
+                               start_on=today + timedelta(days=1), name="陈新", phone="13800002222")
+    assert "韦丽" in [m.name for m in notice_board.sheets(db, system, TOWNSHIP, codes={GRID1})[0].staff]
+    assert notice_board.roster_changes_ahead(db, system, TOWNSHIP) == [
+        notice_board.RosterChange(GRID1, "塘仔里第一网格", today + timedelta(days=1))]
+    staff_admin.add_grid_staff(db, system, grid_code=GRID2, role=StaffRole.GRID_HEAD, source=StaffSource.HIRED,
+                               start_on=today + timedelta(days=notice_board.ROSTER_LOOKAHEAD_DAYS + 1), name="黄远")
+    assert [change.grid_code for change in notice_board.roster_changes_ahead(db, system, TOWNSHIP)] == [GRID1]
 
 
 @pytest.mark.law("Art. 15")

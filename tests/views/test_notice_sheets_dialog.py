@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from desktop.models.enums import PlaceLevel, Role
 from desktop.services import notice_board
+from desktop.services.clock import beijing_today
 from desktop.services.security import Actor, Grant
 from desktop.views import dialogs
 from desktop.views.printing import notice_sheets_dialog, open_notice_sheets
@@ -53,6 +56,23 @@ def test_prints_with_progress_and_clears_the_reprint_list(qtbot, window, pdf):
     # Printed all the same, and said: the second grid has nobody to publish (Art. 14(2)).
     assert warned == [f"侨北第二网格({QIAOBEI}002):没有在岗的网格工作人员,公示牌上无人可联系(Art. 14(2));"
                       "请先在“网格人员”中配备"]
+
+
+@pytest.mark.law("Art. 14")
+def test_a_roster_change_on_a_later_day_is_said_with_the_grids_and_the_day(qtbot, window, system):
+    """A sheet prints who is in post today: one printed on a member's last day was out of date the next, unsaid."""
+    from desktop.models.enums import StaffRole, StaffSource
+    from desktop.services import staff_admin
+
+    starts = beijing_today() + timedelta(days=1)
+    staff_admin.add_grid_staff(window.db, system, grid_code=QIAOBEI + "002", role=StaffRole.GRID_MEMBER,
+                               source=StaffSource.VOLUNTEER, start_on=starts, name="陈新", phone="13800002222")
+    dialog = open_notice_sheets(window)
+    qtbot.addWidget(dialog)
+    assert not dialog.roster_hint.isHidden()
+    assert dialog.roster_hint.text().endswith(f"届时需要重新打印:侨北第二网格({QIAOBEI}002){starts.isoformat()} 起")
+    assert dialog.reprint_list.item(1).text().endswith(f"从未打印;{starts.isoformat()} 起人员变动,届时需重新打印")
+    assert "人员变动" not in dialog.reprint_list.item(0).text()
 
 
 def test_cancel_leaves_no_file_and_nothing_recorded(qtbot, window, pdf, system):

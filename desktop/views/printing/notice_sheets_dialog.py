@@ -33,12 +33,18 @@ class NoticeSheetsDialog(StopsOnClose, Retranslating, QDialog):
         self.window_, self.code = window, code
         self.db, self.actor, self.tasks = window.db, window.actor, window.tasks
         self.entries: list[notice_board.ReprintEntry] = []
+        self.changes: dict[str, notice_board.RosterChange] = {}  # by grid code
         self.place = code  # the place as the heading names it: its short name and code once read
         self.heading = QLabel()
         self.unset_hint = QLabel()  # the QR address not set yet: no QR code printed
         self.unset_hint.setWordWrap(True)
         self.unset_hint.setStyleSheet("color: #e68a00")
         self.unset_hint.hide()
+        # Staff leaving or starting on a later day: a sheet prints who is in post today (notice_board.sheets).
+        self.roster_hint = QLabel()
+        self.roster_hint.setWordWrap(True)
+        self.roster_hint.setStyleSheet("color: #e68a00")
+        self.roster_hint.hide()
         self.reprint_list = QListWidget()
         self.only_changed = QCheckBox()
         self.only_changed.setChecked(True)
@@ -61,6 +67,7 @@ class NoticeSheetsDialog(StopsOnClose, Retranslating, QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.unset_hint)
+        layout.addWidget(self.roster_hint)
         layout.addWidget(self.reprint_list, 1)
         layout.addWidget(self.progress_bar)
         layout.addWidget(self.status)
@@ -78,6 +85,10 @@ class NoticeSheetsDialog(StopsOnClose, Retranslating, QDialog):
         self.reprint_list.setAccessibleName(self.tr("需要打印的公示牌"))  # what a screen reader says for the list
         self.unset_hint.setText(self.tr("尚未设置二维码网址,公示牌上不印二维码;"
                                               "请先在“公示牌文字…”中设置(可以先打印样张)"))
+        self.roster_hint.setText(self.tr("以下网格的公示人员将有变动(离任或到任),公示牌只印打印当天在岗的人员,"
+                                         "届时需要重新打印:%1").replace("%1", self.tr("、").join(
+            self.tr("%1(%2)%3 起").replace("%1", change.grid_name).replace("%2", change.grid_code)
+            .replace("%3", change.on.isoformat()) for change in self.changes.values())))
         self.print_button.setText(self.tr("打印…"))
         self._offer_print()
         self.texts_button.setText(self.tr("公示牌文字…"))
@@ -89,6 +100,8 @@ class NoticeSheetsDialog(StopsOnClose, Retranslating, QDialog):
                           on_error=lambda exc: dialogs.show_error(self, exc))
         self.tasks.submit(notice_board.needs_reprint, self.db, self.actor, self.code, on_done=self._listed,
                           on_error=lambda exc: dialogs.show_error(self, exc))
+        self.tasks.submit(notice_board.roster_changes_ahead, self.db, self.actor, self.code, on_done=self._changes,
+                          on_error=lambda exc: dialogs.show_error(self, exc))
         self.tasks.submit(notice_board.unset_texts, self.db,
                           on_done=lambda labels: self.unset_hint.setVisible(bool(labels)),
                           on_error=lambda exc: dialogs.show_error(self, exc))
@@ -99,9 +112,21 @@ class NoticeSheetsDialog(StopsOnClose, Retranslating, QDialog):
 
     def _listed(self, entries: list[notice_board.ReprintEntry]) -> None:
         self.entries = entries
+        self._fill_list()
+
+    def _changes(self, changes: list[notice_board.RosterChange]) -> None:
+        self.changes = {change.grid_code: change for change in changes}
+        self.roster_hint.setVisible(bool(changes))
+        self._fill_list()
+
+    def _fill_list(self) -> None:
+        """The reprint list, each grid whose staff change on a later day saying so: printed now, it is due again then."""
         self.reprint_list.clear()
-        for entry in entries:
+        for entry in self.entries:
             reason = self.tr("从未打印") if entry.last_printed_at is None else self.tr("公示内容已变化")
+            change = self.changes.get(entry.grid_code)
+            if change:
+                reason += self.tr(";%1 起人员变动,届时需重新打印").replace("%1", change.on.isoformat())
             self.reprint_list.addItem(f"{entry.grid_name}({entry.grid_code}) — {reason}")
         self.retranslate()
 
