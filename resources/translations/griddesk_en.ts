@@ -129,12 +129,12 @@
       <translation>This is the account's only role and cannot be revoked; disable an account no longer used</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="159" />
+      <location filename="../../desktop/views/accounts/window.py" line="160" />
       <source>停用账号</source>
       <translation>Disable account</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="160" />
+      <location filename="../../desktop/views/accounts/window.py" line="161" />
       <source>停用 %1?停用后不能再登录,其办理记录保留。</source>
       <translation>Disable %1? The account can no longer log in; its records are kept.</translation>
     </message>
@@ -2639,7 +2639,7 @@
     <name>ExportDialog</name>
     <message>
       <location filename="../../desktop/views/exchange/export_dialog.py" line="86" />
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="144" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="146" />
       <source>导出诉求</source>
       <translation>Export requests</translation>
     </message>
@@ -2700,97 +2700,103 @@
     </message>
     <message>
       <location filename="../../desktop/views/exchange/export_dialog.py" line="110" />
-      <source>全部状态</source>
-      <translation>All states</translation>
+      <source>本单位%1</source>
+      <translation>Ours: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="112" />
-      <source>未办结</source>
-      <translation>Open</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="114" />
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="117" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="110" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="116" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="119" />
       <source>、</source>
       <translation>, </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="115" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="112" />
+      <source>全部状态</source>
+      <translation>All states</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="114" />
+      <source>未办结</source>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="117" />
       <source>当前队列的筛选:%1,%2</source>
       <translation>Current queue filter: %1, %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="119" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="121" />
       <source>只含已超期</source>
       <translation>overdue only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="121" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="123" />
       <source>只含督办</source>
       <translation>supervised only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="123" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="125" />
       <source>含“%1”</source>
       <translation>containing “%1”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="125" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="127" />
       <source>共 %1 件</source>
       <translation>%1 cases</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="126" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="128" />
       <source>,</source>
       <translation>, </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="143" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="145" />
       <source>Open311 JSON</source>
       <translation>Open311 JSON</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="143" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="145" />
       <source>CSV 文件</source>
       <translation>CSV file</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="143" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="145" />
       <source>Excel 工作簿</source>
       <translation>Excel workbook</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="144" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="146" />
       <source>诉求</source>
       <translation>cases</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="151" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="153" />
       <source>正在导出…</source>
       <translation>Exporting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="153" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="155" />
       <source>已取消:没有写出文件</source>
       <translation>Cancelled: no file written</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="156" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="158" />
       <source>正在导出 %1/%2</source>
       <translation>Exporting %1/%2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="159" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="161" />
       <source>已导出 %1 件到 %2</source>
       <translation>Exported %1 cases to %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="161" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="163" />
       <source>。其中诉求人的联系电话已遮挡(本用户无权查看个人信息,Art. 15):这个文件再导入时会被拒绝;要把诉求转入其他系统,请由有权查看个人信息的用户导出</source>
       <translation>. Requesters' phones are masked (this user may not view personal data, Art. 15): the file will be refused if imported; to move the cases to another system, have a user who may view personal data export them</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_dialog.py" line="164" />
+      <location filename="../../desktop/views/exchange/export_dialog.py" line="166" />
       <source>。Open311 文件不含诉求人的姓名和电话(个人信息只随 CSV、Excel 导出,Art. 15):据此导入的系统无法回访诉求人</source>
       <translation>. An Open311 file carries no requester's name or phone (personal data leaves only in CSV and Excel, Art. 15): a system importing it cannot call the requester back</translation>
     </message>
@@ -2921,57 +2927,62 @@
   <context>
     <name>GrantForm</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="57" />
+      <location filename="../../desktop/views/accounts/forms.py" line="59" />
       <source>新增用户</source>
       <translation>New user</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="57" />
+      <location filename="../../desktop/views/accounts/forms.py" line="59" />
       <source>授予角色</source>
       <translation>Grant role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="63" />
+      <location filename="../../desktop/views/accounts/forms.py" line="66" />
+      <source>(沿用账号所属的{0})</source>
+      <translation>(the account's own: {0})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/forms.py" line="67" />
       <source>(不属于联动部门)</source>
       <translation>(not a linked department's)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="68" />
+      <location filename="../../desktop/views/accounts/forms.py" line="72" />
       <source>字母、数字、下划线和点,如 qg_op3</source>
       <translation>Letters, digits, underscores and dots, e.g. qg_op3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="71" />
+      <location filename="../../desktop/views/accounts/forms.py" line="75" />
       <source>用户名</source>
       <translation>User name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="72" />
+      <location filename="../../desktop/views/accounts/forms.py" line="76" />
       <source>显示名</source>
       <translation>Display name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="73" />
+      <location filename="../../desktop/views/accounts/forms.py" line="77" />
       <source>初始密码</source>
       <translation>Initial password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="74" />
+      <location filename="../../desktop/views/accounts/forms.py" line="78" />
       <source>再输入一次</source>
       <translation>Again</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="75" />
+      <location filename="../../desktop/views/accounts/forms.py" line="79" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="76" />
+      <location filename="../../desktop/views/accounts/forms.py" line="80" />
       <source>权限范围</source>
       <translation>Scope</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="77" />
+      <location filename="../../desktop/views/accounts/forms.py" line="81" />
       <source>所属联动部门</source>
       <translation>Linked department</translation>
     </message>
@@ -4549,92 +4560,112 @@
   <context>
     <name>NoticeSheetsDialog</name>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="74" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="81" />
       <source>打印网格公示牌</source>
       <translation>Print grid notice sheets</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="75" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="82" />
       <source>%1:%2 个网格的公示牌从未打印或内容已变化,需要(重新)打印</source>
       <translation>%1: %2 grids' notice sheets were never printed or have changed and need (re)printing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="77" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="84" />
       <source>只打印需要重新打印的</source>
       <translation>Only those needing a reprint</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="78" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="85" />
       <source>需要打印的公示牌</source>
       <translation>Notice sheets to print</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="79" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="86" />
       <source>尚未设置二维码网址,公示牌上不印二维码;请先在“公示牌文字…”中设置(可以先打印样张)</source>
       <translation>The QR code address is not set, so the sheets carry no QR code; set it under "Sheet texts…" first (a proof can be printed meanwhile)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="81" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="88" />
+      <source>以下网格的公示人员将有变动(离任或到任),公示牌只印打印当天在岗的人员,届时需要重新打印:%1</source>
+      <translation>The staff of these grids will change (a member leaving or starting); a sheet shows only those serving on the day it is printed, so it will need printing again then: %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="89" />
+      <source>、</source>
+      <translation>, </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="90" />
+      <source>%1(%2)%3 起</source>
+      <translation>%1 (%2) from %3</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="92" />
       <source>打印…</source>
       <translation>Print…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="83" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="94" />
       <source>公示牌文字…</source>
       <translation>Sheet texts…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="85" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="96" />
       <source>关闭</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="104" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="126" />
       <source>从未打印</source>
       <translation>Never printed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="104" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="126" />
       <source>公示内容已变化</source>
       <translation>Content changed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="114" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="129" />
+      <source>;%1 起人员变动,届时需重新打印</source>
+      <translation>; staff change from %1, print again then</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="139" />
       <source>全部公示牌已是最新,没有需要重新打印的;要全部重印,请取消勾选“只打印需要重新打印的”</source>
       <translation>Every sheet is up to date, none needs reprinting; to reprint them all, untick “Only those needing a reprint”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="126" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="151" />
       <source>保存网格公示牌</source>
       <translation>Save grid notice sheets</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="132" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="157" />
       <source>正在生成…</source>
       <translation>Generating…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="133" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="158" />
       <source>已取消:没有生成文件,也没有记为已打印</source>
       <translation>Cancelled: no file was made and nothing was marked printed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="136" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="161" />
       <source>正在生成 %1/%2 %3</source>
       <translation>Generating %1/%2 %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="140" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="165" />
       <source>已打印 %1 张公示牌(%2 个网格)到 %3</source>
       <translation>Printed %1 notice sheets (%2 grids) to %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="143" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="168" />
       <source>公示牌有空白</source>
       <translation>Notice sheets with blanks</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="144" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="169" />
       <source>以下公示牌缺少应公布的内容,已照样打印;补录后请重新打印:</source>
       <translation>These notice sheets lack what must be published and were printed all the same; fill it in and print them again:</translation>
     </message>
@@ -4716,47 +4747,47 @@
       <translation>8 or more characters, of two kinds: letters, digits, symbols</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="127" />
+      <location filename="../../desktop/views/accounts/forms.py" line="133" />
       <source>设置本人密码</source>
       <translation>Set your own password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="127" />
+      <location filename="../../desktop/views/accounts/forms.py" line="133" />
       <source>更换密码</source>
       <translation>Change password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="129" />
+      <location filename="../../desktop/views/accounts/forms.py" line="135" />
       <source>修改本人密码</source>
       <translation>Change my password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="130" />
+      <location filename="../../desktop/views/accounts/forms.py" line="136" />
       <source>重置 %1 的密码</source>
       <translation>Reset %1's password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="134" />
+      <location filename="../../desktop/views/accounts/forms.py" line="140" />
       <source>这个密码由管理员设置;请设置只有您自己知道的新密码后再使用</source>
       <translation>This password was set by an administrator; set a new one that only you know before going on</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="135" />
+      <location filename="../../desktop/views/accounts/forms.py" line="141" />
       <source>这个密码已使用超过本市规定的最长天数;请设置新密码后再使用</source>
       <translation>This password is older than the city allows; set a new one to continue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="139" />
+      <location filename="../../desktop/views/accounts/forms.py" line="145" />
       <source>原密码</source>
       <translation>Current password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="140" />
+      <location filename="../../desktop/views/accounts/forms.py" line="146" />
       <source>新密码</source>
       <translation>New password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="141" />
+      <location filename="../../desktop/views/accounts/forms.py" line="147" />
       <source>再输入一次</source>
       <translation>Again</translation>
     </message>
@@ -5427,244 +5458,299 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>ReviewDialog</name>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="39" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="40" />
       <source>同意</source>
       <translation>Approve</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="41" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="42" />
       <source>不同意</source>
       <translation>Reject</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="43" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="44" />
       <source>备案</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="46" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="47" />
+      <source>网格划分调整由县(区)网格化服务管理机构审核同意或不同意(Art. 6);请由县(区)管理员办理</source>
+      <translation>The county (district) grid-management center approves or rejects grid adjustments (Art. 6); a county (district) administrator does this step</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="49" />
+      <source>网格划分调整经县(区)同意后报市网格化服务管理机构备案(Art. 6);请由市级管理员办理</source>
+      <translation>Grid adjustments approved by the county (district) are filed with the city grid-management center (Art. 6); a city administrator does this step</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="52" />
       <source>新增</source>
       <translation>New</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="47" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="53" />
       <source>变更</source>
       <translation>Changed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="48" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="54" />
       <source>撤销</source>
       <translation>Retired</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="49" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="55" />
       <source>不变</source>
       <translation>Unchanged</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="50" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="56" />
       <source>名称</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="50" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="56" />
       <source>简称</source>
       <translation>Short name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="51" />
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="73" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="57" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="79" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="52" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="58" />
       <source>类别</source>
       <translation>Kind</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="53" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="59" />
       <source>管理单位</source>
       <translation>Managing unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="54" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="60" />
       <source>户数</source>
       <translation>Households</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="55" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="61" />
       <source>人口</source>
       <translation>Residents</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="55" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="61" />
       <source>单位</source>
       <translation>Units</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="56" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="62" />
       <source>村民小组</source>
       <translation>Village groups</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="57" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="63" />
       <source>网格员定额</source>
       <translation>Grid member quota</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="58" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="64" />
       <source>城镇</source>
       <translation>Urban</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="59" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="65" />
       <source>边界(面积 km²)</source>
       <translation>Boundary (area km²)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="60" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="66" />
       <source>船只数</source>
       <translation>Vessels</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="61" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="67" />
       <source>船名</source>
       <translation>vessel name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="61" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="67" />
       <source>船长</source>
       <translation>skipper</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="62" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="68" />
       <source>电话</source>
       <translation>phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="71" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="77" />
       <source>网格调整审核与备案</source>
       <translation>Grid adjustment review and filing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="73" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="79" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="73" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="79" />
       <source>乡镇(街道)</source>
       <translation>Township</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="73" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="79" />
       <source>调整情形</source>
       <translation>Circumstances</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="73" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="79" />
+      <source>提出时间</source>
+      <translation>Proposed</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="80" />
+      <source>提出人</source>
+      <translation>Proposed by</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="80" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="74" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="80" />
+      <source>状态日期</source>
+      <translation>State since</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="80" />
       <source>网格数</source>
       <translation>Grids</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="74" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="80" />
       <source>理由</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="74" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="81" />
       <source>最后意见</source>
       <translation>Last comment</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="89" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="99" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="89" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="99" />
       <source>变化</source>
       <translation>Change</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="89" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="99" />
       <source>变更前 → 变更后</source>
       <translation>Before → after</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="93" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="103" />
       <source>审核或备案意见(不同意时必填)</source>
       <translation>Review or filing comment (required when rejecting)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="95" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="105" />
       <source>网格调整申请</source>
       <translation>Grid adjustment applications</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="96" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="106" />
       <source>网格变化</source>
       <translation>Grid changes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="97" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="107" />
       <source>审核或备案意见</source>
       <translation>Review or filing comment</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="174" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="160" />
+      <source>乡镇(街道)提出的网格划分调整申请列在这里,由您审核同意或不同意(Art. 6)</source>
+      <translation>Grid adjustments proposed by townships (subdistricts) are listed here for you to approve or reject (Art. 6)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="162" />
+      <source>县(区)同意的网格划分调整申请列在这里,由您备案(Art. 6)</source>
+      <translation>Grid adjustments approved by counties (districts) are listed here for you to file (Art. 6)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="164" />
+      <source>本乡镇(街道)提出的网格划分调整申请及其县(区)审核、市级备案的结果列在这里;提出申请请用“网格 → 网格划分调整申请”</source>
+      <translation>This township's (subdistrict's) grid adjustment proposals are listed here with the county's (district's) decision and the city's filing; to propose one, use “Grids → Grid adjustment proposal”</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="166" />
+      <source>目前没有网格调整申请。</source>
+      <translation>There are no grid adjustment proposals.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="196" />
+      <source>请先在上方列表中选择一条申请</source>
+      <translation>Choose a proposal in the list above first</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="198" />
+      <source>申请 #%1 当前为“%2”,只有“%3”的申请可以办理此步</source>
+      <translation>Proposal #%1 is “%2”; only a proposal that is “%3” can take this step</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="220" />
       <source>是</source>
       <translation>yes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="174" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="220" />
       <source>否</source>
       <translation>no</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="184" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="230" />
       <source>新增 {0} 个、变更 {1} 个、撤销 {2} 个、不变 {3} 个</source>
       <translation>{0} new, {1} changed, {2} retired, {3} unchanged</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="187" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="233" />
       <source>;撤销:{0}</source>
       <translation>; retired: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="193" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="239" />
       <source>;</source>
       <translation>; </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="194" />
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="215" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="240" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="261" />
       <source>{0} {1} → {2}</source>
       <translation>{0} {1} → {2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="210" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="256" />
       <source>新增船只 {0}({1}):船长 {2},电话 {3}</source>
       <translation>Vessel added: {0} ({1}), skipper {2}, phone {3}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="213" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="259" />
       <source>移出船只 {0}({1})</source>
       <translation>Vessel taken off: {0} ({1})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="214" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="260" />
       <source>船只 {0}:{1}</source>
       <translation>Vessel {0}: {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="214" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="260" />
       <source>,</source>
       <translation>, </translation>
     </message>
@@ -6410,12 +6496,12 @@ This wall display has stopped refreshing and no longer shows requests or emergen
   <context>
     <name>ask_max_age</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="167" />
+      <location filename="../../desktop/views/accounts/forms.py" line="173" />
       <source>密码有效期</source>
       <translation>Password age</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="168" />
+      <location filename="../../desktop/views/accounts/forms.py" line="174" />
       <source>密码最长使用天数(全市适用;0 为不限,到期后登录时须设置新密码):</source>
       <translation>Days a password may be used (city-wide; 0 for no limit; past it, the owner sets a new one at log-in):</translation>
     </message>
@@ -6441,12 +6527,12 @@ This wall display has stopped refreshing and no longer shows requests or emergen
   <context>
     <name>ask_role</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="157" />
+      <location filename="../../desktop/views/accounts/forms.py" line="163" />
       <source>撤销角色</source>
       <translation>Revoke role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="158" />
+      <location filename="../../desktop/views/accounts/forms.py" line="164" />
       <source>撤销 %1 的哪个角色?</source>
       <translation>Which of %1's roles to revoke?</translation>
     </message>
