@@ -310,16 +310,25 @@ def update_person(db: Database, actor: Actor, person_id: int, *, name: str | Non
 def _refuse_leaving_while_appointed(session: Session, person: Person) -> None:
     """离岗 while an appointment to a grid stands contradicts it, as the staff import says: the grid still has
     them while the roster, the staffing count and the notice sheets drop them (Art. 10, 14). Each appointment
-    is ended first by 离任, on its own last day, which says to each grid that it has one fewer."""
-    held = session.execute(select(Place.short_name, GridStaffRole.role)
+    is ended first by 离任, on its own last day, which says to each grid that it has one fewer; one ended on a
+    later day still stands until then."""
+    today = beijing_today()
+    held = session.execute(select(Place.short_name, GridStaffRole.role, GridStaffRole.end_on)
                            .join(GridStaffRole, GridStaffRole.grid_id == Place.id)
-                           .where(GridStaffRole.person_id == person.id, GridStaffRole.end_on.is_(None))
+                           .where(GridStaffRole.person_id == person.id,
+                                  GridStaffRole.end_on.is_(None) | (GridStaffRole.end_on > today))
                            .order_by(Place.code, GridStaffRole.role)).all()
-    if held:
-        roles = "、".join(f"{grid}{role.label}" for grid, role in held)
+    if not held:
+        return
+    roles = "、".join(f"{grid}{role.label}" + (f"(最后任职日 {end_on})" if end_on else "") for grid, role, end_on in held)
+    if all(end_on is not None for _, _, end_on in held):
+        last = max(end_on for _, _, end_on in held)
         raise ValidationFailed(f"{person.name}仍担任{roles},不能设为离岗:离岗的人员不列入网格名单和公示牌,网格却仍由其"
-                               "任职(Art. 10、Art. 14);请先在“网格人员与配备”中选中其每项任职办理离任,再设为离岗;"
-                               "暂时不能到岗请设为请假", field="status")
+                               f"任职(Art. 10、Art. 14);请在 {last} 当天或之后再设为离岗;暂时不能到岗请设为请假",
+                               field="status")
+    raise ValidationFailed(f"{person.name}仍担任{roles},不能设为离岗:离岗的人员不列入网格名单和公示牌,网格却仍由其"
+                           "任职(Art. 10、Art. 14);请先在“网格人员与配备”中选中其每项任职办理离任,再设为离岗;"
+                           "暂时不能到岗请设为请假", field="status")
 
 
 def _new_or_existing_person(session: Session, person_id: int | None, name: str | None,

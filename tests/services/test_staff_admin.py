@@ -1,7 +1,7 @@
 """People of the grids (Art. 8–11): roles, leadership, professionals, work log, adequacy."""
 
 import re
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import delete, func, select
@@ -358,6 +358,21 @@ def test_leaving_is_refused_while_an_appointment_stands_as_the_staff_import_refu
     staff_admin.end_grid_staff(db, TOWNSHIP_ADMIN, member.id, end_on=beijing_today())
     staff_admin.update_person(db, TOWNSHIP_ADMIN, head.person_id, status=PersonStatus.LEFT)
     assert [m.status for m in staff.roster(db, TOWNSHIP_ADMIN, grid)] == [PersonStatus.LEFT]  # until today is over
+
+
+def test_leaving_is_refused_until_the_last_day_of_an_appointment_ended_later(db, grid):
+    """离任 takes a last day to come: set 离岗 before it, the head dropped off the roster, the staffing count and the
+    notice sheets for the days it still served. Refused until that day, which the refusal names."""
+    head = staff_admin.add_grid_staff(db, TOWNSHIP_ADMIN, grid_code=grid, role=StaffRole.GRID_HEAD,
+                                      source=StaffSource.COMMITTEE_MEMBER, start_on=date(2025, 9, 1),
+                                      name="李海燕", phone="13907791234")
+    last_day = beijing_today() + timedelta(days=14)
+    staff_admin.end_grid_staff(db, TOWNSHIP_ADMIN, head.id, end_on=last_day)
+    with pytest.raises(ValidationFailed) as refused:
+        staff_admin.update_person(db, TOWNSHIP_ADMIN, head.person_id, status=PersonStatus.LEFT)
+    assert f"塘仔里第一网格网格长(最后任职日 {last_day})" in refused.value.message
+    assert f"请在 {last_day} 当天或之后再设为离岗" in refused.value.message
+    assert [m.status for m in staff.roster(db, TOWNSHIP_ADMIN, grid)] == [PersonStatus.ACTIVE]
 
 
 def test_a_phone_emptied_is_removed_and_one_not_given_is_kept(db, grid):
