@@ -46,7 +46,6 @@ from .geo.geojson_io import shown
 from .geo.projection import area_m2
 from .geo.validation import FeatureRef, GridShape, Problem, layout_problems, outside_problems, ring_problems
 from .places import get_place, normalise_code
-from .queue import mask_phone
 from .security import Actor, Permission, scope_prefix
 from .unit_of_work import UnitOfWork, unit_of_work
 
@@ -639,6 +638,9 @@ class VesselChange:
 
     before: VesselSpec | None
     after: VesselSpec | None
+    # The details changed, as compared before `masked` hid the contacts: a phone changed in its middle digits,
+    # or a skipper replaced, reads alike on both sides once hidden, and is still a change.
+    changed: tuple[str, ...] | None = None
 
     @property
     def registration_no(self) -> str:
@@ -649,13 +651,17 @@ class VesselChange:
         """(field, before, after) of each detail changed, for a vessel on both rosters."""
         if self.before is None or self.after is None:
             return ()
-        return tuple((key, getattr(self.before, key), getattr(self.after, key)) for key in VESSEL_FIELDS
-                     if getattr(self.before, key) != getattr(self.after, key))
+        keys = self.changed if self.changed is not None else [
+            key for key in VESSEL_FIELDS if getattr(self.before, key) != getattr(self.after, key)]
+        return tuple((key, getattr(self.before, key), getattr(self.after, key)) for key in keys)
 
     def masked(self) -> VesselChange:
-        """The change as shown to someone who may not view personal data: phones masked (Art. 15)."""
-        return VesselChange(*(replace(vessel, phone=mask_phone(vessel.phone)) if vessel else None
-                              for vessel in (self.before, self.after)))
+        """The change as shown to someone who may not view personal data: the skipper's name and phone hidden,
+        as the grid export leaves them out (Art. 15)."""
+        def hidden(vessel: VesselSpec | None) -> VesselSpec | None:
+            return vessel and replace(vessel, **{key: HIDDEN if getattr(vessel, key) else None
+                                                 for key in _VESSEL_CONTACTS})
+        return VesselChange(hidden(self.before), hidden(self.after), tuple(key for key, _, _ in self.fields))
 
     def __str__(self) -> str:
         vessel = self.after or self.before
@@ -664,9 +670,11 @@ class VesselChange:
         if self.after is None:
             return f"移出船只 {vessel.registration_no}({vessel.name})"
         return f"船只 {vessel.registration_no}:" + ",".join(
-            f"{_VESSEL_LABELS[key]} {old or '—'} → {new or '—'}" for key, old, new in self.fields)
+            f"{_VESSEL_LABELS[key]} 已变更" if old == new else f"{_VESSEL_LABELS[key]} {old or '—'} → {new or '—'}"
+            for key, old, new in self.fields)
 
 
+HIDDEN = "***"  # a contact detail the viewer may not see (Art. 15)
 _VESSEL_LABELS = {"name": "船名", "skipper": "船长", "phone": "电话"}
 
 

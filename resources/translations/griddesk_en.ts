@@ -5730,7 +5730,7 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     </message>
     <message>
       <location filename="../../desktop/views/adjustments/review_dialog.py" line="240" />
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="261" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="262" />
       <source>{0} {1} → {2}</source>
       <translation>{0} {1} → {2}</translation>
     </message>
@@ -5753,6 +5753,11 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <location filename="../../desktop/views/adjustments/review_dialog.py" line="260" />
       <source>,</source>
       <translation>, </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="261" />
+      <source>{0} 已变更</source>
+      <translation>{0} changed</translation>
     </message>
   </context>
   <context>

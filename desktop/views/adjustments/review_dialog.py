@@ -258,7 +258,8 @@ class ReviewDialog(QDialog):
         if change.after is None:
             return self.tr("移出船只 {0}({1})").format(vessel.registration_no, vessel.name)
         return self.tr("船只 {0}:{1}").format(vessel.registration_no, self.tr(",").join(
-            self.tr("{0} {1} → {2}").format(self.tr(_VESSEL_FIELDS[key]), self._value(before), self._value(after))
+            self.tr("{0} 已变更").format(self.tr(_VESSEL_FIELDS[key])) if before == after  # hidden alike (Art. 15)
+            else self.tr("{0} {1} → {2}").format(self.tr(_VESSEL_FIELDS[key]), self._value(before), self._value(after))
             for key, before, after in change.fields))
 
     def decide(self, action) -> None:
