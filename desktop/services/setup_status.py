@@ -96,8 +96,9 @@ def township_setup(db: Database, place_code: str) -> SetupStatus | None:
         present = session.execute(select(*checks.values())).one()
         missing = tuple(kind for kind, there in zip(checks, present) if not there)
         disabled = ()
-        if Missing.OPERATORS in missing:
-            disabled = tuple(session.scalars(select(User.username).where(*on_duty).distinct().order_by(User.username)))
+        if Missing.OPERATORS in missing:  # the township's own: its administrator may enable them again, not the county's
+            disabled = tuple(session.scalars(select(User.username).where(*on_duty, RoleGrant.place_id == township.id)
+                                             .distinct().order_by(User.username)))
         if disabled:
             missing = tuple(Missing.OPERATORS_DISABLED if kind is Missing.OPERATORS else kind for kind in missing)
         institution = institution_of(township)
