@@ -4560,112 +4560,117 @@
   <context>
     <name>NoticeSheetsDialog</name>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="81" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="83" />
       <source>打印网格公示牌</source>
       <translation>Print grid notice sheets</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="82" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="84" />
       <source>%1:%2 个网格的公示牌从未打印或内容已变化,需要(重新)打印</source>
       <translation>%1: %2 grids' notice sheets were never printed or have changed and need (re)printing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="84" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="86" />
       <source>只打印需要重新打印的</source>
       <translation>Only those needing a reprint</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="85" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="87" />
       <source>需要打印的公示牌</source>
       <translation>Notice sheets to print</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="86" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="88" />
       <source>尚未设置二维码网址,公示牌上不印二维码;请先在“公示牌文字…”中设置(可以先打印样张)</source>
       <translation>The QR code address is not set, so the sheets carry no QR code; set it under "Sheet texts…" first (a proof can be printed meanwhile)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="88" />
-      <source>以下网格的公示人员将有变动(离任或到任),公示牌只印打印当天在岗的人员,届时需要重新打印:%1</source>
-      <translation>The staff of these grids will change (a member leaving or starting); a sheet shows only those serving on the day it is printed, so it will need printing again then: %1</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="89" />
-      <source>、</source>
-      <translation>, </translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="90" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="91" />
       <source>%1(%2)%3 起</source>
       <translation>%1 (%2) from %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="92" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="94" />
+      <source>另有 %1 个网格(见下方列表)</source>
+      <translation>%1 more grids (see the list below)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="95" />
+      <source>以下网格的公示人员将有变动(离任或到任),公示牌只印打印当天在岗的人员,届时需要重新打印:%1</source>
+      <translation>The staff of these grids will change (a member leaving or starting); a sheet shows only those serving on the day it is printed, so it will need printing again then: %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="96" />
+      <source>、</source>
+      <translation>, </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="97" />
       <source>打印…</source>
       <translation>Print…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="94" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="99" />
       <source>公示牌文字…</source>
       <translation>Sheet texts…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="96" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="101" />
       <source>关闭</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="126" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="131" />
       <source>从未打印</source>
       <translation>Never printed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="126" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="131" />
       <source>公示内容已变化</source>
       <translation>Content changed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="129" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="134" />
       <source>;%1 起人员变动,届时需重新打印</source>
       <translation>; staff change from %1, print again then</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="139" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="144" />
       <source>全部公示牌已是最新,没有需要重新打印的;要全部重印,请取消勾选“只打印需要重新打印的”</source>
       <translation>Every sheet is up to date, none needs reprinting; to reprint them all, untick “Only those needing a reprint”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="151" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="156" />
       <source>保存网格公示牌</source>
       <translation>Save grid notice sheets</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="157" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="162" />
       <source>正在生成…</source>
       <translation>Generating…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="158" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="163" />
       <source>已取消:没有生成文件,也没有记为已打印</source>
       <translation>Cancelled: no file was made and nothing was marked printed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="161" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="166" />
       <source>正在生成 %1/%2 %3</source>
       <translation>Generating %1/%2 %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="165" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="170" />
       <source>已打印 %1 张公示牌(%2 个网格)到 %3</source>
       <translation>Printed %1 notice sheets (%2 grids) to %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="168" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="173" />
       <source>公示牌有空白</source>
       <translation>Notice sheets with blanks</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="169" />
+      <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="174" />
       <source>以下公示牌缺少应公布的内容,已照样打印;补录后请重新打印:</source>
       <translation>These notice sheets lack what must be published and were printed all the same; fill it in and print them again:</translation>
     </message>

@@ -75,6 +75,21 @@ def test_a_roster_change_on_a_later_day_is_said_with_the_grids_and_the_day(qtbot
     assert "人员变动" not in dialog.reprint_list.item(0).text()
 
 
+def test_the_note_on_coming_staff_changes_names_three_grids_and_counts_the_rest(qtbot, window):
+    """Listing every grid, the note of a township with many changes ahead grew the dialog past a 768-point screen."""
+    from datetime import date
+
+    from desktop.services.notice_board import RosterChange
+
+    dialog = open_notice_sheets(window)
+    qtbot.addWidget(dialog)
+    dialog.changes = {f"{QIAOBEI}{n:03d}": RosterChange(f"{QIAOBEI}{n:03d}", f"网格{n}", date(2026, 12, n))
+                      for n in range(1, 7)}
+    dialog.retranslate()
+    text = dialog.roster_hint.text()
+    assert "网格3(" in text and "网格4(" not in text and text.endswith("另有 3 个网格(见下方列表)")
+
+
 def test_cancel_leaves_no_file_and_nothing_recorded(qtbot, window, pdf, system):
     dialog = open_notice_sheets(window)
     qtbot.addWidget(dialog)

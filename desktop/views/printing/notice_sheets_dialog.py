@@ -26,6 +26,8 @@ from ..form_buttons import enter_presses
 from ..screen_fit import fit_to_screen
 from .notice_texts_dialog import NoticeTextsDialog
 
+ROSTER_CHANGES_NAMED = 3  # grids named in the note on coming staff changes; the others counted
+
 
 class NoticeSheetsDialog(StopsOnClose, Retranslating, QDialog):
     def __init__(self, window, code: str, parent: QWidget | None = None):
@@ -85,10 +87,13 @@ class NoticeSheetsDialog(StopsOnClose, Retranslating, QDialog):
         self.reprint_list.setAccessibleName(self.tr("需要打印的公示牌"))  # what a screen reader says for the list
         self.unset_hint.setText(self.tr("尚未设置二维码网址,公示牌上不印二维码;"
                                               "请先在“公示牌文字…”中设置(可以先打印样张)"))
+        changes = list(self.changes.values())
+        named = [self.tr("%1(%2)%3 起").replace("%1", change.grid_name).replace("%2", change.grid_code)
+                 .replace("%3", change.on.isoformat()) for change in changes[:ROSTER_CHANGES_NAMED]]
+        if len(changes) > ROSTER_CHANGES_NAMED:  # each is marked in the list below too: the note stays short
+            named.append(self.tr("另有 %1 个网格(见下方列表)").replace("%1", str(len(changes) - ROSTER_CHANGES_NAMED)))
         self.roster_hint.setText(self.tr("以下网格的公示人员将有变动(离任或到任),公示牌只印打印当天在岗的人员,"
-                                         "届时需要重新打印:%1").replace("%1", self.tr("、").join(
-            self.tr("%1(%2)%3 起").replace("%1", change.grid_name).replace("%2", change.grid_code)
-            .replace("%3", change.on.isoformat()) for change in self.changes.values())))
+                                         "届时需要重新打印:%1").replace("%1", self.tr("、").join(named)))
         self.print_button.setText(self.tr("打印…"))
         self._offer_print()
         self.texts_button.setText(self.tr("公示牌文字…"))
