@@ -67,11 +67,18 @@ class NoticesBanner(Banner):
         head = self.tr("本部门有 %1 份督促限期整改通知待报送整改情况(条例第十三条第五款):").replace(
             "%1", str(len(self.notices)))
         lines = [self.tr("%1 · 整改期限 %2:%3").replace("%1", label(notice.standing(today)))
-                 .replace("%2", notice.due_on.isoformat()).replace("%3", notice.returned_reason or notice.reason)
+                 .replace("%2", notice.due_on.isoformat()).replace("%3", self._why(notice))
                  for notice in self.notices[:SHOWN_AT_MOST]]
         if len(self.notices) > SHOWN_AT_MOST:
             lines.append(self.tr("另有 %1 份,见“报送整改情况…”").replace("%1", str(len(self.notices) - SHOWN_AT_MOST)))
         self.text.setText(f"<b>{escape(head)}</b><br>" + "<br>".join(f"· {escape(line)}" for line in lines))
+
+    def _why(self, notice: matter_list.RectificationInfo) -> str:
+        """The notice's reason, and why its report was returned if it was: the one names the notice, the other
+        what is still wanting."""
+        if not notice.returned_reason:
+            return notice.reason
+        return self.tr("%1;报告被退回:%2").replace("%1", notice.reason).replace("%2", notice.returned_reason)
 
     def open_notices(self):
         from .matters import open_notices  # the matter list's window, imported when first opened, as the menus' are

@@ -4735,6 +4735,11 @@
       <source>另有 %1 份,见“报送整改情况…”</source>
       <translation>%1 more: see “Report rectification…”</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/notices_banner.py" line="81" />
+      <source>%1;报告被退回:%2</source>
+      <translation>%1; report returned: %2</translation>
+    </message>
   </context>
   <context>
     <name>OwnerWarning</name>

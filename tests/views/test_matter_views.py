@@ -286,6 +286,7 @@ def test_the_notices_banner_lists_three_counts_the_rest_and_judges_each_day_anew
     """One line a notice, each with its whole reason, had stood seven lines high above the queue with six notices;
     and a notice due today still read 整改中 the next morning on a desk left running."""
     import dataclasses
+    from datetime import datetime, timezone
 
     from desktop.services import users
     from desktop.services.matter_list import NoticeStanding
@@ -304,6 +305,12 @@ def test_the_notices_banner_lists_three_counts_the_rest_and_judges_each_day_anew
     monkeypatch.setattr(notices_banner, "beijing_today", lambda: notice.due_on + timedelta(days=1))
     banner.clock.timeout.emit()
     assert NoticeStanding.OVERDUE.label in banner.text.text()
+    # Returned, it names the notice still, and why its report was returned.
+    moment = datetime.now(timezone.utc)
+    returned = matter_list.RectificationAnswerInfo("已整改", moment, False, moment, "未附签收记录")
+    banner.notices = [dataclasses.replace(notice, answers=(returned,))]
+    banner.retranslate()
+    assert f"{notice.reason};报告被退回:未附签收记录" in banner.text.text()
 
 
 @pytest.mark.law("Art. 13")
