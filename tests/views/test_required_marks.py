@@ -129,12 +129,18 @@ def test_a_liaisons_department_is_marked_only_for_the_liaison_role(qtbot):
 
 def test_a_liaisons_department_is_not_marked_for_an_account_that_has_one(qtbot):
     """accounts.grant_role takes the account's own department when none is chosen."""
+    from desktop.services.departments import DepartmentInfo
+
     places = [(QIAOGANG, "侨港镇", PlaceLevel.TOWNSHIP)]
-    form = GrantForm([Role.OPERATOR, Role.LIAISON], places, [], account_department="侨港派出所")
+    others = [DepartmentInfo(id=9, code="QG-SJ", name="侨港市场监管所", short_name="市场监管所", level=None,
+                             place_code=QIAOGANG, place_name="侨港镇", phone=None, active=True, version=1,
+                             parent_code=None, parent_name=None, signs_at_desk=True)]
+    form = GrantForm([Role.OPERATOR, Role.LIAISON], places, others, account_department="侨港派出所")
     qtbot.addWidget(form)
     form.role.setCurrentIndex(form.role.findData(Role.LIAISON.value))
     assert form.department not in marked(form)
     assert form.department.currentText() == "(沿用账号所属的侨港派出所)"
+    assert form.department.count() == 1  # another department is refused after OK (accounts.grant_role): none offered
     form = GrantForm([Role.OPERATOR, Role.LIAISON], places, [])
     qtbot.addWidget(form)
     form.role.setCurrentIndex(form.role.findData(Role.LIAISON.value))

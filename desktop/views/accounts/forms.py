@@ -65,7 +65,9 @@ class GrantForm(AsksBeforeDiscarding, QDialog):
         # Left at this, a liaison's role is granted in the account's own department (accounts.grant_role).
         self.department.addItem(self.tr("(沿用账号所属的{0})").format(account_department) if account_department
                                 else self.tr("(不属于联动部门)"), None)
-        for department in departments:
+        # An account belongs to one department: another named for it is refused (accounts.grant_role), so none is
+        # offered.
+        for department in [] if account_department else departments:
             self.department.addItem(f"{department.name}({department.code})", department.id)
         self.username, self.display_name = QLineEdit(), QLineEdit()
         self.password, self.again = _password_field(rule=True), _password_field()
