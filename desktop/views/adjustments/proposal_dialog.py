@@ -129,8 +129,7 @@ class ProposalDialog(AsksBeforeDiscarding, QDialog):
         # Counted as the review counts them: a grid the file holds as it is now is no change the county approves.
         counts = Counter(change.kind for change in changes)
         text = self.tr("已提出申请 #{0}:新增 {1} 个、变更 {2} 个、撤销 {3} 个网格(另有 {4} 个不变),等待县(区)审核").format(
-            info.id, *(counts[kind] for kind in (adjustments.GridChangeKind.NEW, adjustments.GridChangeKind.CHANGED,
-                                                 adjustments.GridChangeKind.RETIRED, adjustments.GridChangeKind.UNCHANGED)))
+            info.id, *(counts[adjustments.GridChangeKind[kind]] for kind in ("NEW", "CHANGED", "RETIRED", "UNCHANGED")))
         if retired:
             text += "\n\n" + retiring.summary(retired, approved=False)
         dialogs.information(self, self.windowTitle(), text)
