@@ -37,6 +37,6 @@ def test_check_warns_of_a_department_nobody_can_sign_for_without_counting_it_mis
     world.build(db, system)  # the list in force names 侨港镇城管中队, which has no liaison account
     code, out = _run(db, "check", "--township", "450503103")
     warning = next(line for line in out.splitlines() if "QG-CG" in line)
-    assert warning.startswith("注意:侨港镇城管中队(QG-CG)没有在用的联络员账号,派给它的案件无人能在桌面签收(Art. 18)")
+    assert warning.startswith("注意:侨港镇城管中队(QG-CG)没有在用的联络员账号,派给它的案件无人能在桌面签收(Art. 18(1)),派遣后须电话通知")
     assert warning.endswith(f"users add NAME --role liaison --scope {world.QIAOGANG} --department QG-CG")
     assert "还缺 2 项" in out  # grid staff and an operator: the department is no lack
