@@ -4,7 +4,7 @@ import sqlite3
 
 import pytest
 from sqlalchemy import Column, Index, Integer, MetaData, String, Table, UniqueConstraint, create_engine, select, text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop.services.exchange import bulk
@@ -199,5 +199,22 @@ def test_sqlite_cancel_is_heard_while_the_indexes_are_built_again(indexed_table,
         bulk.insert_rows(session, table, ("id", "code", "kind", "note"), _coded(1, 40), cancel_after_the_first_index)
     session.rollback()
     assert reports == [10, 20, 30, 40, 40]
+    assert _indexes(session) == before
+    assert session.execute(select(table)).all() == []
+
+
+def test_sqlite_a_full_disk_is_said_in_words_and_leaves_the_table_as_it_was(indexed_table):
+    """Building the indexes again needs room: a full disk had reached the desk as a bare sqlite3 error, an
+    unexplained fault, where the database's failures are said with what to do (db.explain_failure)."""
+    from desktop.db import explain_failure
+
+    table, session, _ = indexed_table
+    before = _indexes(session)
+    pages = session.execute(text("PRAGMA page_count")).scalar()
+    session.execute(text(f"PRAGMA max_page_count = {pages + 3}"))  # the file may grow by three pages: "full"
+    with pytest.raises(DBAPIError) as failed:
+        bulk.insert_rows(session, table, ("id", "code", "kind", "note"), _coded(1, 2000))
+    session.rollback()
+    assert "数据库所在的磁盘已满,本次操作未保存" in str(explain_failure(failed.value))
     assert _indexes(session) == before
     assert session.execute(select(table)).all() == []

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
 
 from sqlalchemy import Table, text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 # Rows per progress report (and per check for Cancel between them).
@@ -112,10 +112,12 @@ def insert_rows(session: Session, table: Table, columns: Sequence[str], rows: Se
     insert = _copy if dialect.name == "postgresql" else _insert_many
     try:
         insert(session.connection().connection.driver_connection, table, columns, rows, report or (lambda done: None))
-    except dialect.dbapi.IntegrityError as exc:
-        # As SQLAlchemy would raise it, so that unit_of_work reports a Conflict (e.g. another desktop
-        # importing the same file at the same moment) and rolls everything back.
-        raise IntegrityError(f"INSERT INTO {table.name}", None, exc) from exc
+    except dialect.dbapi.Error as exc:
+        # As SQLAlchemy would raise it, so that unit_of_work reports an IntegrityError as a Conflict (e.g.
+        # another desktop importing the same file at the same moment), and db.explain_failure a full disk
+        # (building the indexes again needs room) or a lost server in words; everything is rolled back.
+        raise DBAPIError.instance(f"INSERT INTO {table.name}", None, exc, dialect.dbapi.Error,
+                                  dialect=dialect) from exc
 
 
 def _copy(driver, table: Table, columns: Sequence[str], rows: Sequence[tuple], report: Report) -> None:
