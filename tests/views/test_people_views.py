@@ -153,15 +153,20 @@ def test_a_workers_new_phone_and_leave_are_entered_from_the_roster(qtbot, desk_d
     assert not operator_view.edit_button.isEnabled()
 
 
+def _first_member_chosen(qtbot, desk_db, tasks, feature_window):
+    """The people window as the township administrator opens it, the roster's first row chosen, and its member."""
+    people = open_people(feature_window(desk_db, ADMIN, tasks))
+    qtbot.addWidget(people)
+    people.roster_view.selectRow(0)
+    return people, people.roster_model.rows[0]
+
+
 @pytest.mark.law("Art. 10")
 @pytest.mark.law("Art. 14")
 def test_leaving_is_refused_for_a_worker_still_appointed_and_taken_once_the_role_is_ended(
         qtbot, desk_db, tasks, answered, monkeypatch, feature_window):
     """离岗 was taken for someone serving a grid: listed as 离岗, counted absent, dropped from the notice sheets."""
-    people = open_people(feature_window(desk_db, ADMIN, tasks))
-    qtbot.addWidget(people)
-    member = people.roster_model.rows[0]
-    people.roster_view.selectRow(0)
+    people, member = _first_member_chosen(qtbot, desk_db, tasks, feature_window)
     shown = []
 
     def fill(form: PersonForm):
@@ -193,10 +198,7 @@ def test_leaving_is_refused_for_a_worker_still_appointed_and_taken_once_the_role
 def test_an_emptied_name_is_refused_and_the_form_opens_again_with_the_phone_typed(qtbot, desk_db, tasks, answered,
                                                                                monkeypatch, feature_window):
     """The name is marked required; emptied, it was passed over without a word and the phone beside it saved."""
-    people = open_people(feature_window(desk_db, ADMIN, tasks))
-    qtbot.addWidget(people)
-    member = people.roster_model.rows[0]
-    people.roster_view.selectRow(0)
+    people, member = _first_member_chosen(qtbot, desk_db, tasks, feature_window)
     shown = []
 
     def fill(form: PersonForm):
@@ -220,10 +222,7 @@ def test_an_edit_of_a_worker_another_administrator_changed_meanwhile_is_refused_
         qtbot, desk_db, tasks, answered, monkeypatch, feature_window):
     """qg_admin pressed OK on 修改人员信息 without changing anything while yh_admin had set the worker's phone and
     请假: the old phone and 在岗 went back into the database, and nobody was told."""
-    people = open_people(feature_window(desk_db, ADMIN, tasks))
-    qtbot.addWidget(people)
-    member = people.roster_model.rows[0]
-    people.roster_view.selectRow(0)
+    people, member = _first_member_chosen(qtbot, desk_db, tasks, feature_window)
     county = Actor(username="yh_admin", display_name="银海区管理员",
                    grants=(Grant(Role.COUNTY_ADMIN, "450503000000", PlaceLevel.COUNTY),))
     opened = []
@@ -252,10 +251,7 @@ def test_a_worker_removed_meanwhile_is_said_gone_once_and_the_form_not_opened_ag
         qtbot, desk_db, tasks, answered, monkeypatch, feature_window):
     """OK on 修改人员信息 of a worker removed on another desktop was refused with the person's internal number
     (人员 1 不存在), as a record that never was."""
-    people = open_people(feature_window(desk_db, ADMIN, tasks))
-    qtbot.addWidget(people)
-    member = people.roster_model.rows[0]
-    people.roster_view.selectRow(0)
+    people, member = _first_member_chosen(qtbot, desk_db, tasks, feature_window)
     opened = ok_after_removal_meanwhile(monkeypatch, PersonForm, desk_db,
                                         delete(Person).where(Person.id == member.person_id), phone="13900003333")
     people.edit_button.click()
