@@ -145,13 +145,14 @@ class ReviewDialog(QDialog):
                 item.setToolTip(value)  # a long reason or opinion is cut off at the column's width
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
-        for column in (self._REASON_COLUMN, self._OPINION_COLUMN):  # wide texts would push the table past the screen
+        # The reason and the last opinion, the last two columns: wide texts would push the table past the screen.
+        for column in range(self.table.columnCount() - 2, self.table.columnCount()):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), self._TEXT_WIDTH))
         self.empty_note.setText(self._empty_text())
         self.empty_note.setVisible(not items)
         self._update_buttons()
 
-    _REASON_COLUMN, _OPINION_COLUMN, _TEXT_WIDTH = 9, 10, 160
+    _TEXT_WIDTH = 160
 
     def _empty_text(self) -> str:
         """What the list holds for this user, since there is none of it."""
