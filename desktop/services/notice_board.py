@@ -192,7 +192,8 @@ def _require(actor: Actor, permission: Permission, place: Place) -> None:
                                article="Art. 15")
 
 
-def _grid_rows(session: Session, root: Place):
+def _grid_rows(session: Session, root: Place, codes: set[str] | None = None):
+    """The active grids under `root` (or just `codes` of them), with their village's, township's and county's names."""
     village, township, county = aliased(Place), aliased(Place), aliased(Place)
     stmt = (select(Place, Grid, village.short_name, township.name, county.name)
             .join(Grid, Grid.place_id == Place.id)
@@ -202,6 +203,8 @@ def _grid_rows(session: Session, root: Place):
             .where(Place.level == PlaceLevel.GRID, Grid.status == GridStatus.ACTIVE,
                    Place.code.startswith(scope_prefix(root.code, root.level)))
             .order_by(Place.code))
+    if codes is not None:  # a few grids of a county (the roster changes ahead): not its every row to filter here
+        stmt = stmt.where(Place.code.in_(sorted(codes)))
     return session.execute(stmt).all()
 
 
@@ -230,7 +233,7 @@ def sheets(db: Database, actor: Actor, under: str, *, on: date | None = None,
         root = get_place(session, under)
         _require(actor, Permission.VIEW, root)
         texts = notice_settings(session)
-        rows = [r for r in _grid_rows(session, root) if codes is None or r[0].code in codes]
+        rows = _grid_rows(session, root, codes)
         ids = [place.id for place, *_ in rows]
         staff = {}
         vessels = {}
