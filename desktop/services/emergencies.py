@@ -1098,6 +1098,12 @@ def most_urgent_first(reports: list[EmergencyInfo], now: datetime) -> list[Emerg
     return sorted(reports, key=lambda r: (urgency(r), -r.learned_at.timestamp(), -r.id))
 
 
+def reported_by(actor: Actor, reports: list[EmergencyInfo]) -> list[EmergencyInfo]:
+    """Those of `reports` in the townships where the actor reports emergencies (Art. 21): the center's duties,
+    which a desk that only reads them (a liaison, an auditor) can act on none of."""
+    return [report for report in reports if actor.can(Permission.EMERGENCY_REPORT, report.township_code)]
+
+
 def unacknowledged(db: Database, actor: Actor) -> list[EmergencyInfo]:
     """Running reports still waiting for a supervisor's acknowledgement: they take over the wall display.
     One closed with its final report made takes over nothing, as the desk's banner shows only running

@@ -102,9 +102,8 @@ def snapshot(db: Database, actor: Actor, *, under: str | None = None, now: datet
     # The takeover asks the shift's supervisor to sign in and acknowledge (Art. 21): only on the wall of a desk that
     # reports for the township, as the desk's emergency banner shows only those. A liaison's or an auditor's wall,
     # which no supervisor watches and which can act on none, lists the report in its emergency panel instead.
-    waiting = sorted((r for r in emergencies.unacknowledged(db, actor) if r.township_code.startswith(prefix)
-                      and actor.can(Permission.EMERGENCY_REPORT, r.township_code)),
-                     key=lambda r: (r.learned_at, r.id))
+    waiting = sorted((r for r in emergencies.reported_by(actor, emergencies.unacknowledged(db, actor))
+                      if r.township_code.startswith(prefix)), key=lambda r: (r.learned_at, r.id))
     return WallSnapshot(
         now, scope_code, scope_name,
         Kpis(counts.received_today, counts.open, counts.overdue, sum(r.overdue_count(now) for r in late), len(late)),

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QPushButton
 
 from ...i18n import enumeration, label
 from ...models.base import utcnow
-from ...services.security import Permission
 from .. import dialogs
 from ..banner import ALARM, Banner
 from ..countdown import deadline_text
@@ -122,5 +121,4 @@ def _open_reports(db, actor, asked: int) -> tuple[int, list[EmergencyInfo]]:
     it) loads with the first check, not at start-up. Only the reports the actor reports for: those a
     liaison sees had filled its desk's banner with the center's duties, in red, which it cannot act on."""
     from ...services import emergencies
-    return asked, [report for report in emergencies.list_reports(db, actor, open_only=True)
-                   if actor.can(Permission.EMERGENCY_REPORT, report.township_code)]
+    return asked, emergencies.reported_by(actor, emergencies.list_reports(db, actor, open_only=True))
