@@ -2240,32 +2240,32 @@
   <context>
     <name>EmergencyBanner</name>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="35" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="34" />
       <source>%1(%2)</source>
       <translation>%1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="81" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="80" />
       <source>打开报告进度…</source>
       <translation>Open reporting progress…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="92" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="91" />
       <source>紧急情况 %1 起待值班长确认(%2 %3 %4)</source>
       <translation>%1 emergency report(s) awaiting the shift supervisor's acknowledgement (%2 %3 %4)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="102" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="101" />
       <source>%1 个报送环节已超时,请先补报:%2 %3 · %4,%5</source>
       <translation>%1 report step(s) overdue; report first: %2 %3 · %4, %5</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="107" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="106" />
       <source>%1 个报送环节即将到期,最早:%2 %3 · %4,%5</source>
       <translation>%1 report step(s) due soon, earliest: %2 %3 · %4, %5</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="109" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="108" />
       <source>;</source>
       <translation>; </translation>
     </message>
@@ -2947,42 +2947,42 @@
       <translation>(not a linked department's)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="72" />
+      <location filename="../../desktop/views/accounts/forms.py" line="74" />
       <source>字母、数字、下划线和点,如 qg_op3</source>
       <translation>Letters, digits, underscores and dots, e.g. qg_op3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="75" />
+      <location filename="../../desktop/views/accounts/forms.py" line="77" />
       <source>用户名</source>
       <translation>User name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="76" />
+      <location filename="../../desktop/views/accounts/forms.py" line="78" />
       <source>显示名</source>
       <translation>Display name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="77" />
+      <location filename="../../desktop/views/accounts/forms.py" line="79" />
       <source>初始密码</source>
       <translation>Initial password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="78" />
+      <location filename="../../desktop/views/accounts/forms.py" line="80" />
       <source>再输入一次</source>
       <translation>Again</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="79" />
+      <location filename="../../desktop/views/accounts/forms.py" line="81" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="80" />
+      <location filename="../../desktop/views/accounts/forms.py" line="82" />
       <source>权限范围</source>
       <translation>Scope</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="81" />
+      <location filename="../../desktop/views/accounts/forms.py" line="83" />
       <source>所属联动部门</source>
       <translation>Linked department</translation>
     </message>
@@ -3253,36 +3253,46 @@
     </message>
     <message>
       <location filename="../../desktop/views/exchange/import_dialog.py" line="165" />
+      <source>正在整理案件索引</source>
+      <translation>Rebuilding the case indexes</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="165" />
+      <source>正在整理办理记录索引</source>
+      <translation>Rebuilding the timeline indexes</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="167" />
       <source>%1 第 %2 行</source>
       <translation>%1 row %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="166" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="168" />
       <source>%1 %2/%3</source>
       <translation>%1 %2/%3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="170" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="172" />
       <source>已导入 %1 件:待受理 %2 件(其中待分拨 %3 件)、已办结 %4 件</source>
       <translation>Imported %1: %2 received (%3 of them awaiting a grid), %4 closed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="174" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="176" />
       <source>、作为重复诉求并入其他诉求 %1 件</source>
       <translation>, %1 merged into another request as duplicates</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="176" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="178" />
       <source>,编号 %1 … %2</source>
       <translation>, numbers %1 … %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="178" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="180" />
       <source>。其中 %1 件在来源系统受督办:督办未随之导入,需要时请在本库重新督办(见下列案件)</source>
       <translation>. %1 of them were under supervision at the source: it did not come with them; supervise them here where needed (cases below)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_dialog.py" line="194" />
+      <location filename="../../desktop/views/exchange/import_dialog.py" line="196" />
       <source>详细信息:</source>
       <translation>Details:</translation>
     </message>
@@ -4757,47 +4767,47 @@
       <translation>8 or more characters, of two kinds: letters, digits, symbols</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="133" />
+      <location filename="../../desktop/views/accounts/forms.py" line="135" />
       <source>设置本人密码</source>
       <translation>Set your own password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="133" />
+      <location filename="../../desktop/views/accounts/forms.py" line="135" />
       <source>更换密码</source>
       <translation>Change password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="135" />
+      <location filename="../../desktop/views/accounts/forms.py" line="137" />
       <source>修改本人密码</source>
       <translation>Change my password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="136" />
+      <location filename="../../desktop/views/accounts/forms.py" line="138" />
       <source>重置 %1 的密码</source>
       <translation>Reset %1's password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="140" />
+      <location filename="../../desktop/views/accounts/forms.py" line="142" />
       <source>这个密码由管理员设置;请设置只有您自己知道的新密码后再使用</source>
       <translation>This password was set by an administrator; set a new one that only you know before going on</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="141" />
+      <location filename="../../desktop/views/accounts/forms.py" line="143" />
       <source>这个密码已使用超过本市规定的最长天数;请设置新密码后再使用</source>
       <translation>This password is older than the city allows; set a new one to continue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="145" />
+      <location filename="../../desktop/views/accounts/forms.py" line="147" />
       <source>原密码</source>
       <translation>Current password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="146" />
+      <location filename="../../desktop/views/accounts/forms.py" line="148" />
       <source>新密码</source>
       <translation>New password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="147" />
+      <location filename="../../desktop/views/accounts/forms.py" line="149" />
       <source>再输入一次</source>
       <translation>Again</translation>
     </message>
@@ -5684,88 +5694,88 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>Review or filing comment</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="160" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="161" />
       <source>乡镇(街道)提出的网格划分调整申请列在这里,由您审核同意或不同意(Art. 6)</source>
       <translation>Grid adjustments proposed by townships (subdistricts) are listed here for you to approve or reject (Art. 6)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="162" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="163" />
       <source>县(区)同意的网格划分调整申请列在这里,由您备案(Art. 6)</source>
       <translation>Grid adjustments approved by counties (districts) are listed here for you to file (Art. 6)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="164" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="165" />
       <source>本乡镇(街道)提出的网格划分调整申请及其县(区)审核、市级备案的结果列在这里;提出申请请用“网格 → 网格划分调整申请”</source>
       <translation>This township's (subdistrict's) grid adjustment proposals are listed here with the county's (district's) decision and the city's filing; to propose one, use “Grids → Grid adjustment proposal”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="166" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="167" />
       <source>目前没有网格调整申请。</source>
       <translation>There are no grid adjustment proposals.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="196" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="197" />
       <source>请先在上方列表中选择一条申请</source>
       <translation>Choose a proposal in the list above first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="198" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="199" />
       <source>申请 #%1 当前为“%2”,只有“%3”的申请可以办理此步</source>
       <translation>Proposal #%1 is “%2”; only a proposal that is “%3” can take this step</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="220" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="221" />
       <source>是</source>
       <translation>yes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="220" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="221" />
       <source>否</source>
       <translation>no</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="230" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="231" />
       <source>新增 {0} 个、变更 {1} 个、撤销 {2} 个、不变 {3} 个</source>
       <translation>{0} new, {1} changed, {2} retired, {3} unchanged</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="233" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="234" />
       <source>;撤销:{0}</source>
       <translation>; retired: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="239" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="240" />
       <source>;</source>
       <translation>; </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="240" />
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="262" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="241" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="263" />
       <source>{0} {1} → {2}</source>
       <translation>{0} {1} → {2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="256" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="257" />
       <source>新增船只 {0}({1}):船长 {2},电话 {3}</source>
       <translation>Vessel added: {0} ({1}), skipper {2}, phone {3}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="259" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="260" />
       <source>移出船只 {0}({1})</source>
       <translation>Vessel taken off: {0} ({1})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="260" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="261" />
       <source>船只 {0}:{1}</source>
       <translation>Vessel {0}: {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="260" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="261" />
       <source>,</source>
       <translation>, </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/review_dialog.py" line="261" />
+      <location filename="../../desktop/views/adjustments/review_dialog.py" line="262" />
       <source>{0} 已变更</source>
       <translation>{0} changed</translation>
     </message>
@@ -6511,12 +6521,12 @@ This wall display has stopped refreshing and no longer shows requests or emergen
   <context>
     <name>ask_max_age</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="173" />
+      <location filename="../../desktop/views/accounts/forms.py" line="175" />
       <source>密码有效期</source>
       <translation>Password age</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="174" />
+      <location filename="../../desktop/views/accounts/forms.py" line="176" />
       <source>密码最长使用天数(全市适用;0 为不限,到期后登录时须设置新密码):</source>
       <translation>Days a password may be used (city-wide; 0 for no limit; past it, the owner sets a new one at log-in):</translation>
     </message>
@@ -6542,12 +6552,12 @@ This wall display has stopped refreshing and no longer shows requests or emergen
   <context>
     <name>ask_role</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="163" />
+      <location filename="../../desktop/views/accounts/forms.py" line="165" />
       <source>撤销角色</source>
       <translation>Revoke role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="164" />
+      <location filename="../../desktop/views/accounts/forms.py" line="166" />
       <source>撤销 %1 的哪个角色?</source>
       <translation>Which of %1's roles to revoke?</translation>
     </message>

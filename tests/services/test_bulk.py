@@ -184,23 +184,34 @@ def test_sqlite_a_failed_insert_leaves_no_row_of_its_own_whether_or_not_it_dropp
 
 def test_sqlite_cancel_is_heard_while_the_indexes_are_built_again(indexed_table, monkeypatch):
     """Building the cases' indexes over a million imported rows took 20 s with the progress at 100% and Cancel
-    unheard: it is heard after each index, and leaves the table as it was."""
+    unheard: each index is reported as it is built, Cancel is heard after each, and leaves the table as it was."""
     table, session, _ = indexed_table
     monkeypatch.setattr(bulk, "CHUNK", 10)
     before = _indexes(session)
-    reports = []
+    rows, indexes = [], []
 
-    def cancel_after_the_first_index(done):
-        reports.append(done)
-        if len(reports) == 5:  # 40 rows in 4 chunks, then the first of the two indexes
+    def cancel_after_the_first_index(built, count):
+        indexes.append((built, count))
+        if built == 1:
             raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        bulk.insert_rows(session, table, ("id", "code", "kind", "note"), _coded(1, 40), cancel_after_the_first_index)
+        bulk.insert_rows(session, table, ("id", "code", "kind", "note"), _coded(1, 40), rows.append,
+                         cancel_after_the_first_index)
     session.rollback()
-    assert reports == [10, 20, 30, 40, 40]
+    assert rows == [10, 20, 30, 40]
+    assert indexes == [(0, 2), (1, 2)]  # the two indexes of the table: said before the first is built
     assert _indexes(session) == before
     assert session.execute(select(table)).all() == []
+
+
+def test_sqlite_without_an_index_report_the_rows_report_hears_of_each_index(indexed_table, monkeypatch):
+    """A caller that reports rows only still gets a chance to cancel between the indexes."""
+    table, session, _ = indexed_table
+    monkeypatch.setattr(bulk, "CHUNK", 10)
+    reports = []
+    bulk.insert_rows(session, table, ("id", "code", "kind", "note"), _coded(1, 40), reports.append)
+    assert reports == [10, 20, 30, 40, 40, 40, 40]  # the rows; before each of the two indexes, and after them
 
 
 def test_sqlite_a_full_disk_is_said_in_words_and_leaves_the_table_as_it_was(indexed_table):

@@ -36,7 +36,8 @@ _BULK_CACHE_KIB = -65536
 # would sort the rows already there too.
 _REBUILD_INDEXES_AT = 1.0
 
-Report = Callable[[int], None]
+Report = Callable[[int], None]  # (rows written)
+IndexReport = Callable[[int, int], None]  # (indexes built, of how many)
 
 
 def _sqlite_stamp(moment: datetime | None) -> str | None:
@@ -93,12 +94,14 @@ def reserve_ids(session: Session, table: Table, count: int) -> list[int]:
 
 
 def insert_rows(session: Session, table: Table, columns: Sequence[str], rows: Sequence[tuple],
-                report: Report | None = None) -> None:
+                report: Report | None = None, indexed: IndexReport | None = None) -> None:
     """Insert `rows` (tuples in the order of `columns`, driver-ready values) in chunks of CHUNK.
 
     The other columns get their defaults (`defaults`). `report(done)` is called after each
-    chunk, and after each index built again on SQLite (`_REBUILD_INDEXES_AT`); an exception it
-    raises (Cancel) stops the insert, and the caller's transaction rolls everything back.
+    chunk; on SQLite, when the indexes are built again after the rows (`_REBUILD_INDEXES_AT`),
+    `indexed(built, count)` before the first and after each (`report(len(rows))` when not given).
+    An exception either raises (Cancel) stops the insert, and the caller's transaction rolls
+    everything back.
     """
     short = next((index for index, row in enumerate(rows) if len(row) != len(columns)), None)
     if short is not None:  # rows are flattened into one statement: a short row would shift its neighbours
@@ -109,9 +112,13 @@ def insert_rows(session: Session, table: Table, columns: Sequence[str], rows: Se
         constant = tuple(extra.values())
         rows = [row + constant for row in rows]
     dialect = session.get_bind().dialect
-    insert = _copy if dialect.name == "postgresql" else _insert_many
+    report = report or (lambda done: None)
+    driver = session.connection().connection.driver_connection
     try:
-        insert(session.connection().connection.driver_connection, table, columns, rows, report or (lambda done: None))
+        if dialect.name == "postgresql":
+            _copy(driver, table, columns, rows, report)
+        else:
+            _insert_many(driver, table, columns, rows, report, indexed or (lambda built, count: report(len(rows))))
     except dialect.dbapi.Error as exc:
         # As SQLAlchemy would raise it, so that unit_of_work reports an IntegrityError as a Conflict (e.g.
         # another desktop importing the same file at the same moment), and db.explain_failure a full disk
@@ -134,7 +141,8 @@ def _values(columns: Sequence[str], count: int) -> str:
     return ", ".join([row] * count)
 
 
-def _insert_many(driver, table: Table, columns: Sequence[str], rows: Sequence[tuple], report: Report) -> None:
+def _insert_many(driver, table: Table, columns: Sequence[str], rows: Sequence[tuple], report: Report,
+                 indexed: IndexReport) -> None:
     per_statement = max(1, min(_ROWS_PER_STATEMENT,
                                driver.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // len(columns)))
     insert = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES "
@@ -155,9 +163,12 @@ def _insert_many(driver, table: Table, columns: Sequence[str], rows: Sequence[tu
             for name, _ in rebuilt:
                 cursor.execute(f'DROP INDEX "{name}"')
             _insert_chunks(cursor, insert, full, per_statement, columns, rows, report)
-            for _, definition in rebuilt:
+            # Building an index over a million rows takes seconds: the desk says so, and Cancel is heard between them.
+            for built, (_, definition) in enumerate(rebuilt):
+                indexed(built, len(rebuilt))
                 cursor.execute(definition)
-                report(len(rows))  # building an index over a million rows takes seconds: Cancel is heard between them
+            if rebuilt:
+                indexed(len(rebuilt), len(rebuilt))
         except BaseException:
             if driver.in_transaction:  # not if SQLite has rolled the whole transaction back itself
                 cursor.execute("ROLLBACK TO bulk_insert")

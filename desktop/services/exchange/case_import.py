@@ -729,7 +729,8 @@ def import_requests(db: Database, actor: Actor, requests: list[IncomingRequest],
         cases, events = _rows(session, actor, planned, ids, numbers, targets_here, source, report)
         try:
             bulk.insert_rows(session, Case.__table__, _CASE_COLUMNS, cases,
-                             lambda done: report(done, len(cases), "写入案件"))
+                             lambda done: report(done, len(cases), "写入案件"),
+                             lambda built, count: report(built, count, "整理案件索引"))
         except IntegrityError as exc:
             if "external_id" not in str(exc.orig):
                 raise
@@ -737,7 +738,8 @@ def import_requests(db: Database, actor: Actor, requests: list[IncomingRequest],
             raise Conflict("这个文件中的诉求刚刚已由另一个导入(本机或其他值班台)写入本库,本文件未导入;"
                            "请稍候在队列中查看,再导入时已导入的行会逐行列出") from exc
         bulk.insert_rows(session, CaseEvent.__table__, _EVENT_COLUMNS, events,
-                         lambda done: report(done, len(events), "写入办理记录"))
+                         lambda done: report(done, len(events), "写入办理记录"),
+                         lambda built, count: report(built, count, "整理办理记录索引"))
         if targets_here:  # changed, as a merge at a desk changes it: a panel open on one hears who did it
             session.execute(update(Case).where(Case.id.in_({here.id for here in targets_here.values()}))
                             .values(version=Case.version + 1, updated_by=actor.display_name, updated_at=utcnow())

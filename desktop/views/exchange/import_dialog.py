@@ -160,7 +160,9 @@ class ImportDialog(StopsOnClose, Retranslating, QDialog):
 
     def _describe(self, done: int, total: int, what: str) -> str:
         phases = {"读取": self.tr("正在读取"), "检查": self.tr("正在检查"), "准备": self.tr("正在准备"),
-                  "写入案件": self.tr("正在写入案件"), "写入办理记录": self.tr("正在写入办理记录")}
+                  "写入案件": self.tr("正在写入案件"), "写入办理记录": self.tr("正在写入办理记录"),
+                  # After a large import into a small table, SQLite builds the table's indexes again (bulk).
+                  "整理案件索引": self.tr("正在整理案件索引"), "整理办理记录索引": self.tr("正在整理办理记录索引")}
         if not total:  # a workbook that does not say how many rows it has: the bar runs without an end
             return self.tr("%1 第 %2 行").replace("%1", phases.get(what, what)).replace("%2", str(done))
         return (self.tr("%1 %2/%3").replace("%1", phases.get(what, what)).replace("%2", str(done))
