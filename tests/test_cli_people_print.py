@@ -1,7 +1,7 @@
 """griddesk-admin staff import/export, matters and print commands, end to end on SQLite."""
 
 import io
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -9,8 +9,9 @@ from sqlalchemy import select
 from pdftools import assert_cjk_font_embedded, pdf_text
 from desktop.cli import main
 from desktop.models import Department, Liaison, Person, Place
-from desktop.models.enums import DepartmentLevel, MatterCategory
-from desktop.services import matter_list, notice_board, places
+from desktop.models.enums import DepartmentLevel, MatterCategory, StaffRole, StaffSource
+from desktop.services import matter_list, notice_board, places, staff_admin
+from desktop.services.clock import beijing_today
 from desktop.services.printing import fonts
 from desktop.services.security import Actor
 
@@ -65,6 +66,27 @@ def test_staff_import_export_and_notice_sheets(grid, tmp_path, capsys):
 
 
 @pytest.mark.law("Art. 12")
+@pytest.mark.law("Art. 14")
+def test_notice_sheet_commands_name_a_staff_change_coming_on_a_later_day(grid, tmp_path, capsys):
+    """A sheet lists who is in post the day it is printed: printed the day before a new member starts, it is out of
+    date the next day. The desk's print dialog said so; the commands now do too, with the grid and the day."""
+    system = Actor.system("pytest")
+    tomorrow = beijing_today() + timedelta(days=1)
+    staff_admin.add_grid_staff(grid, system, grid_code=GRID, role=StaffRole.GRID_HEAD, source=StaffSource.HIRED,
+                               start_on=beijing_today(), name="李海燕", phone="13907791234")
+    staff_admin.add_grid_staff(grid, system, grid_code=GRID, role=StaffRole.GRID_MEMBER,
+                               source=StaffSource.VOLUNTEER, start_on=tomorrow, name="陈新", phone="13800002222")
+    said = f"塘仔里第一网格({GRID})的公示人员 {tomorrow.isoformat()} 起变动(离任或到任)"
+
+    code, text = run(grid, "print", "needing-reprint", "--under", "450502001000")
+    assert code == 0 and f"从未打印;{tomorrow.isoformat()} 起人员变动,届时需重新打印" in text
+    capsys.readouterr()
+    assert run(grid, "print", "notice-sheets", "--under", "450502001000", "-o", str(tmp_path / "sheets.pdf"))[0] == 0
+    assert f"注意:{said}" in capsys.readouterr().err
+    code, text = run(grid, "print", "needing-reprint", "--under", "450502001000")
+    assert text.startswith("共 0 个") and said in text  # printed and up to date today, due again tomorrow
+
+
 def test_matter_list_commands_and_pdf(grid, tmp_path):
     db = grid
     system = Actor.system("pytest")

@@ -46,15 +46,31 @@ def _notice_sheets(ctx, args) -> int:
     ctx.print(f"已打印网格公示牌 {result.pages} 张({result.grids} 个网格)到 {args.output}")
     for gap in result.gaps:
         print(f"griddesk-admin: 注意:{gap}", file=sys.stderr)
+    for change in notice_board.roster_changes_ahead(ctx.db, ctx.actor, _default_place(ctx, args.under)):
+        print(f"griddesk-admin: 注意:{_change_ahead(change)}", file=sys.stderr)
     return 0
 
 
+def _change_ahead(change: notice_board.RosterChange) -> str:
+    # As the desk's print dialog says it: a sheet lists who is in post on the day it is printed (Art. 14).
+    return (f"{change.grid_name}({change.grid_code})的公示人员 {change.on.isoformat()} 起变动(离任或到任),"
+            f"公示牌只印打印当天在岗的人员,届时需要重新打印")
+
+
 def _needing_reprint(ctx, args) -> int:
-    entries = notice_board.needs_reprint(ctx.db, ctx.actor, _default_place(ctx, args.under))
+    under = _default_place(ctx, args.under)
+    entries = notice_board.needs_reprint(ctx.db, ctx.actor, under)
+    changes = {change.grid_code: change for change in notice_board.roster_changes_ahead(ctx.db, ctx.actor, under)}
     if entries:
         print_table(ctx, ["网格代码", "网格名称", "原因"],
-                    [[entry.grid_code, entry.grid_name, entry.reason] for entry in entries])
+                    [[entry.grid_code, entry.grid_name, entry.reason + (
+                        f";{changes[entry.grid_code].on.isoformat()} 起人员变动,届时需重新打印"
+                        if entry.grid_code in changes else "")] for entry in entries])
     ctx.print(f"共 {len(entries)} 个网格的公示牌需要(重新)打印")
+    listed = {entry.grid_code for entry in entries}
+    for change in changes.values():
+        if change.grid_code not in listed:  # up to date today, due again on that day
+            ctx.print(_change_ahead(change))
     return 0
 
 
