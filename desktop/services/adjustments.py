@@ -124,7 +124,7 @@ def propose(db: Database, actor: Actor, *, township_code: str, kind: AdjustmentK
         extra = {code[:12] for code in retired}
         collection = grids.with_live_values(uow.session, geojson_io.as_collection(proposal))
         specs, covered = grids.validated_grid_set(uow.session, collection, crs, extra,
-                                                  outcome="申请未提出;请修正网格文件后重新提出")
+                                                  outcome="申请未提出;请修正网格文件后重新提出", retiring=retired)
         _check_villages(township, covered, extra)
         live = grids.active_grids(uow.session, covered)
         try:
@@ -227,7 +227,7 @@ def approve(db: Database, actor: Actor, adjustment_id: int, *, comment: str = ""
         # Checked again: boundaries or other grids may have changed since the proposal.
         specs, villages = grids.validated_grid_set(
             uow.session, adjustment.proposal, "wgs84", set(adjustment.proposal.get("villages", ())),
-            outcome=f"申请 #{adjustment.id} 提出后边界或网格已有变化,不能照此同意;请不同意并请乡镇(街道)修正后重新提出")
+            retiring=set(adjustment.proposal.get("retire", ())), outcome=f"申请 #{adjustment.id} 提出后边界或网格已有变化,不能照此同意;请不同意并请乡镇(街道)修正后重新提出")
         live = grids.active_grids(uow.session, villages)
         try:
             _check_left_out(live, specs, set(adjustment.proposal.get("retire", ())))

@@ -342,10 +342,11 @@ def _villages(session: Session, codes: set[str]) -> dict[str, Place]:
 
 
 def check_against_tree(session: Session, specs: list[GridSpec], villages: dict[str, Place],
-                       incomplete: set[str] = frozenset()) -> list[Problem]:
+                       incomplete: set[str] = frozenset(), retiring: set[str] = frozenset()) -> list[Problem]:
     """Villages exist, layout of the regular grids of each village, vessels not on other rosters.
 
     `incomplete`: villages some of whose features were already refused (no gap report there).
+    `retiring`: live grids an adjustment retires (layout_problems).
     """
     problems = []
     for spec in specs:
@@ -358,7 +359,7 @@ def check_against_tree(session: Session, specs: list[GridSpec], villages: dict[s
     regular = [GridShape(s.feature, s.village_code, s.geometry) for s in specs
                if s.kind is GridKind.REGULAR and s.geometry is not None]
     problems += layout_problems(regular, boundaries, incomplete, {code: p.short_name for code, p in villages.items()},
-                                _left_out(session, specs, villages))
+                                _left_out(session, specs, villages), retiring)
     problems += outside_problems([GridShape(s.feature, s.village_code, s.geometry) for s in specs
                                   if s.kind is GridKind.EXCLUSIVE and s.geometry is not None], boundaries)
     registrations = {v.registration_no: spec for spec in specs for v in spec.vessels}
@@ -387,22 +388,24 @@ NOT_IMPORTED = "未导入任何网格;请修正后重新导入"
 
 
 def validated_grid_set(session: Session, collection: dict, crs: str, villages_also: set[str] = frozenset(), *,
-                       outcome: str = NOT_IMPORTED) -> tuple[list[GridSpec], dict[str, Place]]:
+                       outcome: str = NOT_IMPORTED, retiring: set[str] = frozenset()
+                       ) -> tuple[list[GridSpec], dict[str, Place]]:
     """The grid set, fully checked, and the villages it covers; every problem raised at once, followed by
-    `outcome`: what became of the step and what to do (an adjustment imports nothing)."""
+    `outcome`: what became of the step and what to do (an adjustment imports nothing). `retiring`: live
+    grids an adjustment retires (layout_problems)."""
     specs, problems = read_grid_set(collection, crs)
     villages = _villages(session, {s.village_code for s in specs} | set(villages_also))
-    _raise_problems(session, specs, problems, villages, outcome)
+    _raise_problems(session, specs, problems, villages, outcome, retiring)
     return specs, villages
 
 
 def _raise_problems(session: Session, specs: list[GridSpec], problems: list[Problem], villages: dict[str, Place],
-                    outcome: str = NOT_IMPORTED) -> None:
+                    outcome: str = NOT_IMPORTED, retiring: set[str] = frozenset()) -> None:
     """Check the read grid set against the tree; its problems and those of reading it raised at once."""
     refused = [p.feature for p in problems if p.feature]
     # A refused feature without a readable code may belong to any village: no gap report at all then.
     incomplete = set(villages) if any(not f.code for f in refused) else {f.code[:12] for f in refused}
-    problems += check_against_tree(session, specs, villages, incomplete)
+    problems += check_against_tree(session, specs, villages, incomplete, retiring)
     if problems:
         raise ValidationFailed(f"网格数据有 {len(problems)} 处问题,{outcome}", problems=[str(p) for p in problems])
 

@@ -430,6 +430,7 @@ def test_a_grid_left_out_is_retired_only_when_the_proposal_says_so(divided):
     assert shown(adjustments.changes(divided, CITY_ADMIN, info.id)) == expected
 
 
+@pytest.mark.law("Art. 6")
 def test_a_grid_dropped_from_the_file_is_named_not_reported_as_an_uncovered_point(divided):
     """It had said 侨北社区有 359993.3 平方米未被基础网格覆盖,位置 经度 … 纬度 …: the grid left out, unnamed."""
     proposal = division(2, 2)
@@ -439,6 +440,12 @@ def test_a_grid_dropped_from_the_file_is_named_not_reported_as_an_uncovered_poin
     [problem] = caught.value.problems
     assert f"在用网格侨北第4网格({VILLAGE}004)不在申请文件中" in problem and "写明撤销" in problem
     assert "经度" not in problem
+    # Named for retirement, the grid is no longer "not in the file": its area is left to the neighbours.
+    with pytest.raises(ValidationFailed) as caught:
+        propose(divided, proposal, retire=(f"{VILLAGE}004",))
+    [problem] = caught.value.problems
+    assert f"要撤销的网格侨北第4网格({VILLAGE}004)撤销后,其范围" in problem and "让相邻网格覆盖其范围" in problem
+    assert "不在申请文件中" not in problem and "Art. 6" in problem
     # A gap where no live grid lay keeps its point.
     proposal = division(2, 2)
     shrunk = shapely.from_geojson(json.dumps(proposal["features"][3]["geometry"])).buffer(-0.001)

@@ -100,7 +100,7 @@ def ring_problems(feature: FeatureRef, geometry: BaseGeometry) -> list[Problem]:
 
 def layout_problems(shapes: list[GridShape], villages: dict[str, BaseGeometry | None],
                     incomplete: set[str] = frozenset(), names: dict[str, str] | None = None,
-                    left_out: list[GridShape] = ()) -> list[Problem]:
+                    left_out: list[GridShape] = (), retiring: set[str] = frozenset()) -> list[Problem]:
     """Overlaps among the regular grids of each village, protrusions and gaps in coverage.
 
     `villages` maps each village code to its boundary (None when it has none: then only
@@ -109,6 +109,8 @@ def layout_problems(shapes: list[GridShape], villages: dict[str, BaseGeometry | 
     short names by code, by which a gap (a problem of no feature) names its village.
     `left_out`: live regular grids the file leaves out; a gap mostly where they lie names them,
     since a grid dropped from the file, not a drawing error, is then what the user has to decide on.
+    `retiring`: the codes among them an adjustment retires (left out on purpose): their area is then said
+    to be left without a grid, to be covered by the neighbours.
     """
     by_village: dict[str, list[GridShape]] = defaultdict(list)
     for shape in shapes:
@@ -120,7 +122,7 @@ def layout_problems(shapes: list[GridShape], villages: dict[str, BaseGeometry | 
             problems += _protrusions(members, boundary)
             if code not in incomplete:
                 problems += _gaps(village_label(code, (names or {}).get(code)), members, boundary,
-                                  [grid for grid in left_out if grid.village_code == code])
+                                  [grid for grid in left_out if grid.village_code == code], retiring)
     return problems
 
 
@@ -171,7 +173,7 @@ def village_label(code: str, name: str | None = None) -> str:
 
 
 def _gaps(village: str, shapes: list[GridShape], boundary: BaseGeometry,
-          left_out: list[GridShape] = ()) -> list[Problem]:
+          left_out: list[GridShape] = (), retiring: set[str] = frozenset()) -> list[Problem]:
     uncovered = boundary.difference(shapely.union_all([s.geometry for s in shapes]))
     problems = []
     for part in _parts(uncovered):
@@ -183,14 +185,29 @@ def _gaps(village: str, shapes: list[GridShape], boundary: BaseGeometry,
                    if overlap > AREA_TOLERANCE_M2]
         if missing and sum(overlap for overlap, _ in overlaps) >= area / 2:
             # Mostly where live grids lay: their names say more than a point, and they are what to decide on.
-            grid_names = "、".join(f"{grid.feature.name}({grid.feature.code})" for grid in missing)
-            problems.append(Problem(None, f"{village}的在用网格{grid_names}不在申请文件中,其范围({area:.1f} 平方米)"
-                                    "无基础网格覆盖;要保留它,请把它补入网格文件;要撤销它,请让相邻网格覆盖其范围,"
-                                    "并在申请中写明撤销(网格经调整申请变更,历史保留,Art. 6)"))
+            problems.append(Problem(None, _left_uncovered(village, area, missing, retiring)))
         else:
             problems.append(Problem(None, f"{village}有 {area:.1f} 平方米未被基础网格覆盖"
                                     f"(容差 {AREA_TOLERANCE_M2:g} 平方米)", _point(part)))
     return problems
+
+
+def _left_uncovered(village: str, area: float, grids: list[GridShape], retiring: set[str]) -> str:
+    """A gap where live grids lay: those dropped from the file are to be kept or retired; those the adjustment
+    retires leave their area to the neighbours (a village's regular grids cover it whole)."""
+    def named(shapes: list[GridShape]) -> str:
+        return "、".join(f"{grid.feature.name}({grid.feature.code})" for grid in shapes)
+
+    dropped = [grid for grid in grids if grid.feature.code not in retiring]
+    retired = [grid for grid in grids if grid.feature.code in retiring]
+    said = []
+    if dropped:
+        said.append(f"{village}的在用网格{named(dropped)}不在申请文件中,其范围({area:.1f} 平方米)无基础网格覆盖;"
+                    "要保留它,请把它补入网格文件;要撤销它,请让相邻网格覆盖其范围,并在申请中写明撤销")
+    if retired:
+        said.append(f"{village}要撤销的网格{named(retired)}撤销后,其范围({area:.1f} 平方米)无基础网格覆盖;"
+                    "请在申请文件中让相邻网格覆盖其范围(扩大相邻网格的边界)后重新提出")
+    return ";".join(said) + "(网格经调整申请变更,历史保留,Art. 6)"
 
 
 def _parts(geometry: BaseGeometry) -> Iterable[BaseGeometry]:
