@@ -4073,311 +4073,321 @@
   <context>
     <name>MatterListWindow</name>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="178" />
+      <location filename="../../desktop/views/matters/window.py" line="181" />
       <source>网格化服务管理事项清单</source>
       <translation>Grid service matter list</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="179" />
+      <location filename="../../desktop/views/matters/window.py" line="182" />
       <source>新建下一版草稿</source>
       <translation>New draft version</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="180" />
+      <location filename="../../desktop/views/matters/window.py" line="183" />
       <source>新增事项…</source>
       <translation>Add matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="181" />
+      <location filename="../../desktop/views/matters/window.py" line="184" />
       <source>修改事项…</source>
       <translation>Edit matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="182" />
-      <location filename="../../desktop/views/matters/window.py" line="419" />
-      <location filename="../../desktop/views/matters/window.py" line="422" />
+      <location filename="../../desktop/views/matters/window.py" line="185" />
+      <location filename="../../desktop/views/matters/window.py" line="425" />
+      <location filename="../../desktop/views/matters/window.py" line="428" />
       <source>删除事项</source>
       <translation>Remove matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="183" />
+      <location filename="../../desktop/views/matters/window.py" line="186" />
       <source>申请纳入事项…</source>
       <translation>Apply to add a matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="184" />
+      <location filename="../../desktop/views/matters/window.py" line="187" />
       <source>申请退出所选事项…</source>
       <translation>Apply to retire the selected matter…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="185" />
+      <location filename="../../desktop/views/matters/window.py" line="188" />
       <source>公布…</source>
       <translation>Publish…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="186" />
+      <location filename="../../desktop/views/matters/window.py" line="189" />
       <source>打印现行清单…</source>
       <translation>Print current list…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="187" />
+      <location filename="../../desktop/views/matters/window.py" line="191" />
+      <source>打印在此现行的全部清单:%1</source>
+      <translation>Prints every list in force here: %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="192" />
+      <source>、</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="193" />
       <source>同意</source>
       <translation>Approve</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="188" />
+      <location filename="../../desktop/views/matters/window.py" line="194" />
       <source>不同意…</source>
       <translation>Reject…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="189" />
+      <location filename="../../desktop/views/matters/window.py" line="195" />
       <source>部门纳入/退出申请(条例第十三条第二款)</source>
       <translation>Department applications to add/retire (Art. 13(2))</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="190" />
+      <location filename="../../desktop/views/matters/window.py" line="196" />
       <source>督促整改(条例第十三条第五款)</source>
       <translation>Rectification orders (Art. 13(5))</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="191" />
+      <location filename="../../desktop/views/matters/window.py" line="197" />
       <source>督促限期整改…</source>
       <translation>Order rectification…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="192" />
+      <location filename="../../desktop/views/matters/window.py" line="198" />
       <source>整改完毕…</source>
       <translation>Rectified…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="193" />
+      <location filename="../../desktop/views/matters/window.py" line="199" />
       <source>记录部门以其他方式(如书面)报来的整改情况,并办结通知</source>
       <translation>Record what the department reported by other means (such as on paper) and close the order</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="194" />
+      <location filename="../../desktop/views/matters/window.py" line="200" />
       <source>报送整改情况…</source>
       <translation>Report rectification…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="195" />
-      <location filename="../../desktop/views/matters/window.py" line="370" />
-      <location filename="../../desktop/views/matters/window.py" line="372" />
+      <location filename="../../desktop/views/matters/window.py" line="201" />
+      <location filename="../../desktop/views/matters/window.py" line="376" />
+      <location filename="../../desktop/views/matters/window.py" line="378" />
       <source>确认整改</source>
       <translation>Confirm rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="196" />
+      <location filename="../../desktop/views/matters/window.py" line="202" />
       <source>退回…</source>
       <translation>Return…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="198" />
+      <location filename="../../desktop/views/matters/window.py" line="204" />
       <source>编制清单的市、县(区)</source>
       <translation>City and county (district) lists</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="199" />
+      <location filename="../../desktop/views/matters/window.py" line="205" />
       <source>清单版本</source>
       <translation>List version</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="200" />
+      <location filename="../../desktop/views/matters/window.py" line="206" />
       <source>事项</source>
       <translation>Items</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="201" />
+      <location filename="../../desktop/views/matters/window.py" line="207" />
       <source>部门纳入/退出申请</source>
       <translation>Department applications to add/retire</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="202" />
-      <location filename="../../desktop/views/matters/window.py" line="350" />
+      <location filename="../../desktop/views/matters/window.py" line="208" />
+      <location filename="../../desktop/views/matters/window.py" line="356" />
       <source>督促整改</source>
       <translation>Order rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="205" />
+      <location filename="../../desktop/views/matters/window.py" line="211" />
       <source>尚未编制事项清单</source>
       <translation>No matter list yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="208" />
+      <location filename="../../desktop/views/matters/window.py" line="214" />
       <source>%1 · %2 · 公布日期 %3 · %4 项</source>
       <translation>%1 · %2 · published %3 · %4 items</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="250" />
+      <location filename="../../desktop/views/matters/window.py" line="256" />
       <source>第 %1 版草稿尚未公布;请在草稿上修改</source>
       <translation>Draft version %1 is not yet published; make the changes on it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="258" />
+      <location filename="../../desktop/views/matters/window.py" line="264" />
       <source>第 %1 版(%2)</source>
       <translation>Version %1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="286" />
+      <location filename="../../desktop/views/matters/window.py" line="292" />
       <source>尚未编制事项清单;请先新建草稿</source>
       <translation>No matter list compiled yet; create a draft first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="288" />
+      <location filename="../../desktop/views/matters/window.py" line="294" />
       <source>请在上方选择第 %1 版草稿</source>
       <translation>choose draft version %1 above</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="289" />
+      <location filename="../../desktop/views/matters/window.py" line="295" />
       <source>请先新建下一版草稿</source>
       <translation>create the next draft version first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="290" />
+      <location filename="../../desktop/views/matters/window.py" line="296" />
       <source>第 %1 版为“%2”,只有草稿可以修改和公布;%3</source>
       <translation>Version %1 is “%2”: only a draft can be changed and published; %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="308" />
+      <location filename="../../desktop/views/matters/window.py" line="314" />
       <source>公布</source>
       <translation>Publish</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="308" />
+      <location filename="../../desktop/views/matters/window.py" line="314" />
       <source>自今日起公布第 %1 版,现行版本将同时废止。公布的标题:</source>
       <translation>Publish version %1 from today; the version in force is superseded. Title to publish under:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="316" />
+      <location filename="../../desktop/views/matters/window.py" line="322" />
       <source>审核</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="316" />
+      <location filename="../../desktop/views/matters/window.py" line="322" />
       <source>请先选中一条待审核的申请</source>
       <translation>Select an application awaiting review first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="318" />
+      <location filename="../../desktop/views/matters/window.py" line="324" />
       <source>不同意</source>
       <translation>Reject</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="318" />
+      <location filename="../../desktop/views/matters/window.py" line="324" />
       <source>请写明不同意的理由:</source>
       <translation>Reason for rejecting:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="325" />
+      <location filename="../../desktop/views/matters/window.py" line="331" />
       <source>保存事项清单</source>
       <translation>Save matter list</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="329" />
+      <location filename="../../desktop/views/matters/window.py" line="335" />
       <source>打印</source>
       <translation>Print</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="329" />
+      <location filename="../../desktop/views/matters/window.py" line="335" />
       <source>已生成 %1 页</source>
       <translation>%1 pages generated</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="343" />
+      <location filename="../../desktop/views/matters/window.py" line="349" />
       <source>请先选中一条待确认的通知</source>
       <translation>Select an order awaiting confirmation first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="344" />
+      <location filename="../../desktop/views/matters/window.py" line="350" />
       <source>请先选中一条整改中的通知</source>
       <translation>Select an order still being rectified first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="347" />
+      <location filename="../../desktop/views/matters/window.py" line="353" />
       <source>所选通知当前为“%1”,不能%2;</source>
       <translation>The notice selected is “%1”: “%2” is not possible. </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="348" />
+      <location filename="../../desktop/views/matters/window.py" line="354" />
       <source>只有待确认的通知可以%1</source>
       <translation>“%1” is only for a notice awaiting confirmation</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="349" />
+      <location filename="../../desktop/views/matters/window.py" line="355" />
       <source>只有整改中的通知可以%1</source>
       <translation>“%1” is only for a notice being rectified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="354" />
+      <location filename="../../desktop/views/matters/window.py" line="360" />
       <source>记录整改完毕</source>
       <translation>Record as rectified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="357" />
+      <location filename="../../desktop/views/matters/window.py" line="363" />
       <source>整改完毕</source>
       <translation>Rectified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="357" />
+      <location filename="../../desktop/views/matters/window.py" line="363" />
       <source>部门的整改情况:</source>
       <translation>What the department rectified:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="362" />
-      <location filename="../../desktop/views/matters/window.py" line="365" />
+      <location filename="../../desktop/views/matters/window.py" line="368" />
+      <location filename="../../desktop/views/matters/window.py" line="371" />
       <source>报送整改情况</source>
       <translation>Report rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="365" />
+      <location filename="../../desktop/views/matters/window.py" line="371" />
       <source>本部门的整改情况:</source>
       <translation>What our department rectified:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="372" />
+      <location filename="../../desktop/views/matters/window.py" line="378" />
       <source>确认%1已整改完毕?</source>
       <translation>Confirm that %1 has rectified?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="376" />
+      <location filename="../../desktop/views/matters/window.py" line="382" />
       <source>退回整改情况</source>
       <translation>Return the report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="406" />
+      <location filename="../../desktop/views/matters/window.py" line="412" />
       <source>修改事项</source>
       <translation>Edit matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="406" />
-      <location filename="../../desktop/views/matters/window.py" line="419" />
+      <location filename="../../desktop/views/matters/window.py" line="412" />
+      <location filename="../../desktop/views/matters/window.py" line="425" />
       <source>请先选中一项</source>
       <translation>Select a matter first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="422" />
+      <location filename="../../desktop/views/matters/window.py" line="428" />
       <source>从本草稿中删除“%1”?</source>
       <translation>Remove “%1” from this draft?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="430" />
+      <location filename="../../desktop/views/matters/window.py" line="436" />
       <source>申请纳入事项</source>
       <translation>Apply to add a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="430" />
-      <location filename="../../desktop/views/matters/window.py" line="440" />
+      <location filename="../../desktop/views/matters/window.py" line="436" />
+      <location filename="../../desktop/views/matters/window.py" line="446" />
       <source>申请理由:</source>
       <translation>Reason for the application:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="437" />
-      <location filename="../../desktop/views/matters/window.py" line="440" />
+      <location filename="../../desktop/views/matters/window.py" line="443" />
+      <location filename="../../desktop/views/matters/window.py" line="446" />
       <source>申请退出事项</source>
       <translation>Apply to retire a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="437" />
+      <location filename="../../desktop/views/matters/window.py" line="443" />
       <source>请先在现行清单中选中本部门的一项</source>
       <translation>Select one of your department's matters in the current list first</translation>
     </message>

@@ -428,6 +428,30 @@ def test_a_township_reads_both_lists_in_force_there_and_keeps_neither(qtbot, dem
     assert county.current().place_code == YINHAI and not any(getattr(county, name).isHidden() for name in keeping)
 
 
+@pytest.mark.law("Art. 12")
+def test_printing_from_either_tab_prints_every_list_in_force_there(qtbot, demo_db, tasks, feature_window, tmp_path,
+                                                                   monkeypatch, answered):
+    """打印现行清单 printed the lists in force at the institution whose tab was open: the city's tab gave the city's
+    list alone, though the county's is in force in the township too. Either tab prints both, as the board posts them."""
+    from desktop.models import PrintedSheet
+    from desktop.models.enums import SheetKind
+    from desktop.models.places import CITY_CODE
+    from desktop.services import users
+
+    township = _open(feature_window(demo_db, users.actor_for(demo_db, "qg_admin"), tasks, "450503103000"))
+    qtbot.addWidget(township)
+    township.institution_tabs.setCurrentIndex(0)  # the city's
+    assert "北海市、银海区" in township.print_button.toolTip()
+    pdf = tmp_path / "list.pdf"
+    monkeypatch.setattr(matters_window, "ask_pdf_path", lambda parent, title, suggested: str(pdf))
+    township.print_list()
+    qtbot.waitUntil(lambda: bool(answered), timeout=20_000)
+    assert answered[-1].startswith("已生成")
+    with demo_db.session() as session:
+        printed = session.scalars(select(PrintedSheet.subject_ref).where(PrintedSheet.kind == SheetKind.MATTER_LIST)).all()
+    assert sorted(ref.split(":")[0] for ref in printed) == [CITY_CODE, YINHAI]
+
+
 @pytest.mark.law("Art. 13")
 def test_a_township_departments_liaison_is_offered_to_apply_to_its_countys_list(qtbot, window):
     with window.db.session() as session:

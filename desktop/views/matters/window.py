@@ -59,6 +59,9 @@ class MatterListWindow(Retranslating, QDialog):
         super().__init__(parent)
         self._choose_awaited_notice = notices
         self.window_, self.code = window, institution
+        # Printed: every list in force where the user is, whichever tab is open (the most local institution's
+        # lists in force are the city's and its own, as the board posts them).
+        self.print_code = institutions[-1][0] if institutions else institution
         self.db, self.actor, self.tasks = window.db, window.actor, window.tasks
         self.versions: list[matter_list.MatterListInfo] = []
         self.departments: list[tuple[int, str]] = []  # the institution's departments, for the forms' pickers
@@ -184,6 +187,9 @@ class MatterListWindow(Retranslating, QDialog):
         self.apply_retire_button.setText(self.tr("申请退出所选事项…"))
         self.publish_button.setText(self.tr("公布…"))
         self.print_button.setText(self.tr("打印现行清单…"))
+        if self.institution_tabs.count() > 1:
+            self.print_button.setToolTip(self.tr("打印在此现行的全部清单:%1").replace(
+                "%1", self.tr("、").join(self.institution_tabs.tabText(i) for i in range(self.institution_tabs.count()))))
         self.approve_button.setText(self.tr("同意"))
         self.reject_button.setText(self.tr("不同意…"))
         self.lower_tabs.setTabText(0, self.tr("部门纳入/退出申请(条例第十三条第二款)"))
@@ -324,7 +330,7 @@ class MatterListWindow(Retranslating, QDialog):
     def print_list(self) -> None:
         path = ask_pdf_path(self, self.tr("保存事项清单"), "事项清单.pdf")
         if path:
-            self.tasks.submit(print_matter_list, self.db, self.actor, Path(path), place_code=self.code,
+            self.tasks.submit(print_matter_list, self.db, self.actor, Path(path), place_code=self.print_code,
                               on_done=lambda pages: dialogs.information(
                                   self, self.tr("打印"), self.tr("已生成 %1 页").replace("%1", str(pages))),
                               on_error=self._error)
