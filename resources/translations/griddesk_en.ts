@@ -4127,7 +4127,7 @@
     <message>
       <location filename="../../desktop/views/matters/window.py" line="192" />
       <source>、</source>
-      <translation type="unfinished" />
+      <translation>, </translation>
     </message>
     <message>
       <location filename="../../desktop/views/matters/window.py" line="193" />
