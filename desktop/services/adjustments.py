@@ -243,9 +243,11 @@ def approve(db: Database, actor: Actor, adjustment_id: int, *, comment: str = ""
         uow.detail.clear()  # each case's own audit details are in its timeline; this entry is the approval's
         settled = (f";离任 {len(settlement.ended)} 人、案件改归新网格 {len(settlement.regridded)} 件、"
                    f"转由乡镇(街道)处理 {len(settlement.to_township)} 件" if retired else "")
+        revived = f"、重新启用 {len(counts.revived)}({'、'.join(counts.revived)})" if counts.revived else ""
         uow.audit(f"同意{township.short_name}网格{adjustment.kind.label}:新增 {counts.created}、变更 {counts.updated}、"
-                  f"撤销 {counts.retired}{settled}", target=f"grid_adjustment:{adjustment.id}",
-                  created=counts.created, updated=counts.updated, retired=counts.retired, kept=list(counts.kept),
+                  f"撤销 {counts.retired}{revived}{settled}", target=f"grid_adjustment:{adjustment.id}",
+                  created=counts.created, updated=counts.updated, retired=counts.retired, revived=list(counts.revived),
+                  kept=list(counts.kept),
                   ended_staff=list(settlement.ended), regridded=list(settlement.regridded),
                   to_township=list(settlement.to_township))
         uow.changed("grid_adjustments", adjustment.id, township_id=township.id)

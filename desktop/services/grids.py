@@ -109,6 +109,7 @@ class GridImportResult:
     villages: int
     vessels: int
     dry_run: bool = False
+    revived: tuple[str, ...] = ()  # codes of retired grids the file makes live again (their history goes on)
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,7 @@ class ApplyCounts:
     created: int = 0
     updated: int = 0
     retired: int = 0
+    revived: tuple[str, ...] = ()  # retired grids made live again under their code (not among `updated`)
     vessels_written: int = 0  # the roster entries of the grids created or changed, not of those kept
     kept: tuple[str, ...] = ()  # the codes of the live grids the set left as they were
 
@@ -512,11 +514,12 @@ def apply_grid_set(session: Session, specs: list[GridSpec], villages: dict[str, 
             place.grid.status = GridStatus.RETIRED
             counts.retired += 1
     changed = [s for s in specs if s.code in places and s.code not in kept]
+    counts.revived = tuple(sorted(s.code for s in changed if places[s.code].grid.status is GridStatus.RETIRED))
     for spec in changed:
         for obj, values in ((places[spec.code], _place_values(spec)), (places[spec.code].grid, _grid_values(spec))):
             for key, value in values.items():
                 setattr(obj, key, value)
-    counts.updated = len(changed)
+    counts.updated = len(changed) - len(counts.revived)
     # Old rosters are deleted first so that a vessel may move between grids of the set.
     session.flush()
     grid_ids = {code: place.id for code, place in places.items()}
@@ -796,16 +799,28 @@ def import_grids(db: Database, actor: Actor, collection: dict, *, crs: str = "wg
         _refuse_by_village(uow, named, _villages(uow.session, set(named) | {s.village_code for s in specs}))
         villages = _villages(uow.session, {s.village_code for s in specs})
         _raise_problems(uow.session, specs, problems, villages)
-        result = GridImportResult(len(specs), len(villages), sum(len(s.vessels) for s in specs), dry_run)
+        revived = _retired_among(uow.session, [spec.code for spec in specs])
+        result = GridImportResult(len(specs), len(villages), sum(len(s.vessels) for s in specs), dry_run, revived)
+        again = f"(其中重新启用已撤销的网格 {len(revived)} 个:{'、'.join(revived)})" if revived else ""
         if dry_run:  # checked only: the audit entry says so, nothing else is written
-            uow.audit(f"检查网格文件:{len(specs)} 个网格可导入(未写入)", dry_run=True, grids=len(specs))
+            uow.audit(f"检查网格文件:{len(specs)} 个网格可导入{again}(未写入)", dry_run=True, grids=len(specs),
+                      revived=list(revived))
             return result
         counts = apply_grid_set(uow.session, specs, villages)
-        uow.audit(f"导入网格 {counts.created} 个,涉及村(社区){len(villages)} 个,写入船只名册 {counts.vessels_written} 条",
-                  created=counts.created, villages=len(villages), vessels_written=counts.vessels_written, crs=crs)
+        uow.audit(f"导入网格 {counts.created + len(counts.revived)} 个{again},涉及村(社区){len(villages)} 个,"
+                  f"写入船只名册 {counts.vessels_written} 条",
+                  created=counts.created, revived=list(counts.revived), villages=len(villages),
+                  vessels_written=counts.vessels_written, crs=crs)
         for village in villages.values():
             uow.changed("places", village.id)
         return result
+
+
+def _retired_among(session: Session, codes: list[str]) -> tuple[str, ...]:
+    """The codes that name retired grids: imported again, those grids are live again, their history kept (Art. 6)."""
+    return tuple(session.scalars(
+        select(Place.code).join(Grid, Grid.place_id == Place.id)
+        .where(Place.code.in_(codes), Grid.status == GridStatus.RETIRED).order_by(Place.code)).all())
 
 
 def export_grids(db: Database, actor: Actor, path: str | Path, *, under: str | None = None) -> GridExportResult:

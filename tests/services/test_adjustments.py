@@ -241,6 +241,31 @@ def test_retire_all_grids_of_a_village_by_naming_it(divided):
             GridAdjustmentStep.to_state == AdjustmentState.PROPOSED)) == "侨北社区撤并"
 
 
+def test_importing_again_over_retired_grids_says_they_are_live_again(divided, system, tmp_path):
+    """A village whose grids were all retired may be divided anew; a file reusing their codes brings the old grids
+    back, history and all (Art. 6). The audit had said "导入网格 0 个" and counted them nowhere; it, the result and
+    the command now name them."""
+    codes = tuple(f"{VILLAGE}{n:03d}" for n in range(1, 5))
+    info = adjustments.propose(divided, TOWNSHIP_ADMIN, township_code=TOWNSHIP, kind=AdjustmentKind.RETIRE,
+                               reason=AdjustmentReason.VILLAGE_RESCALED, reason_text="侨北社区撤并",
+                               proposal=geojson_io.collection([]), retire=codes)
+    adjustments.approve(divided, COUNTY_ADMIN, info.id)
+    path = tmp_path / "grids.geojson"
+    path.write_text(json.dumps(division(2, 3), ensure_ascii=False), encoding="utf-8")
+    url = divided.engine.url.render_as_string(hide_password=False)
+    out = io.StringIO()
+    assert cli_main(["--db", url, "grids", "import", str(path), "--dry-run"], out=out) == 0
+    assert f"其中 4 个是已撤销的网格,将按原代码重新启用(历史保留,Art. 6):{'、'.join(codes)}" in out.getvalue()
+    result = grids.import_grids(divided, system, division(2, 3))
+    assert result.created == 6 and result.revived == codes
+    assert set(live_grids(divided)) == {*codes, f"{VILLAGE}005", f"{VILLAGE}006"}
+    with divided.session() as session:
+        entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "grids.import")
+                                .order_by(AuditEntry.id.desc())).first()
+    assert entry.message.startswith(f"导入网格 6 个(其中重新启用已撤销的网格 4 个:{'、'.join(codes)})")
+    assert entry.detail["created"] == 2 and entry.detail["revived"] == list(codes)
+
+
 def bare(collection: dict) -> dict:
     """The features with only code, name and shape, as a hand-drawn file has them."""
     return geojson_io.collection([{**f, "properties": {key: f["properties"][key] for key in ("code", "name")}}
