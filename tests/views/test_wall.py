@@ -542,12 +542,15 @@ def test_the_wall_says_when_its_countdowns_run_into_a_year_whose_holidays_nobody
     """A complex case dispatched in mid-December runs its 15 working days into the next year, whose holidays
     are neither published (the bundled schedule stops at `last_published_year()`) nor entered. The supervisor
     reads its countdown on the wall, counted Monday–Friday: the wall says so, as the desk's banner does, until
-    the year is entered. The year's New Year is entered first, so that the wall starts without the note
-    whatever the date: from mid-December the demo's own deadlines run into the next year too."""
-    unknown = last_published_year() + 1
+    the year is entered. The case is dispatched in the December of the year after the last published one, into
+    the year after that: from mid-December the demo's own deadlines run into the next year too, and the note would
+    be there without the case. Both years' New Year are entered first, so the wall starts without the note
+    whatever the date, and the note, once the case's year is taken out, is the case's alone."""
+    unknown = last_published_year() + 2
     city = users.actor_for(demo_db, "bh_admin")  # the calendar is the whole city's
     new_year = calendar_admin.DayEntry(date(unknown, 1, 1), DayKind.HOLIDAY, "元旦")
-    calendar_admin.enter_days(demo_db, city, [new_year])
+    year_before = calendar_admin.DayEntry(date(unknown - 1, 1, 1), DayKind.HOLIDAY, "元旦")
+    calendar_admin.enter_days(demo_db, city, [year_before, new_year])
     with qtbot.waitSignal(wall.refreshed):
         wall.bus.changed.emit("calendar")
     assert wall.calendar_note.isHidden()
@@ -567,6 +570,7 @@ def test_the_wall_says_when_its_countdowns_run_into_a_year_whose_holidays_nobody
         wall.bus.changed.emit("calendar")
     assert wall.calendar_note.isVisible()
     assert str(unknown) in wall.calendar_note.text() and "周一至周五" in wall.calendar_note.text()
+    assert str(unknown - 1) not in wall.calendar_note.text()  # entered: the demo's own deadlines are not the note
     assert "请市级管理员" in wall.calendar_note.text()
 
     calendar_admin.enter_days(demo_db, city, [new_year])
