@@ -499,6 +499,26 @@ def _window(session: Session, f: QueueFilter, ids: Select, own: OwnShare | None,
     return head + list(session.scalars(rest))
 
 
+# How far down the queue `position` looks for a case: a township's open queue is a few thousand rows; reading
+# this many ids in the queue's index order takes tens of milliseconds, off the GUI thread.
+POSITION_LIMIT = 50_000
+
+
+def position(db: Database, actor: Actor, f: QueueFilter, case_id: int, *, now: datetime | None = None,
+             within: int = POSITION_LIMIT) -> int | None:
+    """The row of a case in the filtered, sorted queue (as `page` lists it at `now`), or None when the
+    filter or the actor's places leave it out, or it lies beyond the first `within` rows: a case just
+    taken in, to be chosen wherever it falls, not only on the pages a desk has loaded."""
+    now = now or utcnow()
+    with db.session() as session:
+        own = OwnShare.of(actor)
+        ids = _filtered(session, actor, f, select(Case.id), now, own)
+        if session.scalar(ids.where(Case.id == case_id)) is None:
+            return None
+        window = _window(session, f, ids, own, now, 0, within)
+    return window.index(case_id) if case_id in window else None
+
+
 def page(db: Database, actor: Actor, f: QueueFilter, offset: int, limit: int, *,
          now: datetime | None = None) -> list[QueueRow]:
     """Rows [offset, offset + limit) of the filtered, sorted queue."""

@@ -271,6 +271,31 @@ class QueueModel(QAbstractTableModel):
         if number != self._asking and first <= last:  # rows the view painted as "…"
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
 
+    def locate(self, case_id: int, found: Callable[[int | None], None]) -> None:
+        """Tell `found` the row of a case anywhere in the queue, not only on the pages held (None: the filter
+        leaves it out), once the rows down to it are counted; not at all if the queue is refreshed meanwhile
+        (its own reset looks again)."""
+        generation = self._generation
+
+        def counted() -> None:
+            self.refreshed.disconnect(counted)
+            if generation == self._generation:
+                found(row if row < self._count else None)
+
+        def landed(at: int | None) -> None:
+            nonlocal row
+            if generation != self._generation:
+                return
+            row = at
+            if row is not None and row >= self._count and self.counting:  # the count below it is on its way
+                self.refreshed.connect(counted)
+            else:
+                found(row if row is None or row < self._count else None)
+
+        row: int | None = None
+        self.tasks.submit(queue.position, self.db, self.actor, self._filter, case_id, now=self._asked_at,
+                          on_done=landed, on_error=lambda exc: self._failed(generation, exc))
+
     def row_of(self, case_id: int) -> int | None:
         """The row of a case among the pages held (to keep the selection over a refresh)."""
         for number, rows in self._pages.items():

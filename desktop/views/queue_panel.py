@@ -123,6 +123,13 @@ class QueuePanel(Retranslating, QWidget):
         self.left_out.hide()
         self._left_out_for = ""  # the number it speaks of: kept in sight while refreshes find nothing again
         layout.addWidget(self.left_out)
+        # A case just taken in at this desk that the filters leave out: said, with a link to open it all the same.
+        self.not_listed = QLabel()
+        self.not_listed.setWordWrap(True)
+        self.not_listed.hide()
+        self.not_listed.linkActivated.connect(lambda _link: self._open_not_listed())
+        self._not_listed: tuple[int, str] | None = None
+        layout.addWidget(self.not_listed)
         layout.addWidget(self.view)
         self.retranslate()
 
@@ -134,7 +141,8 @@ class QueuePanel(Retranslating, QWidget):
         self.text.textChanged.connect(lambda t: t or self.apply_filters())
         self.view.activated.connect(self._activate_current)  # not on a row whose page is still loading
         self._kept_case: int | None = None
-        self._wanted_case: int | None = None  # a case just taken in at this desk, chosen once the queue shows it
+        # A case just taken in at this desk (id, number), chosen once the queue shows it, wherever it falls.
+        self._wanted_case: tuple[int, str] | None = None
         self._scroll_to_kept = False
         model.modelAboutToBeReset.connect(self._remember_selection)
         model.modelReset.connect(self._restore_selection)
@@ -233,6 +241,7 @@ class QueuePanel(Retranslating, QWidget):
         combo.blockSignals(False)
 
     def apply_filters(self) -> None:
+        self._forget_not_listed()  # the filters the hint spoke of are changed
         state = self.state.currentData()
         groups = {_OPEN: frozenset(OPEN_CASE_STATES), _CENTER: frozenset(OPEN_CASE_STATES),
                   _KEY: frozenset(OPEN_CASE_STATES), _UNROUTED: frozenset({CaseState.RECEIVED}), _ALL: frozenset()}
@@ -250,6 +259,7 @@ class QueuePanel(Retranslating, QWidget):
             text=self.text.text().strip()))
 
     def set_place(self, code: str | None) -> None:
+        self._forget_not_listed()
         self.model.set_filter(self.model.filter.with_(under=code))
 
     def current_case_id(self) -> int | None:
@@ -309,23 +319,56 @@ class QueuePanel(Retranslating, QWidget):
         header.setSortIndicator(shown, Qt.SortOrder.DescendingOrder if f.descending else Qt.SortOrder.AscendingOrder)
         header.blockSignals(False)
 
-    def choose_when_shown(self, case_id: int) -> None:
-        """Choose the case (and scroll to it) when the next refresh holds it: a case just taken in."""
-        self._wanted_case = case_id
+    def choose_when_shown(self, case_id: int, number: str) -> None:
+        """Choose the case (and scroll to it) when the next refresh holds it: a case just taken in. Past the pages
+        loaded (a township's open queue runs to hundreds of rows; an undated case sorts last) its row is looked
+        up; a case the filters leave out is said, with a link to open it."""
+        self._wanted_case = (case_id, number)
+        self._forget_not_listed()
 
     def _remember_selection(self) -> None:
-        wanted, self._wanted_case = self._wanted_case, None
+        wanted = self._wanted_case[0] if self._wanted_case is not None else None
         self._kept_case = wanted if wanted is not None else self.current_case_id()
         self._scroll_to_kept = wanted is not None  # a row the user chose stays where they scrolled it
 
     def _restore_selection(self) -> None:
         row = self.model.row_of(self._kept_case) if self._kept_case is not None else None
         if row is not None:
-            index = self.model.index(row, 0)
-            self.view.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self._choose_row(row, self._scroll_to_kept)
             if self._scroll_to_kept:
-                self.view.scrollTo(index)
+                self._wanted_case = None
+        elif self._wanted_case is not None:
+            wanted = self._wanted_case
+            self.model.locate(wanted[0], lambda row: self._located(wanted, row))
+
+    def _choose_row(self, row: int, scroll: bool) -> None:
+        index = self.model.index(row, 0)
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        if scroll:
+            self.view.scrollTo(index)  # its page is fetched as the view paints it
+
+    def _located(self, wanted: tuple[int, str], row: int | None) -> None:
+        if self._wanted_case != wanted:
+            return  # another case taken in meanwhile
+        self._wanted_case = None
+        if self.view.currentIndex().isValid():
+            return  # the user chose a row meanwhile: theirs stands
+        if row is not None:
+            self._choose_row(row, True)
+            return
+        self._not_listed = wanted
+        self.not_listed.setText(self.tr("刚受理的案件 %1 不符合当前的筛选条件或所选地区,未列在队列中;"
+                                        "<a href=\"open\">打开该案件</a>").replace("%1", wanted[1]))
+        self.not_listed.show()
+
+    def _open_not_listed(self) -> None:
+        if self._not_listed is not None:
+            self.caseActivated.emit(self._not_listed[0])
+
+    def _forget_not_listed(self) -> None:
+        self.not_listed.hide()
+        self._not_listed = None
 
     def _show_total(self) -> None:
         text = self.tr("已显示 %1 件,正在计数…") if self.model.counting else self.tr("共 %1 件")

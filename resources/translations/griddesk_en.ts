@@ -5211,32 +5211,32 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>Awaiting decision, clock paused</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="326" />
+      <location filename="../../desktop/views/queue_model.py" line="351" />
       <source>【急】</source>
       <translation>[Urgent] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="339" />
+      <location filename="../../desktop/views/queue_model.py" line="364" />
       <source>本单位%1</source>
       <translation>Ours: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="350" />
+      <location filename="../../desktop/views/queue_model.py" line="375" />
       <source>本单位%1 · 案件%2</source>
       <translation>Ours: %1 · case: %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="353" />
+      <location filename="../../desktop/views/queue_model.py" line="378" />
       <source>%1 · 督办超期</source>
       <translation>%1 (late)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="377" />
+      <location filename="../../desktop/views/queue_model.py" line="402" />
       <source>超期 %1</source>
       <translation>%1 overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="377" />
+      <location filename="../../desktop/views/queue_model.py" line="402" />
       <source>剩 %1</source>
       <translation>%1 left</translation>
     </message>
@@ -5244,97 +5244,102 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>QueuePanel</name>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="148" />
+      <location filename="../../desktop/views/queue_panel.py" line="156" />
       <source>待本中心办理</source>
       <translation>Waiting on this center</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="148" />
+      <location filename="../../desktop/views/queue_panel.py" line="156" />
       <source>待分拨清单(未落网格)</source>
       <translation>Triage list (in no grid)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="148" />
+      <location filename="../../desktop/views/queue_panel.py" line="156" />
       <source>待重点督办</source>
       <translation>Due for key supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="149" />
+      <location filename="../../desktop/views/queue_panel.py" line="157" />
       <source>未办结</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="149" />
+      <location filename="../../desktop/views/queue_panel.py" line="157" />
       <source>全部状态</source>
       <translation>All states</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="151" />
+      <location filename="../../desktop/views/queue_panel.py" line="159" />
       <source>全部类别</source>
       <translation>All categories</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="152" />
+      <location filename="../../desktop/views/queue_panel.py" line="160" />
       <source>只看超期</source>
       <translation>Overdue only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="153" />
+      <location filename="../../desktop/views/queue_panel.py" line="161" />
       <source>只看督办</source>
       <translation>Supervised only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="154" />
+      <location filename="../../desktop/views/queue_panel.py" line="162" />
       <source>编号或标题(Ctrl+Shift+F)</source>
       <translation>Number or title (Ctrl+Shift+F)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="156" />
+      <location filename="../../desktop/views/queue_panel.py" line="164" />
       <source>查找案件</source>
       <translation>Find case</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="157" />
+      <location filename="../../desktop/views/queue_panel.py" line="165" />
       <source>案件状态</source>
       <translation>Case state</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="158" />
+      <location filename="../../desktop/views/queue_panel.py" line="166" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="159" />
+      <location filename="../../desktop/views/queue_panel.py" line="167" />
       <source>案件队列</source>
       <translation>Case queue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="160" />
+      <location filename="../../desktop/views/queue_panel.py" line="168" />
       <source>打开案件详情</source>
       <translation>Open case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="161" />
+      <location filename="../../desktop/views/queue_panel.py" line="169" />
       <source>复制案件编号</source>
       <translation>Copy case number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="162" />
+      <location filename="../../desktop/views/queue_panel.py" line="170" />
       <source>复制本行</source>
       <translation>Copy row</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="331" />
+      <location filename="../../desktop/views/queue_panel.py" line="361" />
+      <source>刚受理的案件 %1 不符合当前的筛选条件或所选地区,未列在队列中;&lt;a href="open"&gt;打开该案件&lt;/a&gt;</source>
+      <translation>The case just taken in, %1, does not match the current filters or the place chosen and is not listed in the queue; &lt;a href="open"&gt;open the case&lt;/a&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_panel.py" line="374" />
       <source>已显示 %1 件,正在计数…</source>
       <translation>%1 cases shown, counting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="331" />
+      <location filename="../../desktop/views/queue_panel.py" line="374" />
       <source>共 %1 件</source>
       <translation>%1 cases</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="354" />
+      <location filename="../../desktop/views/queue_panel.py" line="397" />
       <source>案件 %1 为“%2”,不符合当前的筛选条件或所选地区;可选“全部状态”或上级地区后再查找</source>
       <translation>Case %1 is “%2”, outside the current filters or the place chosen; choose “All states” or a wider place and search again</translation>
     </message>

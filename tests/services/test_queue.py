@@ -290,3 +290,19 @@ def test_a_liaisons_queue_joins_its_share_through_the_one_running_share_index(sq
     queue.page(sqlite_db, liaison, f, 0, 50)
     queue.summary(sqlite_db, liaison)
     assert plans and all("uq_assignments_one_active_per_department" in plan for plan in plans), plans
+
+
+def test_position_finds_a_case_wherever_it_falls_in_the_filtered_queue(cases_db, system):
+    """A case just taken in is chosen in the queue: past the pages a desk has loaded, its row is looked up; a case
+    the filter leaves out has none."""
+    f = QueueFilter()
+    order = numbers(queue.page(cases_db, system, f, 0, 50, now=NOW))
+    with cases_db.session() as session:
+        ids = dict(session.query(Case.number, Case.id).all())
+    assert [queue.position(cases_db, system, f, ids[n], now=NOW) for n in order] == list(range(len(order)))
+    assert queue.position(cases_db, system, f, ids["Q-4"], now=NOW) is None  # closed: not in the open queue
+    assert queue.position(cases_db, system, f.with_(under=YIMA), ids["Q-1"], now=NOW) is None
+    assert queue.position(cases_db, system, f, ids["Q-5"], now=NOW, within=3) is None  # beyond the rows read
+    by_title = f.with_(sort=SortKey.TITLE, descending=True)
+    titled = numbers(queue.page(cases_db, system, by_title, 0, 50, now=NOW))
+    assert queue.position(cases_db, system, by_title, ids[titled[-1]], now=NOW) == len(titled) - 1

@@ -1598,6 +1598,60 @@ def test_a_case_taken_in_is_named_in_the_status_bar_and_chosen_in_the_queue(qtbo
 
 
 
+def test_a_case_taken_in_is_chosen_past_the_pages_the_queue_has_loaded(qtbot, demo_db, tasks, errors):
+    """A township's open queue runs past its first page in a normal shift, and a case just taken in has no
+    deadline yet: it sorts last, on a page not loaded, and had not been chosen. Its row is looked up, and the
+    queue scrolls to it."""
+    from desktop.views.cases.new_case_dialog import open_new_case
+    from desktop.views.main_window import MainWindow
+
+    window = MainWindow(demo_db, actor(demo_db, "qg_op1"), tasks)
+    qtbot.addWidget(window)
+    window.select_place(TOWNSHIP)
+    model = window.queue_model
+    model.page_size = 20  # the demo's open queue is a few pages of 20: the new case falls on the last
+    with qtbot.waitSignal(model.modelReset):
+        model.refresh(keep_pages=False)
+    qtbot.waitUntil(lambda: not model.counting, timeout=3000)
+    assert model.rowCount() > 2 * model.page_size
+    open_new_case(window)
+    dialog = window.findChild(NewCaseDialog)
+    _fill_new_case(dialog, Channel.HOTLINE_12345, None, "楼道堆放杂物", "三楼楼道堆满杂物,影响通行")
+    with qtbot.waitSignal(dialog.saved) as saved:
+        dialog.save()
+    case_id = saved.args[0].case.id
+    qtbot.waitUntil(lambda: window.queue_panel.current_case_id() == case_id, timeout=5000)
+    assert window.queue_panel.view.currentIndex().row() >= 2 * model.page_size
+    assert window.queue_panel.not_listed.isHidden() and not errors
+
+
+def test_a_case_taken_in_that_the_filters_leave_out_is_said_with_a_link_to_open_it(qtbot, demo_db, tasks, errors):
+    """Taken in under a category filter it does not match, the case had simply not appeared: the queue says so,
+    and opens it from the link; changing the filters puts the note away."""
+    from desktop.views.cases.new_case_dialog import open_new_case
+    from desktop.views.main_window import MainWindow
+
+    window = MainWindow(demo_db, actor(demo_db, "qg_op1"), tasks)
+    qtbot.addWidget(window)
+    window.select_place(TOWNSHIP)
+    panel = window.queue_panel
+    panel.category.setCurrentIndex(panel.category.findData(MatterCategory.SAFETY_RISK.value))
+    open_new_case(window)
+    dialog = window.findChild(NewCaseDialog)
+    _fill_new_case(dialog, Channel.HOTLINE_12345, MatterCategory.DISPUTE, "邻里噪音", "楼上深夜敲打")
+    with qtbot.waitSignal(dialog.saved) as saved:
+        dialog.save()
+    case = saved.args[0].case
+    qtbot.waitUntil(lambda: not panel.not_listed.isHidden(), timeout=5000)
+    assert f"刚受理的案件 {case.number} 不符合当前的筛选条件" in panel.not_listed.text()
+    assert panel.current_case_id() is None
+    with qtbot.waitSignal(panel.caseActivated) as opened:
+        panel.not_listed.linkActivated.emit("open")
+    assert opened.args == [case.id]
+    panel.category.setCurrentIndex(0)
+    assert panel.not_listed.isHidden() and not errors
+
+
 @pytest.mark.law("Art. 16")
 def test_a_request_merged_on_intake_names_the_case_that_answers_it_and_the_queue_chooses_that(
         qtbot, demo_db, tasks, errors, answered):

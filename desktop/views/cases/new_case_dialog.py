@@ -367,7 +367,7 @@ def _taken_in(window, result: intake.IntakeResult, merged_into: tuple[int, str] 
     queue_panel = getattr(window, "queue_panel", None)
     merged = result.case.state is CaseState.MERGED and merged_into is not None
     if queue_panel is not None:
-        queue_panel.choose_when_shown(merged_into[0] if merged else result.case.id)
+        queue_panel.choose_when_shown(*(merged_into if merged else (result.case.id, result.case.number)))
     window.bus.changed.emit("cases")
     if isinstance(window, QMainWindow):
         said = TAKEN_IN_MERGED if merged else TAKEN_IN_GRID if result.grid_code else TAKEN_IN_TRIAGE
