@@ -86,7 +86,8 @@ def supervision_tag(level: SupervisionLevel) -> str:
 
 
 def no_clock_reason(state: CaseState) -> str:
-    """Why an open case has no running deadline: on hold, waiting for a decision, or not dispatched."""
+    """Why an open case has no running deadline: on hold, waiting for a decision or the center's review, or not
+    dispatched."""
     return QCoreApplication.translate("QueueModel", _NO_CLOCK.get(state, NOT_DISPATCHED))
 
 
@@ -109,6 +110,9 @@ _NO_CLOCK = {
     CaseState.ON_HOLD: QT_TRANSLATE_NOOP("QueueModel", "暂缓,不计时"),
     CaseState.EXTENSION_PENDING: QT_TRANSLATE_NOOP("QueueModel", "待审批,暂停计时"),
     CaseState.OBJECTION_PENDING: QT_TRANSLATE_NOOP("QueueModel", "待审批,暂停计时"),
+    # The lead has fed back its result: the case waits on the center's review (deadlines.sync_case_due).
+    CaseState.REPORTED: QT_TRANSLATE_NOOP("QueueModel", "已反馈,待核查"),
+    CaseState.UNDER_REVIEW: QT_TRANSLATE_NOOP("QueueModel", "核查中,不计时"),
 }
 
 

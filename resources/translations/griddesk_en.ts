@@ -5170,73 +5170,83 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>key supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="99" />
+      <location filename="../../desktop/views/queue_model.py" line="100" />
       <source>待中心决定,暂停计时</source>
       <translation>Awaiting the centre, clock paused</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="102" />
+      <location filename="../../desktop/views/queue_model.py" line="103" />
       <source>已反馈办理结果</source>
       <translation>Result reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="103" />
+      <location filename="../../desktop/views/queue_model.py" line="104" />
       <source>已向主办单位反馈</source>
       <translation>Reported to the lead</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="105" />
+      <location filename="../../desktop/views/queue_model.py" line="106" />
       <source>签收 %1</source>
       <translation>Sign-for %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="105" />
+      <location filename="../../desktop/views/queue_model.py" line="106" />
       <source>联系 %1</source>
       <translation>Contact %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="107" />
+      <location filename="../../desktop/views/queue_model.py" line="108" />
       <source>未派遣,未计时</source>
       <translation>Not dispatched, no clock</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="109" />
+      <location filename="../../desktop/views/queue_model.py" line="110" />
       <source>暂缓,不计时</source>
       <translation>On hold, no clock</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="110" />
       <location filename="../../desktop/views/queue_model.py" line="111" />
+      <location filename="../../desktop/views/queue_model.py" line="112" />
       <source>待审批,暂停计时</source>
       <translation>Awaiting decision, clock paused</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="351" />
+      <location filename="../../desktop/views/queue_model.py" line="114" />
+      <source>已反馈,待核查</source>
+      <translation>Reported, to review</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_model.py" line="115" />
+      <source>核查中,不计时</source>
+      <translation>Under review, no clock</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_model.py" line="355" />
       <source>【急】</source>
       <translation>[Urgent] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="364" />
+      <location filename="../../desktop/views/queue_model.py" line="368" />
       <source>本单位%1</source>
       <translation>Ours: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="375" />
+      <location filename="../../desktop/views/queue_model.py" line="379" />
       <source>本单位%1 · 案件%2</source>
       <translation>Ours: %1 · case: %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="378" />
+      <location filename="../../desktop/views/queue_model.py" line="382" />
       <source>%1 · 督办超期</source>
       <translation>%1 (late)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="402" />
+      <location filename="../../desktop/views/queue_model.py" line="406" />
       <source>超期 %1</source>
       <translation>%1 overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="402" />
+      <location filename="../../desktop/views/queue_model.py" line="406" />
       <source>剩 %1</source>
       <translation>%1 left</translation>
     </message>

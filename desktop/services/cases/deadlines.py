@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 
 from ...models import Assignment, Case, Extension, MatterItem, Objection
-from ...models.enums import AssignmentRole, DecisionState, MatterComplexity, TimeLimitUnit
+from ...models.enums import AssignmentRole, AssignmentState, DecisionState, MatterComplexity, TimeLimitUnit
 from ..clock import WorkCalendar
 from .common import lead_assignment, setting
 
@@ -175,9 +175,13 @@ def _restarts_sign_for(raised_at: datetime, sign_due: datetime, signed_at: datet
 
 def sync_case_due(case: Case) -> None:
     """case.due_at mirrors the lead assignment's running deadline (the queue sorts by it and
-    counts what is overdue by it): none while the lead's clock stands still for a decision."""
+    counts what is overdue by it): none while the lead's clock stands still for a decision, and
+    none once the lead has fed back its result (Art. 19(3)): the case then waits on the center's
+    review, not on a department, and is neither overdue nor due for key supervision (Art. 20(1))
+    until it is sent back. A result fed back late stays late in the timeline and the evaluation."""
     lead = lead_assignment(case)
-    case.due_at = lead.due_at if lead is not None and lead.paused_since is None else None
+    running = lead is not None and lead.paused_since is None and lead.state is not AssignmentState.REPORTED
+    case.due_at = lead.due_at if running else None
 
 
 def recompute(session, assignment: Assignment, calendar: WorkCalendar, limits: TimeLimits) -> bool:

@@ -246,6 +246,7 @@ def report_result(db: Database, actor: Actor, *, assignment_id: int, result: str
                message + (f"(逾期,理由:{late_reason.strip()})" if late else ""),
                to_state=_move(case, assignment, AssignmentState.REPORTED), assignment=assignment, at=now, late=late,
                **({"late_reason": late_reason.strip()} if late else {}))
+        sync_case_due(case)  # the lead's result: the case waits on the center's review, its clock stopped
         uow.session.flush()
         return CaseInfo.of(case)
 

@@ -153,6 +153,7 @@ def review(db: Database, actor: Actor, *, case_id: int, approve: bool, comment: 
         else:
             lead = lead_assignment(case)
             lead.state = AssignmentState.HANDLING
+            sync_case_due(case)  # the lead's deadline runs again (already past, the case is overdue at once)
             record(uow, case, "sent_back", f"核查未通过,退回重新办理:{comment}", to_state=CaseState.SENT_BACK,
                    assignment=lead, at=now)
         uow.session.flush()

@@ -505,7 +505,7 @@ class Player:
         lead = self.lead
         result = "已按规定处理完毕,并将结果告知诉求人"
         lead.state, lead.result, lead.reported_at = A.REPORTED, result, at
-        self.case.resolution = result
+        self.case.resolution, self.case.due_at = result, None  # waits on the center's review (sync_case_due)
         late = at > lead.due_at
         self.event(at, "result_reported", f"{self.dept(lead).name}(主办)向网格化服务管理机构和诉求人反馈办理结果:{result}"
                    + _late_note(late), to_state=S.REPORTED, assignment=lead, actor=self.dept(lead).name,
@@ -515,7 +515,7 @@ class Player:
         self.event(at, "review_started", "开始核查办理结果", to_state=S.UNDER_REVIEW)
 
     def _sent_back(self, at):
-        self.lead.state = A.HANDLING
+        self.lead.state, self.case.due_at = A.HANDLING, self.lead.due_at
         self.event(at, "sent_back", "核查未通过,退回重新办理:诉求人反映问题仍然存在", to_state=S.SENT_BACK,
                    assignment=self.lead)
 

@@ -693,6 +693,35 @@ def test_supervision_orders_and_key_supervision_candidates(world):
 
 
 
+@pytest.mark.law("Art. 19", "Art. 20")
+def test_a_case_whose_lead_fed_back_waits_on_the_centers_review_neither_overdue_nor_due_for_key_supervision(world):
+    """The lead fed back its result in time (Art. 19(3)); the center had not reviewed it by the lead's deadline,
+    and the case stood in 只看超期 and 待重点督办, as if the department were late: supervision urges the handling
+    department (Art. 20(1)), which had delivered. The case now keeps no running deadline until it is sent back,
+    when the lead's deadline, passed, makes it overdue at once."""
+    db, police = world.db, world.police
+    case = dispatched(world)
+    lead_id = assignments(world, case.id)[AssignmentRole.LEAD].id
+    for step in (lambda v: department.sign_for(db, police, assignment_id=lead_id, expected_version=v, now=TUESDAY),
+                 lambda v: department.contact_requester(db, police, assignment_id=lead_id, note="电话联系",
+                                                        expected_version=v, now=TUESDAY)):
+        case = step(case.version)
+    due = case.due_at
+    case = department.report_result(db, police, assignment_id=lead_id, result="已调解", expected_version=case.version,
+                                    now=due - timedelta(hours=2))
+    assert case.state is CaseState.REPORTED and case.due_at is None
+    assert assignments(world, case.id)[AssignmentRole.LEAD].due_at == due  # the lead's own deadline is kept
+    later = due + timedelta(days=3)
+    overdue = queue.QueueFilter(under=TOWNSHIP, overdue_only=True)
+    assert queue.page(db, world.supervisor, overdue, 0, 10, now=later) == []
+    assert due_for_key_supervision(world, later) == []
+    case = review.review(db, world.operator, case_id=case.id, approve=False, comment="未附调解协议",
+                         expected_version=case.version, now=later)
+    assert case.state is CaseState.SENT_BACK and case.due_at == due
+    assert [row.id for row in queue.page(db, world.supervisor, overdue, 0, 10, now=later)] == [case.id]
+    assert due_for_key_supervision(world, later) == [case.id]
+
+
 @pytest.mark.law("Art. 20")
 def test_a_general_supervision_order_whose_deadline_passed_unanswered_offers_the_case_for_key_supervision(world):
     """Art. 20(1): a case the department has not resolved by the deadline of its 督办 order is an
