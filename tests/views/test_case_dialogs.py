@@ -1424,6 +1424,21 @@ def test_a_duplicates_panel_opens_the_case_it_was_merged_into(qtbot, demo_db, ta
     other.close()
 
 
+@pytest.mark.law("Art. 16", "Art. 19")
+def test_the_case_a_duplicate_went_into_shows_what_that_requester_asked(qtbot, demo_db, tasks):
+    """The department tells the result to the duplicate's requester too (Art. 19(3)): the panel had named them,
+    not what they had asked ("已经一个星期"), which lay only on the duplicate's own case."""
+    with demo_db.session() as s:
+        into_id, number, said = s.execute(select(Case.merged_into_id, Case.number, Case.description)
+                                          .where(Case.state == CaseState.MERGED).limit(1)).one()
+    dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_op1"), tasks, into_id)
+    qtbot.addWidget(dialog)
+    shown = next(dialog.particulars.itemAt(row, QFormLayout.ItemRole.FieldRole).widget().text()
+                 for row in range(dialog.particulars.rowCount())
+                 if dialog.particulars.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().text() == "并入的重复诉求")
+    assert number in shown and f":{said}" in shown
+
+
 def test_the_case_panel_is_worked_by_keyboard_tab_leaves_its_tables_and_an_action_keeps_the_focus(
         qtbot, demo_db, tasks, errors, monkeypatch):
     with demo_db.session() as s:

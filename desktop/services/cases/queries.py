@@ -170,15 +170,15 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
         # A duplicate's requester is called by whoever calls this case's; otherwise whole only where the
         # user may see personal data of the duplicate's own township (it may lie in another).
         duplicates = [(number, name, phone, code,
-                       bool(phone) and (dialling or actor.can(Permission.VIEW_SENSITIVE, code)))
-                      for number, name, phone, code in session.execute(
-                          select(Case.number, Case.requester_name, Case.requester_phone, Place.code)
+                       bool(phone) and (dialling or actor.can(Permission.VIEW_SENSITIVE, code)), said)
+                      for number, name, phone, code, said in session.execute(
+                          select(Case.number, Case.requester_name, Case.requester_phone, Place.code, Case.description)
                           .join(Place, Place.id == Case.township_id)
                           .where(Case.merged_into_id == case.id).order_by(Case.id))]
-        merged_in = tuple((number, name, phone if whole else mask_phone(phone))
-                          for number, name, phone, _, whole in duplicates)
+        merged_in = tuple((number, name, phone if whole else mask_phone(phone), said)
+                          for number, name, phone, _, whole, said in duplicates)
         # The whole numbers shown, by case number: who saw them is on record (Art. 15).
-        shown = {number: code for number, _, _, code, whole in duplicates if whole}
+        shown = {number: code for number, _, _, code, whole, _ in duplicates if whole}
         if sensitive and case.requester_phone:
             shown[case.number] = township.code
         orders = session.scalars(select(SupervisionOrder).where(SupervisionOrder.case_id == case.id)

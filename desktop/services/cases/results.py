@@ -229,8 +229,9 @@ class CaseDetail:
     handling_limit: int  # the case's time limit (an extension may ask for up to as much again, SPEC §11)
     handling_unit: TimeLimitUnit
     # The requests merged into this case as duplicates: (number, requester name, phone — masked as the
-    # case's own), so that whoever tells the requester the result, or calls back, tells them too.
-    merged_in: tuple[tuple[str, str | None, str | None], ...] = ()
+    # case's own, what they said), so that whoever tells the requester the result, or calls back, tells them
+    # too, knowing what each asked (a duplicate may add a detail: "已经一个星期").
+    merged_in: tuple[tuple[str, str | None, str | None, str], ...] = ()
     route_choices: tuple[GridChoice, ...] = ()  # when "route" is an action: the township's grids, nearest first
     merge_choices: tuple[MergeChoice, ...] = ()  # when "merge" is an action: suspected duplicates, nearest first
     # When "add_co_handler" is an action: the departments suggested, those working on the case left out.

@@ -350,6 +350,11 @@ class CaseDetailDialog(QDialog):
             x = self.x() - (self.width() - before) // 2
             self.move(max(area.left(), min(x, area.right() + 1 - self.frameGeometry().width())), self.y())
 
+    def _merged_text(self, number: str, name: str | None, phone: str | None, said: str) -> str:
+        """A duplicate merged into the case: whom to tell the result too, and what they asked."""
+        who = " ".join(part for part in (number, name, phone) if part)
+        return self.tr("%1:%2").replace("%1", who).replace("%2", said)
+
     def _result_caption(self, state: CaseState) -> str:
         """A result sent back or reopened is the one found wanting, not the case's result."""
         if state is CaseState.SENT_BACK:
@@ -398,8 +403,7 @@ class CaseDetailDialog(QDialog):
                 (self.tr("受理时间"), beijing_text(detail.received_at)), (self._result_caption(case.state), detail.resolution),
                 (self.tr("暂缓理由"), detail.hold_reason), (self.tr("解释情况"), detail.hold_explanation),
                 (self.tr("并入案件"), detail.merged_into),
-                (self.tr("并入的重复诉求"), "\n".join(" ".join(part for part in entry if part)
-                                                   for entry in detail.merged_in)),
+                (self.tr("并入的重复诉求"), "\n".join(self._merged_text(*entry) for entry in detail.merged_in)),
                 *((self.tr("督办"), self.tr("{level}:{reason},期限 {due}").format(
                     level=label(order.level), reason=order.reason, due=deadline_text(order.due_at, now)))
                   for order in detail.supervision_orders if order.closed_at is None),

@@ -199,10 +199,11 @@ def test_a_request_seen_to_be_a_duplicate_is_taken_in_and_merged_in_one_step(wor
         assert (entry.detail["case"], entry.detail["event"]) == (again.case.number, "merged")
     assert world.new_case(at=IN_A).duplicates[0].case.id == first.id  # the merged one is no longer offered
     # The case that goes on names the request merged into it, with whom to tell (masked as its own phone).
+    said = queries.case_detail(world.db, world.operator, again.case.id).description  # what the duplicate adds
     assert queries.case_detail(world.db, world.operator, first.id).merged_in == (
-        (again.case.number, "黄女士", "139****0002"),)
+        (again.case.number, "黄女士", "139****0002", said),)
     assert queries.case_detail(world.db, world.supervisor, first.id).merged_in == (
-        (again.case.number, "黄女士", "13907790002"),)
+        (again.case.number, "黄女士", "13907790002", said),)
 
 
 def test_duplicates_merged_into_a_case_go_on_with_it_when_it_is_merged_in_turn(world):
@@ -212,7 +213,7 @@ def test_duplicates_merged_into_a_case_go_on_with_it_when_it_is_merged_in_turn(w
     first = queries.case_detail(world.db, world.operator, first.id).case
     duplicates.merge(world.db, world.operator, case_id=first.id, into_case_id=second.id,
                      expected_version=first.version)
-    assert [name for _, name, _ in queries.case_detail(world.db, world.operator, second.id).merged_in] == ["甲", "丙"]
+    assert [name for _, name, _, _ in queries.case_detail(world.db, world.operator, second.id).merged_in] == ["甲", "丙"]
     with world.db.session() as s:
         moved = s.scalar(select(CaseEvent.message).where(CaseEvent.kind == "merged").order_by(CaseEvent.id.desc()))
         assert moved == f"随案件 {first.number} 一并并入案件 {second.number}"
@@ -226,7 +227,7 @@ def test_a_duplicate_from_another_township_keeps_its_requesters_phone_masked_to_
                      expected_version=elsewhere.version)
     # The supervisor may see personal data in 侨港 only: the duplicate is 中街's.
     assert queries.case_detail(world.db, world.supervisor, here.id).merged_in == (
-        (elsewhere.number, "黄女士", "139****0002"),)
+        (elsewhere.number, "黄女士", "139****0002", queries.case_detail(world.db, world.system, elsewhere.id).description),)
 
 
 def test_a_duplicate_of_a_finished_or_foreign_case_is_refused_and_nothing_is_taken_in(world):
