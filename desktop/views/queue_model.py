@@ -104,6 +104,8 @@ _REPORTED = {AssignmentRole.LEAD: QT_TRANSLATE_NOOP("QueueModel", "已反馈办�
              AssignmentRole.CO: QT_TRANSLATE_NOOP("QueueModel", "已向主办单位反馈")}
 # Which of a liaison's deadlines is counted down, when it is not the handling one.
 _OWN_STEPS = {"sign": QT_TRANSLATE_NOOP("QueueModel", "签收 %1"), "contact": QT_TRANSLATE_NOOP("QueueModel", "联系 %1")}
+# Taken in and not yet dispatched: no deadline runs, the countdown says how long the request has waited.
+_TAKEN_IN = frozenset({CaseState.RECEIVED, CaseState.REGISTERED})
 # The countdown of an open case without a running deadline says why.
 NOT_DISPATCHED = QT_TRANSLATE_NOOP("QueueModel", "未派遣,未计时")
 _NO_CLOCK = {
@@ -393,6 +395,8 @@ class QueueModel(QAbstractTableModel):
                 return self.tr(_REPORTED[r.own_role])
             if r.own_state is not None:
                 return self.tr(OWN_PAUSED)
+            if r.state in _TAKEN_IN:  # what waits on the center shows how long it has waited (Art. 17)
+                return self._waited(span_text(self.clock() - r.received_at))
             return no_clock_reason(r.state)
         left = due - self.clock()
         return self._countdown(span_text(left), left < timedelta(0), step)
@@ -400,7 +404,11 @@ class QueueModel(QAbstractTableModel):
     def countdown_forms(self, span: str) -> list[str]:
         """Every form a running countdown of `span` takes: left or overdue, of the deadline or of a step. The
         wall's column is as wide as the widest, not as the minute's texts, which change length as they count."""
-        return [self._countdown(span, overdue, step) for overdue in (False, True) for step in (None, *_OWN_STEPS)]
+        return [self._countdown(span, overdue, step) for overdue in (False, True) for step in (None, *_OWN_STEPS)] + [
+            self._waited(span)]
+
+    def _waited(self, span: str) -> str:
+        return self.tr("未派遣 · 已等 %1").replace("%1", span)
 
     def _countdown(self, span: str, overdue: bool, step: str | None) -> str:
         text = (self.tr("超期 %1") if overdue else self.tr("剩 %1")).replace("%1", span)

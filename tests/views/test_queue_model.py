@@ -73,13 +73,27 @@ def test_countdown_text_and_colours(model):
     assert model.index(0, DEADLINE).data(Qt.ItemDataRole.ForegroundRole) == OVERDUE_COLOUR
 
 
-@pytest.mark.parametrize("state, said", [(CaseState.REGISTERED, "未派遣,未计时"), (CaseState.REOPENED, "未派遣,未计时"),
+@pytest.mark.parametrize("state, said", [(CaseState.REOPENED, "未派遣,未计时"),
                                          (CaseState.ON_HOLD, "暂缓,不计时"), (CaseState.EXTENSION_PENDING, "待审批,暂停计时"),
+                                         (CaseState.REPORTED, "已反馈,待核查"), (CaseState.UNDER_REVIEW, "核查中,不计时"),
                                          (CaseState.CLOSED, "")])
 def test_an_open_case_without_a_running_deadline_says_why(model, state, said):
     row = model.row_at(0)
     model._pages[0][0] = replace(row, state=state, due_at=None)
     assert model.index(0, COUNTDOWN).data() == said and model.index(0, DEADLINE).data() == ""
+
+
+@pytest.mark.law("Art. 17")
+@pytest.mark.parametrize("state", [CaseState.RECEIVED, CaseState.REGISTERED])
+def test_a_request_not_yet_dispatched_says_how_long_it_has_waited(model, state):
+    """An urgent request taken in at 07:26 stood nine hours later among the rows "未派遣,未计时", no different
+    from one just taken in: what waits on the center says how long it has (Art. 17: 及时接收).
+    The column is measured for it too."""
+    row = model.row_at(0)
+    model._pages[0][0] = replace(row, state=state, due_at=None)
+    model.clock = lambda: row.received_at + timedelta(hours=9, minutes=20)
+    assert model.index(0, COUNTDOWN).data() == "未派遣 · 已等 9小时"
+    assert "未派遣 · 已等 99天23小时" in model.countdown_forms("99天23小时")
 
 
 def test_a_deadline_at_midnight_shows_as_24_00_of_the_day_before(model):
