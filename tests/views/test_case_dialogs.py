@@ -964,11 +964,101 @@ def test_under_a_running_key_supervision_only_key_supervision_is_offered(qtbot, 
     offered = []
     monkeypatch.setattr(case_detail, "ask_item", lambda parent, title, label, items: offered.extend(items) or 0)
     monkeypatch.setattr(case_detail, "ask_text", lambda *args: "再次督办,请今日内办结")
-    monkeypatch.setattr(case_detail, "ask_due_date", lambda parent, title, label, default: default)
+    for ask in ("ask_due_date", "ask_due_moment"):  # a day, or a time for a case handled within hours
+        monkeypatch.setattr(case_detail, ask, lambda parent, title, label, default: default)
     with qtbot.waitSignal(dialog.changed):
         dialog.buttons["supervise"].click()
     assert offered == ["重点督办"] and errors == []
     assert [o.level for o in dialog.detail.supervision_orders if o.closed_at is None][-1] is SupervisionLevel.KEY
+
+
+def _rows_captioned(dialog, caption) -> list[str]:
+    """The particulars under `caption`, which may head several rows (one per running 督办 order)."""
+    return [dialog.particulars.itemAt(row, QFormLayout.ItemRole.FieldRole).widget().text()
+            for row in range(dialog.particulars.rowCount())
+            if dialog.particulars.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().text() == caption]
+
+
+@pytest.mark.law("Art. 20")
+def test_an_order_taken_over_by_a_new_one_is_shown_so_not_overdue(qtbot, demo_db, tasks, monkeypatch):
+    """Art. 20(1): a 一般督办 run out, then 重点督办 with a new deadline. The panel listed both orders, the old one
+    已逾期, and the queue and the wall said 督办超期 for good. The old order is closed by the new one: the panel
+    says it was taken over, and the queue watches the new deadline only."""
+    from desktop.models import SupervisionOrder
+    from desktop.services import queue
+
+    with demo_db.session() as s:
+        case_id, reason = s.execute(select(Case.id, SupervisionOrder.reason).join(SupervisionOrder).where(
+            SupervisionOrder.closed_at.is_(None), SupervisionOrder.level == SupervisionLevel.GENERAL,
+            SupervisionOrder.due_at < utcnow()).order_by(Case.id).limit(1)).one()
+    chief = actor(demo_db, "qg_chief")
+    dialog = CaseDetailDialog(demo_db, chief, tasks, case_id)
+    qtbot.addWidget(dialog)
+    assert any("(已逾期 " in text for text in _rows_captioned(dialog, "督办"))
+    monkeypatch.setattr(case_detail, "ask_item", lambda *args: 1)  # 重点督办
+    monkeypatch.setattr(case_detail, "ask_text", lambda *args: "督办逾期未办结")
+    for ask in ("ask_due_date", "ask_due_moment"):  # a day, or a time for a case handled within hours
+        monkeypatch.setattr(case_detail, ask, lambda parent, title, label, default: default)
+    with qtbot.waitSignal(dialog.changed):
+        dialog.buttons["supervise"].click()
+    taken_over, running = _rows_captioned(dialog, "督办")
+    assert taken_over.startswith(f"一般督办:{reason},已由重点督办取代(") and "已逾期" not in taken_over
+    assert running.startswith("重点督办:督办逾期未办结,期限 ") and "(剩余 " in running
+    [row] = [r for r in queue.page(demo_db, chief, queue.QueueFilter(), 0, 1000) if r.id == case_id]
+    assert not row.supervision_overdue(utcnow())
+
+
+@pytest.mark.law("Art. 20")
+def test_an_urgent_case_is_given_a_supervision_deadline_at_a_time_of_day(qtbot, demo_db, tasks, monkeypatch):
+    """Art. 20(1) 限时办结: an urgent case is handled within 24 hours, yet its 督办 order could only be given whole
+    days (3 working days by default). Its deadline is asked as a date and time now, starting DEFAULT_HOURS on."""
+    from desktop.services.cases import supervision
+
+    with demo_db.session() as s:
+        case_id = s.scalar(select(Case.id).where(Case.urgent, Case.state == CaseState.DISPATCHED,
+                                                 Case.supervision == SupervisionLevel.NONE).order_by(Case.id).limit(1))
+    dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_chief"), tasks, case_id)
+    qtbot.addWidget(dialog)
+    asked = []
+
+    def an_hour_sooner(parent, title, label, default):
+        asked.append((label, default))
+        return default - timedelta(hours=1)
+
+    monkeypatch.setattr(case_detail, "ask_item", lambda *args: 0)
+    monkeypatch.setattr(case_detail, "ask_text", lambda *args: "停水未恢复")
+    monkeypatch.setattr(case_detail, "ask_due_moment", an_hour_sooner)
+    monkeypatch.setattr(case_detail, "ask_due_date", lambda *args: pytest.fail("asked for a day"))
+    with qtbot.waitSignal(dialog.changed):
+        dialog.buttons["supervise"].click()
+    [(label, default)] = asked
+    assert label == f"督办期限(北京时间;默认 {supervision.DEFAULT_HOURS} 小时后)"
+    assert timedelta(0) < default - utcnow() <= timedelta(hours=supervision.DEFAULT_HOURS)
+    [order] = dialog.detail.supervision_orders
+    assert order.due_at == default - timedelta(hours=1)
+
+
+def test_a_deadline_at_a_time_of_day_is_asked_to_the_minute_from_now_on(qtbot, monkeypatch):
+    """The field of `ask_due_moment` shows Beijing time to the minute, starting at the default, and takes no
+    moment already past."""
+    from datetime import datetime, timezone
+
+    from PySide6.QtWidgets import QDateTimeEdit
+
+    asked = []
+
+    def answer(dialog):
+        asked.append(dialog)  # kept, with the field it holds
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QDialog, "exec", answer)
+    default = datetime(2099, 3, 1, 6, 30, 45, tzinfo=timezone.utc)  # 14:30:45 Beijing time
+    assert case_detail.ask_due_moment(None, "督办", "督办期限", default) == datetime(2099, 3, 1, 6, 30,
+                                                                                   tzinfo=timezone.utc)
+    field = asked[0].findChild(QDateTimeEdit)
+    assert field.text() == "2099-03-01 14:30"
+    field.setDateTime(field.minimumDateTime().addSecs(-3600))
+    assert field.dateTime() == field.minimumDateTime()  # no earlier than now
 
 
 def _calendar(db):
@@ -1456,7 +1546,8 @@ def test_the_case_panel_is_worked_by_keyboard_tab_leaves_its_tables_and_an_actio
     dialog.buttons["supervise"].setFocus()
     monkeypatch.setattr(case_detail, "ask_item", lambda *args: 1)  # 重点督办
     monkeypatch.setattr(case_detail, "ask_text", lambda *args: "请加快办理")
-    monkeypatch.setattr(case_detail, "ask_due_date", lambda parent, title, label, default: default)
+    for ask in ("ask_due_date", "ask_due_moment"):  # a day, or a time for a case handled within hours
+        monkeypatch.setattr(case_detail, ask, lambda parent, title, label, default: default)
     with qtbot.waitSignal(dialog.changed):
         dialog.buttons["supervise"].click()
     qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.buttons.get("supervise"), timeout=2000)

@@ -52,7 +52,7 @@ from .results import (
     ShareStep,
     SupervisionInfo,
 )
-from .supervision import default_due
+from .supervision import default_due, default_limit, taken_over_by
 
 # Which permission each center action needs at the place that handles the case.
 _CENTER_PERMISSION = {
@@ -182,7 +182,8 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
         if sensitive and case.requester_phone:
             shown[case.number] = township.code
         orders = session.scalars(select(SupervisionOrder).where(SupervisionOrder.case_id == case.id)
-                                 .order_by(SupervisionOrder.id))
+                                 .order_by(SupervisionOrder.id)).all()
+        superseded_by = taken_over_by(orders)
         limit = case_limits(session, case).handle
         events = session.scalars(select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.id))
         detail = CaseDetail(
@@ -196,14 +197,15 @@ def case_detail(db: Database, actor: Actor, case_id: int) -> CaseDetail:
             assignments=tuple(AssignmentInfo.of(a, name, phones.get(a.department_id)) for a, name in rows),
             events=tuple(EventInfo.of(e) for e in events),
             supervision_orders=tuple(SupervisionInfo(o.id, o.level, o.issued_at, o.issued_by, o.due_at, o.reason,
-                                                     o.closed_at) for o in orders),
+                                                     o.closed_at, superseded_by.get(o.id)) for o in orders),
             callbacks=tuple(callback_info(cb, case, actor, township.code, lead_id, may_call(actor, place.code, lead_id))
                             for cb in callbacks),
             actions=tuple(actions), own_assignment_id=own.id if own else None,
             pending_extension=pending_ext, pending_objection=pending_obj,
             handling_limit=limit.amount, handling_unit=limit.unit,
             merged_in=merged_in, route_choices=grid_choices(session, case) if "route" in actions else (),
-            supervise_due=default_due(WorkCalendar.load(session), utcnow()) if "supervise" in actions else None,
+            supervise_due=(default_due(WorkCalendar.load(session), utcnow(), default_limit(limit))
+                           if "supervise" in actions else None),
             handled_above=handled_above, merged_into_id=case.merged_into_id, not_yet=tuple(not_yet),
             own_request_at=own_request_at,
         )

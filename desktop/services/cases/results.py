@@ -153,6 +153,7 @@ class SupervisionInfo:
     due_at: datetime
     reason: str
     closed_at: datetime | None
+    superseded_by: int | None = None  # the id of the newer order that closed it (再次督办, 一般 → 重点督办)
 
 
 @dataclass(frozen=True)

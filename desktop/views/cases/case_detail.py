@@ -12,7 +12,7 @@ answering an action's questions: the action then goes with the version it was de
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from html import escape
 
 from PySide6.QtCore import (
@@ -48,11 +48,14 @@ from PySide6.QtWidgets import (
 from ...i18n import label
 from ...errors import Conflict, PermissionDenied, ValidationFailed
 from ...models.base import utcnow
-from ...models.enums import AssignmentRole, AssignmentState, CallbackState, CaseState, SupervisionLevel
+from ...models.enums import (
+    AssignmentRole, AssignmentState, CallbackState, CaseState, SupervisionLevel, TimeLimitUnit,
+)
 from ...services.cases import (
     department, dispatch, duplicates, hold, intake, onspot_escalation, queries, review, supervision,
 )
 from ...services.cases.common import ACTION_LABELS, LEVEL_ORDER
+from ...services.cases.deadlines import Limit
 from ...services.cases.results import AssignmentInfo, CaseDetail, EventInfo
 from ...services.clock import beijing_text, beijing_today, deadline_day, due_text, end_of_day
 from .. import beijing_time, dialogs
@@ -131,22 +134,37 @@ def _one_named(names: list[tuple[str, str]], typed: str) -> str | None:
     return None
 
 
-def ask_due_date(parent, title: str, label: str, default: date) -> date | None:
-    """A deadline's last day (from today on), starting at `default`; None when cancelled."""
+def _answered(parent, title: str, label: str, edit: QWidget) -> bool:
+    """Ask `label` with `edit` for the answer; False when cancelled."""
     dialog = QDialog(parent)
     dialog.setWindowTitle(title)
-    edit = beijing_time.date_field(beijing_time.as_qdate(default))
-    edit.setMinimumDate(beijing_time.as_qdate(beijing_today()))
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     form = QFormLayout(dialog)
     caption = QLabel(label)
-    caption.setBuddy(edit)  # a screen reader names the date by the question
+    caption.setBuddy(edit)  # a screen reader names the field by the question
     form.addRow(caption)
     form.addRow(edit)
     form.addRow(buttons)
-    return edit.date().toPython() if dialog.exec() else None
+    return bool(dialog.exec())
+
+
+def ask_due_date(parent, title: str, label: str, default: date) -> date | None:
+    """A deadline's last day (from today on), starting at `default`; None when cancelled."""
+    edit = beijing_time.date_field(beijing_time.as_qdate(default))
+    edit.setMinimumDate(beijing_time.as_qdate(beijing_today()))
+    return edit.date().toPython() if _answered(parent, title, label, edit) else None
+
+
+def ask_due_moment(parent, title: str, label: str, default: datetime) -> datetime | None:
+    """A deadline at a time of day (Beijing time, from now on, to the minute), starting at `default`;
+    None when cancelled."""
+    edit = beijing_time.beijing_field(default.replace(second=0, microsecond=0))
+    edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+    edit.setCalendarPopup(True)
+    edit.setMinimumDateTime(beijing_time.as_qdatetime())
+    return beijing_time.moment(edit.dateTime()) if _answered(parent, title, label, edit) else None
 
 
 def ask_decision(parent, title: str, text: str, approve: str, refuse: str) -> bool | None:
@@ -355,6 +373,20 @@ class CaseDetailDialog(QDialog):
         who = " ".join(part for part in (number, name, phone) if part)
         return self.tr("%1:%2").replace("%1", who).replace("%2", said)
 
+    def _supervision_texts(self, detail: CaseDetail, now):
+        """The running 督办 orders with their deadlines, and the orders they took over: closed then, so
+        not overdue (Art. 20(1)); the orders closed with the case are on its timeline."""
+        orders = {order.id: order for order in detail.supervision_orders}
+        for order in detail.supervision_orders:
+            newer = orders.get(order.superseded_by)
+            if order.closed_at is None:
+                yield self.tr("{level}:{reason},期限 {due}").format(
+                    level=label(order.level), reason=order.reason, due=deadline_text(order.due_at, now))
+            elif newer is not None and newer.closed_at is None:
+                yield self.tr("{level}:{reason},已由{newer}取代({when})").format(
+                    level=label(order.level), reason=order.reason, newer=label(newer.level),
+                    when=beijing_text(newer.issued_at))
+
     def _result_caption(self, state: CaseState) -> str:
         """A result sent back or reopened is the one found wanting, not the case's result."""
         if state is CaseState.SENT_BACK:
@@ -404,9 +436,7 @@ class CaseDetailDialog(QDialog):
                 (self.tr("暂缓理由"), detail.hold_reason), (self.tr("解释情况"), detail.hold_explanation),
                 (self.tr("并入案件"), detail.merged_into),
                 (self.tr("并入的重复诉求"), "\n".join(self._merged_text(*entry) for entry in detail.merged_in)),
-                *((self.tr("督办"), self.tr("{level}:{reason},期限 {due}").format(
-                    level=label(order.level), reason=order.reason, due=deadline_text(order.due_at, now)))
-                  for order in detail.supervision_orders if order.closed_at is None),
+                *((self.tr("督办"), text) for text in self._supervision_texts(detail, now)),
                 *((self.tr("回访"), self._callback_text(callback, now))
                   for callback in detail.callbacks if callback.state is CallbackState.PENDING)]
         merged_caption = self.tr("并入案件")
@@ -711,14 +741,23 @@ class CaseDetailDialog(QDialog):
         reason = chosen is not None and self._ask("supervise", QT_TRANSLATE_NOOP("CaseDetailDialog", "督办事由"))
         if not reason:
             return None
-        # The time limit of the order (Art. 20(1) 限时办结): the default kept is counted as the service counts it.
+        deadline = self._ask_supervision_due()
+        return deadline is not None and (supervision.supervise,
+                                         self._case(level=levels[chosen], reason=reason, **deadline))
+
+    def _ask_supervision_due(self) -> dict | None:
+        """The time limit of the order (Art. 20(1) 限时办结), as the service's due_at (None: the default); None
+        when cancelled. A case handled within hours gets a time of day, as its own limit runs in hours; others
+        a day, whose default kept is counted as the service counts it (recounted when holidays are entered)."""
+        limit = supervision.default_limit(Limit(self.detail.handling_limit, self.detail.handling_unit))
+        if limit.unit is TimeLimitUnit.HOURS:
+            moment = ask_due_moment(self, self.tr("督办"), self.tr("督办期限(北京时间;默认 %1 小时后)").replace(
+                "%1", str(limit.amount)), self.detail.supervise_due)
+            return None if moment is None else {"due_at": moment}
         default = deadline_day(self.detail.supervise_due)
         day = ask_due_date(self, self.tr("督办"), self.tr("督办期限(至该日 24:00;默认 %1 个工作日)").replace(
-            "%1", str(supervision.DEFAULT_DAYS)), default)
-        if day is None:
-            return None
-        due_at = None if day == default else end_of_day(day)
-        return supervision.supervise, self._case(level=levels[chosen], reason=reason, due_at=due_at)
+            "%1", str(limit.amount)), default)
+        return None if day is None else {"due_at": None if day == default else end_of_day(day)}
 
     def _refusal_reason(self, action: str, label: str, approve: bool | None) -> str | None:
         """A decision refusing what a department asked says why, on the timeline its liaison reads (Art. 18(2),

@@ -258,11 +258,11 @@ def test_entering_a_years_holidays_recounts_supervision_orders_given_the_default
     from desktop.services.clock import WorkCalendar
 
     issued = at(2026, 12, 31)
-    case = world.new_case().case
-    case = supervision.supervise(world.db, world.supervisor, case_id=case.id, level=SupervisionLevel.GENERAL,
-                                 reason="群众反映未处理", expected_version=case.version)
-    supervision.supervise(world.db, world.supervisor, case_id=case.id, level=SupervisionLevel.KEY, reason="限期答复",
-                          expected_version=case.version, due_at=datetime.now(BEIJING) + timedelta(days=1))
+    case, other = world.new_case().case, world.new_case().case  # on one case, the newer order would close the older
+    supervision.supervise(world.db, world.supervisor, case_id=case.id, level=SupervisionLevel.GENERAL,
+                          reason="群众反映未处理", expected_version=case.version)
+    supervision.supervise(world.db, world.supervisor, case_id=other.id, level=SupervisionLevel.KEY, reason="限期答复",
+                          expected_version=other.version, due_at=datetime.now(BEIJING) + timedelta(days=1))
     with world.db.session() as s:  # as if issued on the last day of the year
         default, set_by_hand = s.scalars(select(SupervisionOrder).order_by(SupervisionOrder.id)).all()
         default.issued_at = set_by_hand.issued_at = issued

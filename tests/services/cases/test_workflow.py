@@ -28,7 +28,7 @@ from desktop.models.enums import (
     SupervisionLevel,
 )
 from desktop.services import queue
-from desktop.services.clock import BEIJING
+from desktop.services.clock import BEIJING, due_text_as_of
 from desktop.services.unit_of_work import unit_of_work
 from desktop.services.cases import (
     callbacks, department, dispatch, duplicates, hold, onspot_escalation, queries, review, supervision,
@@ -740,6 +740,53 @@ def test_a_general_supervision_order_whose_deadline_passed_unanswered_offers_the
     supervision.supervise(world.db, world.supervisor, case_id=case.id, level=SupervisionLevel.KEY,
                           reason="督办逾期未办结", expected_version=case.version)
     assert due_for_key_supervision(world, after) == []
+
+
+@pytest.mark.law("Art. 20")
+def test_a_new_supervision_order_closes_the_running_orders_it_takes_over(world):
+    """Art. 20(1): a 一般督办 run out, then 重点督办 with a new deadline, and the case stayed 督办超期 for good:
+    the queue (and the wall) watch the earliest deadline of the orders still running, and the 一般督办 ran on
+    beside the order that took it over. A new order now closes the running orders of its level and below as it
+    is issued; they stay on record, closed and named as taken over, and the timeline says so."""
+    db, chief = world.db, world.supervisor
+    case = dispatched(world, now=utcnow())
+    case = supervision.supervise(db, chief, case_id=case.id, level=SupervisionLevel.GENERAL, reason="群众多次来电催办",
+                                 expected_version=case.version, due_at=utcnow() + timedelta(hours=1))
+    later, key_due = utcnow() + timedelta(hours=2), utcnow() + timedelta(days=2)
+    case = supervision.supervise(db, chief, case_id=case.id, level=SupervisionLevel.KEY, reason="督办逾期未办结",
+                                 expected_version=case.version, due_at=key_due)
+    [row] = [r for r in queue.page(db, chief, queue.QueueFilter(under=TOWNSHIP), 0, 100, now=later) if r.id == case.id]
+    assert row.supervision_due_at == key_due and not row.supervision_overdue(later)
+    shown = detail(world, case.id, chief)
+    general, key = shown.supervision_orders
+    assert (general.closed_at, general.superseded_by) == (key.issued_at, key.id)
+    assert (key.closed_at, key.superseded_by) == (None, None)
+    assert shown.events[-1].message == (f"重点督办:督办逾期未办结;取代此前的一般督办"
+                                        f"(期限 {due_text_as_of(general.due_at, key.issued_at)})")
+    # A 一般督办 a callback asks for (Art. 20(2)) takes over no 重点督办: that one runs on.
+    with unit_of_work(db, chief, "test.callback_order") as uow:
+        supervision.issue_order(uow, uow.session.get(Case, case.id), SupervisionLevel.GENERAL, "回访基本满意,已解决")
+    assert [(o.level, o.closed_at is None) for o in detail(world, case.id, chief).supervision_orders] == [
+        (SupervisionLevel.GENERAL, False), (SupervisionLevel.KEY, True), (SupervisionLevel.GENERAL, True)]
+
+
+@pytest.mark.law("Art. 20")
+def test_an_order_on_a_case_handled_within_hours_is_due_within_hours(world):
+    """Art. 20(1) 限时办结: an urgent case is handled within 24 hours; the default of a 督办 order, 3 working days,
+    outlasted it. An order on a case whose limit runs in hours gets DEFAULT_HOURS, or the moment the supervisor
+    sets; the case panel offers that default."""
+    db, chief = world.db, world.supervisor
+    case = dispatched(world, now=utcnow(), matter_item_id=world.items["outage"])
+    assert detail(world, case.id, chief).supervise_due - utcnow() <= timedelta(hours=supervision.DEFAULT_HOURS)
+    case = supervision.supervise(db, chief, case_id=case.id, level=SupervisionLevel.GENERAL, reason="停电未恢复",
+                                 expected_version=case.version)
+    [order] = detail(world, case.id, chief).supervision_orders
+    assert order.due_at - order.issued_at == timedelta(hours=supervision.DEFAULT_HOURS)
+    set_by_hand = (utcnow() + timedelta(hours=1, minutes=30)).replace(second=0, microsecond=0)
+    supervision.supervise(db, chief, case_id=case.id, level=SupervisionLevel.KEY, reason="一小时内恢复供电",
+                          expected_version=case.version, due_at=set_by_hand)
+    assert detail(world, case.id, chief).supervision_orders[-1].due_at == set_by_hand
+
 
 def test_stale_version_is_refused_with_who_and_when(world):
     case = world.new_case().case
