@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QPushButton, QToolTip, QWidget
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -53,7 +53,17 @@ class _ButtonReachedByKeyboardTakesEnter(QObject):
             if not event.isAutoRepeat():
                 press(receiver)
             return True  # never on to a dialog's default button: Enter on 取消 must not press 保存
+        elif (kind == QEvent.Type.KeyPress and event.key() in _ENTER and isinstance(receiver, QPushButton)
+              and not (receiver.isDefault() or receiver.autoDefault())):
+            _say_space_presses(receiver)  # else Enter did nothing, and said nothing: the button looked broken
         return False
+
+
+def _say_space_presses(button: QPushButton) -> None:
+    text = QCoreApplication.translate(
+        "EnterKey", "按空格键执行“%1”;打开窗口时自动获得焦点的按钮不响应回车,以免误操作").replace(
+        "%1", button.text().replace("&", ""))
+    QToolTip.showText(button.mapToGlobal(button.rect().bottomLeft()), text, button)
 
 
 def enter_presses_focused_buttons(app: QApplication) -> None:

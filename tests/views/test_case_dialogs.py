@@ -1529,6 +1529,23 @@ def test_the_case_a_duplicate_went_into_shows_what_that_requester_asked(qtbot, d
     assert number in shown and f":{said}" in shown
 
 
+@pytest.mark.parametrize("state, step", [(CaseState.REGISTERED, "dispatch"), (CaseState.EXTENSION_PENDING,
+                                                                         "decide_extension"),
+                                         (CaseState.OBJECTION_PENDING, "decide_objection")])
+def test_the_case_panel_opens_on_the_step_the_case_waits_for(qtbot, demo_db, tasks, state, step):
+    """A registered case had opened on 合并, one with an extension asked for on 增加协办单位, 审批延期 two Tabs
+    away: the panel opens on the step the case waits for."""
+    with demo_db.session() as s:
+        case_id = s.scalar(select(Case.id).join(Place, Place.id == Case.township_id)
+                           .where(Case.state == state, Case.grid_id.is_not(None), Place.code == TOWNSHIP).limit(1))
+    dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_chief"), tasks, case_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitActive(dialog)
+    assert list(dialog.buttons)[0] != step  # not merely the first
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.buttons[step])
+
+
 def test_the_case_panel_is_worked_by_keyboard_tab_leaves_its_tables_and_an_action_keeps_the_focus(
         qtbot, demo_db, tasks, errors, monkeypatch):
     with demo_db.session() as s:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -437,7 +438,7 @@ def test_enter_on_a_focused_button_presses_it_in_any_window_and_never_a_dialogs_
 def test_enter_on_a_case_panels_action_reached_by_tab_takes_it_and_not_before(qtbot, desk_db, system, tasks,
                                                                                monkeypatch):
     """The panel opens with the focus on its first action: an Enter too many after opening a case must not
-    take it (签收 asks nothing); Tab to it, and Enter does."""
+    take it (签收 asks nothing), and says to press Space; Tab to it, and Enter does."""
     from desktop.views.cases.case_detail import CaseDetailDialog
 
     panel = CaseDetailDialog(desk_db, system, tasks, 2)
@@ -451,6 +452,8 @@ def test_enter_on_a_case_panels_action_reached_by_tab_takes_it_and_not_before(qt
     qtbot.waitUntil(lambda: QApplication.focusWidget() is buttons[0])  # given by the panel as it opens
     qtbot.keyClick(buttons[0], Qt.Key.Key_Return)
     assert taken == []
+    # Not silently: Enter there says that Space takes the step, and why Enter does not.
+    assert QToolTip.text() == f"按空格键执行“{buttons[0].text()}”;打开窗口时自动获得焦点的按钮不响应回车,以免误操作"
     qtbot.keyClick(buttons[0], Qt.Key.Key_Tab)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
     assert QApplication.focusWidget() is buttons[0]

@@ -77,6 +77,16 @@ _CO_HANDLER_RESULT = QT_TRANSLATE_NOOP("CaseDetailDialog",
                                        "报送主办单位的办理结果(由主办单位汇总后反馈网格化服务管理机构和诉求人)")
 
 
+# The steps a case waits for, most pressing first: the panel opens on the first of them the user may take now (a
+# registered case on 派遣, not on 合并; an extension asked for on 审批延期, not on 增加协办单位).
+_STEPS_DUE = ("decide_objection", "decide_extension", "review", "route", "dispatch", "sign", "contact", "report_result")
+
+
+def _step_due(actions: dict[str, object], not_yet: dict[str, str]) -> str:
+    """Of the actions shown, the one the case waits for, else the first."""
+    return next((action for action in _STEPS_DUE if action in actions and action not in not_yet), next(iter(actions)))
+
+
 def _own_share(detail: CaseDetail) -> AssignmentInfo | None:
     """The current user's department's active share of the case, if any."""
     return next((a for a in detail.assignments if a.id == detail.own_assignment_id), None)
@@ -506,8 +516,8 @@ class CaseDetailDialog(QDialog):
     def _show_actions(self, actions: tuple[str, ...], not_yet: dict[str, str]) -> None:
         """The actions the user may take now, as buttons; one the case is not ready for yet (`not_yet`)
         says why in its tooltip, and when pressed. The focus goes to the first when the panel first shows
-        them; a focused button replaced (an action just taken, a reload) hands it on to the same action's
-        new button, else to the first."""
+        them, to the step the case waits for (`_step_due`); a focused button replaced (an action just taken, a
+        reload) hands it on to the same action's new button, else to that step."""
         first_shown = not self._actions_shown
         focused = next((action for action, button in self.buttons.items() if self.focusWidget() is button), None)
         self._actions_shown = True
@@ -525,7 +535,7 @@ class CaseDetailDialog(QDialog):
             self.action_bar.addWidget(button)
             self.buttons[action] = button
         if (first_shown or focused) and self.buttons:
-            target = self.buttons.get(focused, next(iter(self.buttons.values())))
+            target = self.buttons.get(focused) or self.buttons[_step_due(self.buttons, not_yet)]
             target.show()  # a button added to a shown panel shows only later; a hidden one takes no focus
             target.setFocus()
 
