@@ -203,7 +203,7 @@ def test_casualties_reported_unverified_are_verified_from_the_command_line_befor
     assert _run(demo_db, "emergencies", "final", number, "--content", "火已扑灭")[0] == 1
     assert "emergencies amend --casualties verified" in capsys.readouterr().err
     assert _run(demo_db, "emergencies", "amend", number, "--reason", "医院核实", "--injuries", "2",
-                "--casualties", "verified") == (0, f"已更正 {number} 的事实\n")
+                "--casualties", "verified") == (0, f"已按续报补充、更新 {number} 的事实\n")
     assert _run(demo_db, "emergencies", "final", number, "--content", "火已扑灭,伤者二人")[0] == 0
     info = next(r for r in emergencies.list_reports(demo_db, emergencies_actor(demo_db)) if r.number == number)
     assert (info.injuries, info.casualties_unverified, info.state.value) == (2, False, "closed")
@@ -234,7 +234,8 @@ def test_every_fact_the_amend_service_corrects_is_an_option_of_amend(demo_db, ca
                                                    Place.geometry.is_not(None)).order_by(Place.code)).first()
         point, grid_code = shapely.from_wkb(grid.geometry).representative_point(), grid.code
     occurred = learned - timedelta(minutes=20)
-    code, out = _run(demo_db, "emergencies", "amend", info.number, "--reason", "核实", "--type", "重大矛盾纠纷",
+    code, out = _run(demo_db, "emergencies", "amend", info.number, "--reason", "误报类型", "--correction",
+                     "--type", "重大矛盾纠纷",
                      "--occurred", f"{occurred.astimezone(BEIJING):%Y-%m-%d %H:%M}",
                      "--lon", str(point.x), "--lat", str(point.y))
     assert (code, out) == (0, f"已更正 {info.number} 的事实\n")

@@ -52,10 +52,11 @@ def _show_steps(ctx, info) -> None:
                 [[step.id, step.kind.label, step.to_level.label, due_text(step.due_at),
                   beijing_text(step.done_at, "%Y-%m-%d %H:%M", "—"), step.done_by or "—", step.status()]
                  for step in info.steps])
-    if info.corrections:
-        ctx.print("更正记录:")
-        for correction in info.corrections:
-            ctx.print(f"  {beijing_text(correction.at, '%Y-%m-%d %H:%M')} {correction.by}:{correction.message}")
+    for heading, changes in (("续报补充、更新的事实:", info.facts_supplemented), ("更正记录:", info.mistakes_corrected)):
+        if changes:
+            ctx.print(heading)
+            for change in changes:
+                ctx.print(f"  {beijing_text(change.at, '%Y-%m-%d %H:%M')} {change.by}:{change.message}")
 
 
 def _steps(ctx, args) -> int:
@@ -198,8 +199,8 @@ def _amend(ctx, args) -> int:
     if args.casualties is not None:
         changes["casualties_unverified"] = args.casualties == "unverified"
     info = emergencies.amend_facts(ctx.db, ctx.actor, report.id, expected_version=report.version, reason=args.reason,
-                                   **changes)
-    ctx.print(f"已更正 {info.number} 的事实")
+                                   correction=args.correction, **changes)
+    ctx.print(f"已{'更正' if args.correction else '按续报补充、更新'} {info.number} 的事实")
     return 0
 
 
@@ -247,6 +248,8 @@ def register(cli) -> None:
                       group=group)
     sub.add_argument("id", metavar="ID", help=report_id)
     sub.add_argument("--reason", required=True, help="依据哪次续报或核实情况更正")
+    sub.add_argument("--correction", action="store_true",
+                     help="原报有误,这是更正(列入信息快报的更正记录);不加即为续报补充、更新的事实")
     for name, caption in (("people", "涉及人数"), ("deaths", "死亡"), ("injuries", "受伤"), ("missing", "失踪")):
         sub.add_argument(f"--{name}", type=int, metavar="N", help=caption)
     sub.add_argument("--casualties", choices=("verified", "unverified"),

@@ -193,11 +193,16 @@ CORRECTION_ACTIONS = ("emergencies.amend_facts", "emergencies.correct_step", "em
 
 @dataclass(frozen=True)
 class CorrectionInfo:
-    """A correction of a report's facts or ladder record: when, by whom, before → after and why."""
+    """A change of a report's facts or ladder record: when, by whom, before → after and why. `supplement`:
+    facts a follow-up added or brought up to date (amend_facts), not a mistake of the record put right; the
+    county and the city read the two apart (the bulletin's 更正记录 lists mistakes only). `facts`: the names
+    of the facts it changed (AMENDABLE_FACTS)."""
 
     at: datetime
     by: str
     message: str
+    supplement: bool = False
+    facts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -234,6 +239,22 @@ class EmergencyInfo:
     # {level: "海城区 0779-2020110"}: whom each level's reports go to, by phone, where it is entered.
     duty_phones: dict[HandlingLevel, str] = field(default_factory=dict)
     corrections: tuple[CorrectionInfo, ...] = ()  # oldest first
+    # {level: place name} of the levels reported to whose duty phone nobody entered: said where one is owed a rung.
+    duty_phones_missing: dict[HandlingLevel, str] = field(default_factory=dict)
+
+    @property
+    def mistakes_corrected(self) -> tuple[CorrectionInfo, ...]:
+        return tuple(c for c in self.corrections if not c.supplement)
+
+    @property
+    def facts_supplemented(self) -> tuple[CorrectionInfo, ...]:
+        return tuple(c for c in self.corrections if c.supplement)
+
+    def owed_without_phone(self) -> dict[HandlingLevel, str]:
+        """{level: place name} of the levels a rung is owed to whose duty phone is not entered: whoever
+        reports has nobody to call there, and the city administrator who enters them is to be told."""
+        owed = {step.to_level for step in self.steps if step.done_at is None}
+        return {level: name for level, name in self.duty_phones_missing.items() if level in owed}
 
     def overdue_steps(self, now: datetime | None = None) -> list[StepInfo]:
         return [s for s in self.steps if s.done_at is None and s.overdue(now)]
@@ -284,7 +305,7 @@ def _info(session: Session, report: EmergencyReport,
         acknowledged_by=report.acknowledged_by,
         steps=tuple(_step_info(s, report.number, rule, report.handled_at) for s in steps),
         anticipated=report.anticipated, expected_at=report.expected_at,
-        casualties_unverified=report.casualties_unverified, duty_phones=_duty_phones_of(session, township),
+        casualties_unverified=report.casualties_unverified, **_duty_rooms(session, township),
         corrections=_corrections(session, [report.id]).get(report.id, ()) if corrections is None else corrections,
     )
 
@@ -293,14 +314,19 @@ def _corrections(session: Session, report_ids: list[int]) -> dict[int, tuple[Cor
     """{report id: its corrections, oldest first}, in one read of the audit (few entries are corrections)."""
     targets = {f"emergency:{report_id}": report_id for report_id in report_ids}
     rows = session.execute(
-        select(AuditEntry.target, AuditEntry.at, AuditEntry.actor, User.display_name, AuditEntry.message)
+        select(AuditEntry.target, AuditEntry.at, AuditEntry.actor, User.display_name, AuditEntry.message,
+               AuditEntry.detail)
         .outerjoin(User, User.id == AuditEntry.user_id)
         .where(AuditEntry.action.in_(CORRECTION_ACTIONS), AuditEntry.outcome == AuditOutcome.OK,
                AuditEntry.target.in_(list(targets)))
         .order_by(AuditEntry.id))
     found: dict[int, list[CorrectionInfo]] = {}
-    for target, at, actor, display_name, message in rows:
-        found.setdefault(targets[target], []).append(CorrectionInfo(at, display_name or actor, message))
+    for target, at, actor, display_name, message, detail in rows:
+        detail = detail or {}
+        # An entry with no "correction" in its detail predates the distinction: it was recorded as a correction.
+        found.setdefault(targets[target], []).append(CorrectionInfo(
+            at, display_name or actor, message, supplement=detail.get("correction") is False,
+            facts=tuple(detail.get("changes", ()))))
     return {report_id: tuple(listed) for report_id, listed in found.items()}
 
 
@@ -309,11 +335,14 @@ def reported_to(township: Place) -> dict[HandlingLevel, Place]:
     return {HandlingLevel.COUNTY: township.parent, HandlingLevel.CITY: township.parent.parent}
 
 
-def _duty_phones_of(session: Session, township: Place) -> dict[HandlingLevel, str]:
+def _duty_rooms(session: Session, township: Place) -> dict[str, dict[HandlingLevel, str]]:
+    """EmergencyInfo's duty_phones and duty_phones_missing: the rooms reported to with their phone, and without."""
     setting = session.get(Setting, DUTY_PHONES_SETTING)
     phones = setting.value if setting is not None else {}
-    return {level: f"{place.name} {phones[place.code]}" for level, place in reported_to(township).items()
-            if phones.get(place.code)}
+    rooms = reported_to(township).items()
+    return {"duty_phones": {level: f"{place.name} {phones[place.code]}" for level, place in rooms
+                            if phones.get(place.code)},
+            "duty_phones_missing": {level: place.name for level, place in rooms if not phones.get(place.code)}}
 
 
 def _route_to_grid(session: Session, lon: float, lat: float) -> Place | None:
@@ -818,9 +847,11 @@ def facts(report: EmergencyReport | EmergencyInfo) -> dict:
 
 
 def amend_facts(db: Database, actor: Actor, report_id: int, *, expected_version: int, reason: str,
-                seen: dict | None = None, **changes) -> EmergencyInfo:
-    """Correct or complete a report's facts after a follow-up (Art. 21): casualties rise, more
-    people are involved, measures are taken, the level is raised, the summary is rewritten.
+                seen: dict | None = None, correction: bool = False, **changes) -> EmergencyInfo:
+    """Complete a report's facts after a follow-up (Art. 21): casualties rise, more people are
+    involved, measures are taken, the level is raised, the summary is rewritten; or, `correction`,
+    put right what was reported wrong. The two are recorded apart (CorrectionInfo.supplement): a
+    follow-up's news read by the county and the city as a correction says the township erred.
 
     `changes` are facts of the report form (AMENDABLE_FACTS), validated as `report()` does; the
     learning time and the township stay as reported (FIXED_FACTS). `expected_version` is the
@@ -880,14 +911,15 @@ def amend_facts(db: Database, actor: Actor, report_id: int, *, expected_version:
         uow.session.flush()
         lines = ";".join(f"{AMENDABLE_FACTS[name]} {_fact_text(old)} → {_fact_text(new)}"
                           for name, (old, new) in changed.items()) + (";级别提高,告警待值班长重新确认" if realarm else "")
-        message = f"更正紧急情况报告 {record.number} 的事实({reason}):{lines}"
+        verb = "更正" if correction else "续报补充"
+        message = f"{verb}紧急情况报告 {record.number} 的事实({reason}):{lines}"
         detail = {name: {"before": _stored(old), "after": _stored(new)} for name, (old, new) in changed.items()}
         case = linked_case(uow, record)
         if case is not None:
             record_case_event(uow, case, "emergency_amended", message, emergency=record.number, reason=reason,
-                              changes=detail)
+                              changes=detail, correction=correction)
         # After the timeline writer, which audits in the case's words: this entry is the report's.
-        uow.audit(message, target=f"emergency:{record.id}", reason=reason, changes=detail)
+        uow.audit(message, target=f"emergency:{record.id}", reason=reason, changes=detail, correction=correction)
         uow.changed("emergencies", record.id, township_id=record.township_id)
     return get_report(db, actor, report_id)  # read after the commit: with this correction's audit entry
 

@@ -271,9 +271,10 @@ def test_casualties_still_being_verified_are_reported_as_known_so_far_and_verifi
     pdf = tmp_path / "final.pdf"
     write_bulletin(db, operator, info.id, pdf)
     text = pdf_text(pdf, layout=False).replace("\n", "")
-    facts, corrections = text.split("更正记录")  # the facts as verified; how they were, under 更正记录
+    # The facts as verified; how they were, under what the follow-ups brought up to date: no mistake corrected.
+    facts, supplemented = text.split("续报补充、更新的事实")
     assert "死亡 0 人,受伤 3 人,失踪 0 人" in facts and "尚在核实" not in facts
-    assert "受伤 2 → 3;伤亡尚在核实 是 → 否" in corrections
+    assert "受伤 2 → 3;伤亡尚在核实 是 → 否" in supplemented and "更正记录" not in text
 
 
 @pytest.mark.law("Art. 21")
@@ -299,7 +300,8 @@ def test_a_follow_up_made_days_late_counts_each_missed_round_as_late(db, operato
     pdf = tmp_path / "late.pdf"
     write_bulletin(db, operator, info.id, pdf)
     text = pdf_text(pdf, layout=False)
-    assert text.count("漏报") == 4 and text.count("续报:已疏散") == 1
+    # Listed once among the reports made (and on the front page, as this bulletin's follow-up).
+    assert text.count("漏报") == 4 and text.split("历次报送内容")[1].count("续报:已疏散") == 1
     # The city, sent nothing since: its owed follow-up and the three rounds fallen due meanwhile count
     # as the county's do, not as one late step (a level that stopped reporting does not look better).
     owed = _by_level(info, EmergencyStepKind.FOLLOW_UP)[HandlingLevel.CITY]
@@ -501,7 +503,8 @@ def test_amended_facts_keep_before_and_after_in_the_audit_and_the_case_timeline(
     entry = _audit(db, "emergencies.amend_facts")[-1]
     assert entry.target == f"emergency:{info.id}" and entry.outcome is AuditOutcome.OK
     assert entry.detail["changes"] == changes and entry.detail["reason"] == "16:00 续报:伤员增加,已升级处置"
-    assert entry.message.startswith(f"更正紧急情况报告 {info.number} 的事实(16:00 续报")
+    assert entry.message.startswith(f"续报补充紧急情况报告 {info.number} 的事实(16:00 续报")
+    assert entry.detail["correction"] is False  # news of a follow-up, no mistake put right
     assert "受伤 1 → 3" in entry.message and "级别 一般(IV级) → 较大(III级)" in entry.message
     with db.session() as session:
         event = session.scalars(select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.id)).all()[-1]
@@ -668,6 +671,24 @@ def test_duty_phones_of_the_levels_reported_to_are_shown_with_each_report(db, op
     assert emergencies.get_report(db, operator, info.id).duty_phones == {HandlingLevel.COUNTY: "银海区 0779-3030110"}
     assert [e.outcome for e in _audit(db, "emergencies.duty_phones")] == [
         AuditOutcome.DENIED, AuditOutcome.OK, AuditOutcome.OK]
+
+
+@pytest.mark.law("Art. 21")
+def test_a_report_names_the_levels_owed_a_rung_whose_duty_phone_nobody_entered(db, operator, city_admin):
+    """Art. 21: 及时报告 — whoever reports at 3 a.m. with no number to call is told so, by the place's name,
+    not left with a deadline alone; a level owed nothing more is not named."""
+    info = _report(db, operator)
+    assert info.owed_without_phone() == {HandlingLevel.COUNTY: "银海区", HandlingLevel.CITY: "北海市"}
+    emergencies.configure_duty_phones(db, city_admin, {"450503000000": "0779-3030110"})
+    info = emergencies.get_report(db, operator, info.id)
+    assert info.owed_without_phone() == {HandlingLevel.CITY: "北海市"}
+    for step in _steps(info, EmergencyStepKind.PHONE_FIRST) + _steps(info, EmergencyStepKind.WRITTEN_FIRST):
+        info = emergencies.record_step(db, operator, step.id, "已报")
+    info = emergencies.mark_handled(db, operator, info.id)  # the follow-ups not yet due are dropped
+    assert {step.kind for step in info.steps if step.done_at is None} == {EmergencyStepKind.FINAL}
+    assert info.owed_without_phone() == {HandlingLevel.CITY: "北海市"}  # the final report is owed to the city
+    info = emergencies.close(db, operator, info.id, "已平息")
+    assert info.owed_without_phone() == {}
 
 
 @pytest.mark.law("Art. 21")
@@ -864,6 +885,46 @@ def test_a_bulletins_head_gives_the_time_of_the_report_it_is_not_the_print_time(
     flat = pdf_text(pdf, layout=False).replace("\n", "")
     assert "信息快报(终报)" in flat
     assert f"报送时间:{final.astimezone(BEIJING):%Y年%m月%d日 %H:%M}" in flat
+
+
+@pytest.mark.law("Art. 21")
+def test_a_bulletin_after_the_final_report_leads_with_the_result_and_tells_follow_ups_from_corrections(
+        db, operator, supervisor, tmp_path):
+    """Art. 21: the final report states how the situation ended. Printed after it, the bulletin's front
+    page gave the first report's summary (约40名) beside 涉及人员 60 and the result only on page 2; and
+    each fact a follow-up brought was listed under 更正记录, as if the township had reported wrong."""
+    from pdftools import pdf_text
+
+    learned = utcnow() - timedelta(hours=50)
+    info = _report(db, operator, learned_at=learned, summary="约40名渔民因补贴发放问题聚集", people_involved=40,
+                   casualties_unverified=True)
+    info = _first_reports_made(db, operator, info)
+    info = emergencies.amend_facts(db, supervisor, info.id, expected_version=info.version, correction=True,
+                                   reason="地点误录", place_text="侨港渔港二号码头")
+    info = emergencies.amend_facts(db, operator, info.id, expected_version=info.version, reason="续报:人数增至60人",
+                                   people_involved=60)
+    for hours, news in ((23, "续报:派出所到场维持秩序"), (45, "续报:补贴开始发放,人员逐步散去")):
+        for step in _steps(info, EmergencyStepKind.FOLLOW_UP):
+            if step.done_at is None:
+                info = emergencies.record_step(db, operator, step.id, news, done_at=learned + timedelta(hours=hours))
+    pdf = tmp_path / "follow_up.pdf"
+    write_bulletin(db, operator, info.id, pdf)
+    front = pdf_text(pdf, layout=False).replace("\n", "").split("\f")[0]
+    assert "本次续报情况续报:补贴开始发放,人员逐步散去" in front  # each level's, told once
+    info = emergencies.mark_handled(db, operator, info.id, handled_at=learned + timedelta(hours=46))
+    info = emergencies.amend_facts(db, operator, info.id, expected_version=info.version, reason="医院核实",
+                                   casualties_unverified=False)
+    emergencies.close(db, operator, info.id, "补贴已全部发放,人员散去,伤者已出院")
+    pdf = tmp_path / "final.pdf"
+    write_bulletin(db, operator, info.id, pdf)
+    front, *rest = pdf_text(pdf, layout=False).replace("\n", "").split("\f")
+    assert front.index("涉及人员约 60 人") < front.index("处置结果(终报)补贴已全部发放,人员散去,伤者已出院") \
+        < front.index("事件概要(首报所述)约40名渔民")
+    history = "".join("".join(rest).split())  # spaces dropped: a line may wrap at any of them
+    supplemented, corrected = history.split("续报补充、更新的事实")[1].split("更正记录")
+    assert "涉及人数40→60" in supplemented and "伤亡尚在核实是→否" in supplemented
+    assert "地点侨港渔港码头→侨港渔港二号码头" in corrected and "涉及人数" not in corrected
+    assert "尚在核实" not in corrected
 
 
 @pytest.mark.law("Art. 21")

@@ -275,8 +275,9 @@ def test_corrections_keep_the_interval_the_rounds_were_scheduled_with(db, operat
 
 
 @pytest.mark.law("Art. 21")
-def test_the_bulletin_tells_what_was_corrected(db, operator, chief, tmp_path):
-    """The bulletin reprinted after a correction shows the corrected facts and, under 更正记录, what they were."""
+def test_the_bulletin_tells_what_was_corrected_apart_from_what_a_follow_up_added(db, operator, chief, tmp_path):
+    """The bulletin reprinted after a correction shows the corrected facts and, under 更正记录, what they were;
+    what a follow-up brought (more injured) is no mistake, and is listed under a heading of its own."""
     from pdftools import assert_cjk_font_embedded, pdf_text
 
     from desktop.services.printing.bulletin import write_bulletin
@@ -284,8 +285,14 @@ def test_the_bulletin_tells_what_was_corrected(db, operator, chief, tmp_path):
     info = _report(db, operator)
     info = emergencies.amend_facts(db, operator, info.id, expected_version=info.version, reason="续报:伤者增加",
                                    injuries=3)
+    info = emergencies.amend_facts(db, operator, info.id, expected_version=info.version, reason="误录人数",
+                                   people_involved=25, correction=True)
+    assert [(c.supplement, c.facts) for c in info.corrections] == [(True, ("injuries",)),
+                                                                   (False, ("people_involved",))]
     path = tmp_path / "bulletin.pdf"
     write_bulletin(db, chief, info.id, path)
     text = "".join(pdf_text(path, layout=False).split())
-    assert "更正记录" in text and "受伤1→3" in text and "续报:伤者增加" in text
+    supplemented, corrected = text.split("续报补充、更新的事实")[1].split("更正记录")
+    assert "受伤1→3" in supplemented and "续报:伤者增加" in supplemented
+    assert "涉及人数30→25" in corrected and "误录人数" in corrected and "受伤" not in corrected
     assert_cjk_font_embedded(path)

@@ -505,6 +505,68 @@ def test_duty_phones_are_entered_in_their_form_and_read_only_without_the_city_gr
 
 
 @pytest.mark.law("Art. 21")
+def test_the_ladder_panel_says_whose_duty_phone_is_not_entered_and_who_enters_it(qtbot, sqlite_db, system, errors,
+                                                                                feature_window):
+    """Art. 21: 及时报告. With no duty phone entered the ladder showed a deadline and nothing else: whoever
+    reports is told there is no number, and who enters them (the city administrator, or the command line)."""
+    from desktop.views.emergencies.banner import EmergencyBanner
+    from desktop.views.emergencies.ladder_settings import DutyPhonesDialog
+
+    users.add_user(sqlite_db, system, username="qg_chief", display_name="值班长", password="secret-123",
+                   role=Role.SUPERVISOR, scope_code=QIAOGANG)
+    chief = users.actor_for(sqlite_db, "qg_chief")
+    _report(sqlite_db, chief)
+    panel = LadderPanel(sqlite_db, chief, SyncTaskRunner())
+    qtbot.addWidget(panel)
+    note = panel.phones_note
+    assert not note.isHidden() and not note.enter_button.isVisibleTo(note)
+    assert note.text.text().startswith("银海区、北海市的值班电话未录入:待报环节旁没有可拨打的号码。")
+    assert "市级管理员" in note.text.text() and "griddesk-admin emergencies phones --set" in note.text.text()
+    window = feature_window(sqlite_db, chief, SyncTaskRunner())
+    banner = EmergencyBanner(window)  # beside what is owed, if briefly
+    assert banner.text.text().endswith(";银海区、北海市值班电话未录入,请市级管理员录入")
+    # The city administrator is given the form; once both are entered, nothing more is said.
+    admin_panel = LadderPanel(sqlite_db, system, SyncTaskRunner())
+    qtbot.addWidget(admin_panel)
+    assert admin_panel.phones_note.enter_button.isVisibleTo(admin_panel.phones_note)
+    dialog = admin_panel.phones_note.enter_phones()
+    assert isinstance(dialog, DutyPhonesDialog)
+    dialog.phones["450503000000"].setText("0779-3030110")
+    with qtbot.waitSignal(dialog.saved, timeout=1000):
+        dialog.submit()
+    assert admin_panel.phones_note.text.text().startswith("北海市的值班电话未录入")
+    emergencies.configure_duty_phones(sqlite_db, system, {"450500000000": "0779-2020110"})
+    admin_panel.reload()
+    window.bus.changed.emit("emergencies")
+    assert admin_panel.phones_note.isHidden() and "值班电话未录入" not in banner.text.text() and not errors
+
+
+@pytest.mark.law("Art. 21")
+def test_a_follow_ups_news_is_sent_and_listed_apart_from_a_correction(qtbot, sqlite_db, system, errors):
+    """Art. 21: the county and the city read what a follow-up brought as news, not as the township's mistake
+    put right: the form sends which it is (news unless a correction is chosen), the panel lists them apart."""
+    _report(sqlite_db, system)
+    panel = LadderPanel(sqlite_db, system, SyncTaskRunner())
+    qtbot.addWidget(panel)
+    dialog = panel.amend_current()
+    qtbot.addWidget(dialog)
+    assert dialog.supplement.isChecked() and not dialog.correction.isChecked()
+    dialog.form.injuries.setValue(3)
+    dialog.reason.setText("续报:伤员增至 3 人")
+    dialog.submit()
+    dialog = panel.amend_current()
+    qtbot.addWidget(dialog)
+    dialog.correction.setChecked(True)
+    dialog.form.place.setText("侨港渔港二号码头")
+    dialog.reason.setText("地点误录")
+    dialog.submit()
+    assert not errors
+    supplemented, corrected = panel.corrections.text().split("更正记录:")
+    assert supplemented.startswith("续报补充、更新的事实:") and "受伤 1 → 3" in supplemented
+    assert "地点误录" in corrected and "受伤" not in corrected
+
+
+@pytest.mark.law("Art. 21")
 def test_a_step_made_late_says_how_late_even_on_a_selected_row(qtbot, sqlite_db, system, errors):
     info = _report(sqlite_db, system)
     phone = next(s for s in info.steps if s.kind is EmergencyStepKind.PHONE_FIRST)

@@ -377,7 +377,7 @@ def test_the_correction_of_an_emergency_and_the_notice_texts_are_walked_in_readi
         form = NoticeTextsDialog(demo_db, users.actor_for(demo_db, "bh_admin"), tasks)
     qtbot.addWidget(form)
     form.show()
-    _opens_on_its_first_field_and_is_walked_in_reading_order(qtbot, form, "保存更正" if name == "amend" else "保存")
+    _opens_on_its_first_field_and_is_walked_in_reading_order(qtbot, form, "保存")
 
 
 def test_enter_on_a_button_reached_by_tab_presses_it_where_enter_from_a_field_presses_nothing(qtbot):

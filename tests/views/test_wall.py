@@ -135,6 +135,39 @@ def test_unacknowledged_emergency_takes_over_until_a_supervisor_confirms(qtbot, 
 
 
 @pytest.mark.law("Art. 21")
+def test_a_refused_sign_in_is_said_large_and_red_under_the_password_which_stays_selected(qtbot, wall):
+    """Art. 21: the supervisor acknowledges at once. A wrong password was said in small type in the screen's
+    bottom-left corner, away from the form, and missed across the duty room; the password was gone too."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QPalette
+
+    from desktop.views.wall.alarm import REFUSAL_COLOR
+
+    alarm = wall.alarm
+    assert alarm.error.isHidden()  # nothing said yet: no empty box under the form
+    alarm.username.setText("qg_chief")
+    alarm.password.setText("wrong-password")
+    alarm.confirm.click()
+    assert alarm.error.text() == "用户名或密码错误,或账号已停用" and alarm.error.isVisible()
+    # In the form: right under the password field, as wide as the form with its button (it had run the
+    # screen's width, its text at the left edge).
+    field = alarm.password.mapTo(alarm, QPoint(0, 0))
+    said = alarm.error.mapTo(alarm, QPoint(0, 0))
+    button = alarm.confirm.mapTo(alarm, QPoint(alarm.confirm.width(), 0))
+    assert 0 <= said.y() - (field.y() + alarm.password.height()) < alarm.password.height()
+    assert said.x() <= field.x() and field.x() + alarm.password.width() <= said.x() + alarm.error.width() <= button.x()
+    # Large (larger than the fields' type) and red on white, read against the alarm's red.
+    alarm.error.ensurePolished()
+    alarm.password.ensurePolished()
+    assert alarm.error.font().pixelSize() > alarm.password.font().pixelSize()
+    assert alarm.error.palette().color(QPalette.ColorRole.WindowText).name() == REFUSAL_COLOR
+    # The password stays, selected: the one typed next replaces it.
+    assert alarm.focusWidget() is alarm.password and alarm.password.selectedText() == "wrong-password"
+    qtbot.keyClicks(alarm.password, "qiaogang-chief")
+    assert alarm.password.text() == "qiaogang-chief"
+
+
+@pytest.mark.law("Art. 21")
 @pytest.mark.parametrize(("username", "taken_over"), [("qg_police", False), ("bh_audit", False), ("qg_op1", True)])
 def test_only_the_wall_of_a_desk_that_reports_emergencies_is_taken_over(qtbot, demo_db, tasks, cjk_font, username,
                                                                         taken_over):

@@ -108,6 +108,33 @@ def _steps_of_stage(info: EmergencyInfo) -> list:
             or [step for step in made if step.kind is EmergencyStepKind.PHONE_FIRST])
 
 
+def _stage_section(info: EmergencyInfo, p) -> list:
+    """What the report this bulletin is says, on its front page under the facts: the final report's result, or
+    the latest round of follow-ups (each text once, with the levels it went to). A first report says nothing
+    the summary does not; earlier reports follow as history (历次报送内容)."""
+    steps = [step for step in _steps_of_stage(info) if step.content]
+    kind = steps[0].kind if steps else None
+    if kind not in (EmergencyStepKind.FINAL, EmergencyStepKind.FOLLOW_UP):
+        return []
+    sent_to: dict[str, list[str]] = {}  # each text with the levels it went to
+    for step in steps:
+        sent_to.setdefault(step.content, []).append(step.to_level.label)
+    if kind is EmergencyStepKind.FINAL:  # one text to every level at once (emergencies.close)
+        return _section("处置结果(终报)", "\n".join(sent_to), p)
+    text = "\n".join(content if len(sent_to) == 1 else f"(报{'、'.join(levels)}){content}"
+                     for content, levels in sent_to.items())
+    return _section("本次续报情况", text, p)
+
+
+def _summary_label(info: EmergencyInfo) -> str:
+    """事件概要, said to be the first report's where no later report brought it up to date: beside the counts
+    a follow-up raised (约 40 名 in it, 涉及人员 60), it reads as what was first reported, not as a mistake."""
+    brought_up_to_date = any("summary" in change.facts for change in info.corrections)
+    if brought_up_to_date or stage(info) == "首报":
+        return "事件概要"
+    return "事件概要(首报所述)"
+
+
 def reported_at(info: EmergencyInfo):
     """When the report this bulletin is went up (the first level it went to); None while not yet."""
     steps = _steps_of_stage(info)
@@ -183,7 +210,8 @@ def _story(info: EmergencyInfo, issuer: str, addressees: str, printed_at, font: 
         p(f"主送:{addressees}"),
         Spacer(1, 3 * mm),
         fact_table,
-        *_section("事件概要", info.summary, p),
+        *_stage_section(info, p),
+        *_section(_summary_label(info), info.summary, p),
         *_section("处置措施", info.measures, p),
         Spacer(1, 6 * mm),
         p("报告进度(《北海市网格化服务管理条例》第二十一条)", "label"),
@@ -194,9 +222,12 @@ def _story(info: EmergencyInfo, issuer: str, addressees: str, printed_at, font: 
         story += _headed("历次报送内容", "heading", [
             p(f"{_when(step.done_at)} {step.kind.label}(报{step.to_level.label},{step.done_by}):{step.content}",
               "small") for step in made], p, 5 * mm)
-    if info.corrections:  # the facts and times above are as corrected: what they were, and why, is told here
-        story += _headed("更正记录", "heading", [p(f"{_when(c.at)} {c.by}:{c.message}", "small")
-                                             for c in info.corrections], p, 5 * mm)
+    # The facts and times above are as brought up to date and as corrected: what they were, and why, is told
+    # here; what follow-ups added apart from mistakes put right, which alone are corrections.
+    for heading, changes in (("续报补充、更新的事实", info.facts_supplemented), ("更正记录", info.mistakes_corrected)):
+        if changes:
+            story += _headed(heading, "heading", [p(f"{_when(c.at)} {c.by}:{c.message}", "small") for c in changes],
+                             p, 5 * mm)
     return story
 
 

@@ -7,7 +7,16 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...services import emergencies
 from ..required_fields import mark_required
@@ -35,12 +44,22 @@ class AmendFactsDialog(RetakesReport, TakesSavedRecord, AsksBeforeDiscarding, QD
         self.form = EmergencyReportForm()
         self.show_record(info)
         self.form.learned.setEnabled(False)
+        # The county and the city read a follow-up's news apart from a mistake put right (the bulletin's 更正记录):
+        # news is what this form is mostly for, a correction is chosen.
+        self.supplement = QRadioButton(self.tr("续报补充、更新(事态发展或核实所得)"))
+        self.correction = QRadioButton(self.tr("更正原报错误"))
+        self.supplement.setChecked(True)
+        kind = QHBoxLayout()
+        kind.addWidget(self.supplement)
+        kind.addWidget(self.correction)
+        kind.addStretch(1)
+        self.form.layout().addRow(self.tr("改动性质"), kind)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("如:16:00 续报,伤员增至 3 人"))
-        self.form.layout().addRow(self.tr("更正原因"), self.reason)
+        self.form.layout().addRow(self.tr("依据或原因"), self.reason)
         mark_required(self.form.layout(), self.reason)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("保存更正"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("保存"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
@@ -76,7 +95,8 @@ class AmendFactsDialog(RetakesReport, TakesSavedRecord, AsksBeforeDiscarding, QD
         self.buttons.setEnabled(False)  # sent once: a second press would be refused as a stale edit
         self.tasks.submit(emergencies.amend_facts, self.db, self.actor, self.info.id,
                           expected_version=self.info.version, seen=emergencies.facts(self.info),
-                          reason=self.reason.text(), **self.changes(), on_done=self._done, on_error=self.refused)
+                          reason=self.reason.text(), correction=self.correction.isChecked(), **self.changes(),
+                          on_done=self._done, on_error=self.refused)
 
     def _done(self, info) -> None:
         self.amended.emit(info)

@@ -105,6 +105,10 @@ class EmergencyBanner(Banner):
         if soon:
             parts.append(_named(self.tr("%1 个报送环节即将到期,最早:%2 %3 · %4,%5"), len(soon),
                                 min(soon, key=lambda pair: pair[0].due_at), now))
+        # Said with what is owed, never alone: nobody to call is no alarm of its own until a rung is due.
+        unlisted = {name: None for report in self.reports for name in report.owed_without_phone().values()}
+        if parts and unlisted:
+            parts.append(self.tr("%1值班电话未录入,请市级管理员录入").replace("%1", enumeration(unlisted)))
         return self.tr(";").join(parts)
 
 

@@ -30,6 +30,7 @@ from ...services import emergencies, emergency_corrections
 from ...services.clock import beijing_text, due_text
 from ...services.printing.bulletin import write_bulletin
 from ...services.security import Permission
+from ..banner import WARNING, Banner
 from ..screen_fit import fit_to_screen
 from .banner import to_whom
 from .. import beijing_time, dialogs, permissions
@@ -39,7 +40,7 @@ from ..reuse import show_again
 from ..row_on_focus import chooses_row_on_focus
 from .amend_dialog import AmendFactsDialog
 from .ladder_moment import LadderMomentDialog
-from .ladder_settings import LadderSettingsDialog
+from .ladder_settings import DutyPhonesDialog, LadderSettingsDialog
 
 OVERDUE = QColor("#c62828")
 REDRAW_MS = 30_000  # a rung falls overdue with no change to tell: the table is redrawn against the clock
@@ -54,6 +55,44 @@ def _minutes_late(step) -> int:
     if step.done_at is None or step.done_at <= step.due_at:
         return 0
     return max(1, round((step.done_at - step.due_at).total_seconds() / 60))
+
+
+class DutyPhonesNote(Banner):
+    """Over the ladder, while the report chosen owes a rung to a level whose duty phone nobody entered: the
+    operator sees no number beside it and learns why; the city administrator, who alone enters them
+    (emergencies.DUTY_PHONES_PERMISSION), gets the form, anyone else is told to ask them and how it is done."""
+
+    def __init__(self, panel: LadderPanel):
+        super().__init__(panel, "DutyPhonesNote", WARNING)
+        self.panel = panel
+        self.places: list[str] = []
+        self.may_enter = emergencies.may_configure_duty_phones(panel.actor)
+        self.enter_button = QPushButton()
+        self.enter_button.clicked.connect(self.enter_phones)
+        self.row.addWidget(self.enter_button)
+        self.enter_button.setVisible(self.may_enter)
+        self.retranslate()
+
+    def show_for(self, info) -> None:
+        self.places = list(info.owed_without_phone().values()) if info else []
+        self.retranslate()
+        self.setVisible(bool(self.places))
+
+    def retranslate(self) -> None:
+        if self.may_enter:
+            text = self.tr("%1的值班电话未录入:待报环节旁没有可拨打的号码。值班电话全市统一录入,请录入。")
+        else:
+            text = self.tr("%1的值班电话未录入:待报环节旁没有可拨打的号码。值班电话由市级管理员全市统一录入"
+                           "(菜单“紧急情况 → 报送对象值班电话…”,或命令行 griddesk-admin emergencies phones "
+                           "--set 区划代码=电话),请联系市级管理员。")
+        self.text.setText(text.replace("%1", enumeration(self.places)))
+        self.enter_button.setText(self.tr("录入值班电话…"))
+
+    def enter_phones(self) -> DutyPhonesDialog:
+        dialog = DutyPhonesDialog(self.panel.db, self.panel.actor, self.panel.tasks, parent=self.panel)
+        dialog.saved.connect(lambda _phones: self.panel.reload())
+        dialog.open()
+        return dialog
 
 
 class LadderPanel(QWidget):
@@ -106,6 +145,7 @@ class LadderPanel(QWidget):
         self.correct_button.clicked.connect(self.correct_selected)
         self.undo_handled_button = QPushButton(self.tr("撤销处置完毕…"))
         self.undo_handled_button.clicked.connect(self.undo_handled)
+        self.phones_note = DutyPhonesNote(self)
         self.corrections = QLabel()  # what was corrected, when, by whom and why: the record stays honest
         self.corrections.setWordWrap(True)
         self.corrections.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -129,6 +169,7 @@ class LadderPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(chosen)
         layout.addLayout(report_actions)
+        layout.addWidget(self.phones_note)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.corrections)
         layout.addLayout(actions)
@@ -196,10 +237,14 @@ class LadderPanel(QWidget):
                 self.table.setItem(row, column, item)
         for column in range(4):  # whole: the countdown "(已逾期 N 分钟)", "(超时 N 分钟)"; the content takes the rest
             self.table.resizeColumnToContents(column)
-        shown = info.corrections if info else ()
-        self.corrections.setText(self.tr("更正记录:") + "\n" + "\n".join(
-            f"{beijing_text(c.at, '%m-%d %H:%M')} {c.by}:{c.message}" for c in shown) if shown else "")
-        self.corrections.setVisible(bool(shown))
+        self.phones_note.show_for(info)
+        # What follow-ups added apart from mistakes put right, as the bulletin tells them to the county and the city.
+        lists = [(heading, changes) for heading, changes in (
+            (self.tr("续报补充、更新的事实:"), info.facts_supplemented if info else ()),
+            (self.tr("更正记录:"), info.mistakes_corrected if info else ())) if changes]
+        self.corrections.setText("\n".join(heading + "\n" + "\n".join(
+            f"{beijing_text(c.at, '%m-%d %H:%M')} {c.by}:{c.message}" for c in changes) for heading, changes in lists))
+        self.corrections.setVisible(bool(lists))
         self._offer_actions()
 
     def _typed(self) -> None:

@@ -7,7 +7,7 @@ from datetime import datetime
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ...i18n import enumeration, label
 from ...models.base import utcnow
@@ -24,6 +24,9 @@ SHOWN_CHARACTERS = 160
 TITLE_CHARACTERS = 60  # two lines of the title's type
 PLACE_CHARACTERS = 80
 DEADLINE_COLOR = "#ffd54f"
+# A refused sign-in, read across the duty room: red on a white ground (red on the alarm's red is lost).
+REFUSAL_COLOR = "#c62828"
+FIELD_UNITS = 14  # the width of the sign-in fields in body units
 
 
 def _shortened(text: str | None, most: int = SHOWN_CHARACTERS) -> str:
@@ -41,7 +44,12 @@ class AlarmOverlay(QFrame):
         self.setObjectName("alarm")
         self.setStyleSheet(ALARM_STYLE)
         self.report: EmergencyInfo | None = None
-        self.heading, self.title, self.facts, self.waiting, self.error = (QLabel() for _ in range(5))
+        self.heading, self.title, self.facts, self.waiting = (QLabel() for _ in range(4))
+        # What became of the sign-in: under the password, in the form, where the eyes are.
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self._message_styles = ("", "")  # (saying, refused), set by scale
         # What the ladder asks next, counting down: the most urgent line, on a line of its own under
         # the title, never cut off by long facts below it.
         self.deadline = QLabel()
@@ -59,13 +67,17 @@ class AlarmOverlay(QFrame):
         self.confirm = QPushButton()
         self.confirm.clicked.connect(self._confirm)
         self.password.returnPressed.connect(self._confirm)
-        self.form = QFormLayout()
-        self.form.addRow(QLabel(), self.username)
-        self.form.addRow(QLabel(), self.password)
+        self.username_label, self.password_label = QLabel(), QLabel()
+        form = QGridLayout()
+        form.addWidget(self.username_label, 0, 0)
+        form.addWidget(self.username, 0, 1)
+        form.addWidget(self.confirm, 0, 2, 2, 1)
+        form.addWidget(self.password_label, 1, 0)
+        form.addWidget(self.password, 1, 1)
+        form.addWidget(self.error, 2, 0, 1, 3)
         sign_in = QHBoxLayout()
         sign_in.addStretch(1)
-        sign_in.addLayout(self.form)
-        sign_in.addWidget(self.confirm)
+        sign_in.addLayout(form)
         sign_in.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -74,14 +86,13 @@ class AlarmOverlay(QFrame):
         layout.addWidget(self.facts, 1)
         layout.addWidget(self.waiting)
         layout.addLayout(sign_in)
-        layout.addWidget(self.error)
         self.retranslate()
         self.hide()
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("⚠ 紧急情况报告 · 须值班长确认(第二十一条)"))
-        self.form.labelForField(self.username).setText(self.tr("值班长用户名"))
-        self.form.labelForField(self.password).setText(self.tr("密码"))
+        self.username_label.setText(self.tr("值班长用户名"))
+        self.password_label.setText(self.tr("密码"))
         self.confirm.setText(self.tr("确认已知悉"))
 
     def scale(self, unit: int) -> None:
@@ -89,15 +100,21 @@ class AlarmOverlay(QFrame):
         self.title.setStyleSheet(f"font-size: {int(unit * 2.6)}px; font-weight: bold;")
         self.deadline.setStyleSheet(f"font-size: {int(unit * 1.8)}px; font-weight: bold; color: {DEADLINE_COLOR};")
         self.facts.setStyleSheet(f"font-size: {int(unit * 1.5)}px;")
-        for widget in (self.username, self.password, self.confirm, self.error, self.waiting,
-                       self.form.labelForField(self.username), self.form.labelForField(self.password)):
+        for widget in (self.username, self.password, self.confirm, self.waiting, self.username_label,
+                       self.password_label):
             widget.setStyleSheet(f"font-size: {int(unit * 1.2)}px;")
+        for field in (self.username, self.password):
+            field.setMinimumWidth(unit * FIELD_UNITS)
+        message = f"font-size: {int(unit * 1.5)}px; font-weight: bold; padding: {unit // 3}px {unit // 2}px;"
+        self._message_styles = (message, f"{message} color: {REFUSAL_COLOR}; background: white; "
+                                         f"border-radius: {unit // 3}px;")
+        self._say(self.error.text(), refused=self.error.property("refused") is True)
 
     def show_report(self, report: EmergencyInfo, waiting: int, now: datetime | None = None) -> None:
         coming_up = self.isHidden()  # shown again on each refresh: the keyboard is placed only when it comes up
         if self.report is None or self.report.id != report.id:
             self.password.clear()
-            self.error.clear()
+            self._say("")
         self.report = report
         self.title.setText(_shortened(report.title, TITLE_CHARACTERS))
         learned = report.learned_at.astimezone(BEIJING).strftime("%H:%M")
@@ -135,17 +152,25 @@ class AlarmOverlay(QFrame):
         if coming_up:  # the supervisor walking up types at once, not after a click into the form
             (self.password if self.username.text().strip() else self.username).setFocus()
 
-    def show_error(self, text: str) -> None:
+    def _say(self, text: str, *, refused: bool = False) -> None:
+        """`text` under the password (hidden when there is none), `refused` in red on white."""
         self.error.setText(text)
-        self.password.clear()
+        self.error.setProperty("refused", refused)
+        self.error.setStyleSheet(self._message_styles[refused])
+        self.error.setVisible(bool(text))
+
+    def show_error(self, text: str) -> None:
+        """The sign-in refused: the password typed stays, selected, so that the next one typed replaces it."""
+        self._say(text, refused=True)
         self.password.setFocus()
+        self.password.selectAll()
 
     def _confirm(self) -> None:
         if self.report is None:
             return
         if not self.username.text().strip():  # said, as a wrong password is: the press did not go unheard
-            self.error.setText(self.tr("请输入值班长用户名"))
+            self._say(self.tr("请输入值班长用户名"), refused=True)
             self.username.setFocus()
             return
-        self.error.setText(self.tr("正在确认…"))
+        self._say(self.tr("正在确认…"))
         self.acknowledgeRequested.emit(self.username.text().strip(), self.password.text(), self.report.id)
