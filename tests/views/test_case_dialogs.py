@@ -1546,6 +1546,21 @@ def test_the_case_panel_opens_on_the_step_the_case_waits_for(qtbot, demo_db, tas
     qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.buttons[step])
 
 
+def test_a_case_without_a_matter_item_says_so_and_names_its_category(qtbot, demo_db, tasks):
+    """Without an item the 事项 row had shown the category ("社情民意") as if it were one."""
+    from desktop.services.cases import intake
+
+    case_id = intake.take_in(demo_db, actor(demo_db, "qg_op1"), channel=Channel.HOTLINE_12345, title="反映小区环境",
+                             description="建议小区增设休闲座椅", category=MatterCategory.LIVELIHOOD,
+                             township_code=TOWNSHIP).case.id
+    dialog = CaseDetailDialog(demo_db, actor(demo_db, "qg_chief"), tasks, case_id)
+    qtbot.addWidget(dialog)
+    shown = next(dialog.particulars.itemAt(row, QFormLayout.ItemRole.FieldRole).widget().text()
+                 for row in range(dialog.particulars.rowCount())
+                 if dialog.particulars.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().text() == "事项")
+    assert shown == f"未指定事项(类别:{dialog.detail.case.category.label})"
+
+
 def test_the_case_panel_is_worked_by_keyboard_tab_leaves_its_tables_and_an_action_keeps_the_focus(
         qtbot, demo_db, tasks, errors, monkeypatch):
     with demo_db.session() as s:

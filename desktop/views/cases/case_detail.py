@@ -440,7 +440,9 @@ class CaseDetailDialog(QDialog):
                  .replace("%1", detail.handled_above) if detail.handled_above else None),
                 (self.tr("诉求内容"), detail.description),
                 (self.tr("诉求人"), f"{detail.requester_name or ''} {detail.requester_phone or ''}"),
-                (self.tr("渠道"), label(detail.channel)), (self.tr("事项"), detail.matter_item or label(case.category)),
+                (self.tr("渠道"), label(detail.channel)),
+                (self.tr("事项"), detail.matter_item  # without one, its category, not as if it were an item
+                 or self.tr("未指定事项(类别:%1)").replace("%1", label(case.category))),
                 (self.tr("位置"), f"{detail.place_name} {detail.address or ''}"),
                 (self.tr("受理时间"), beijing_text(detail.received_at)), (self._result_caption(case.state), detail.resolution),
                 (self.tr("暂缓理由"), detail.hold_reason), (self.tr("解释情况"), detail.hold_explanation),
