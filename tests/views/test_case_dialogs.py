@@ -618,6 +618,26 @@ def test_a_reopening_offered_for_an_unhappy_answer_is_taken_back_when_the_answer
 
 
 @pytest.mark.law("Art. 20")
+@pytest.mark.law("Art. 20")
+def test_the_callback_workbench_offers_the_departments_responsible_person_as_who_called(qtbot, demo_db, tasks, errors):
+    """Art. 20(3): the department has its responsible person call back. The workbench had no word of who called:
+    each callback went down as made by whoever entered it. The lead department's responsible person is offered,
+    and an empty field still means the user."""
+    operator = actor(demo_db, "qg_op1")
+    first = next(entry for entry in callbacks.due_callbacks(demo_db, operator) if entry.responsible)
+    workbench = CallbackWorkbench(demo_db, operator, tasks)
+    qtbot.addWidget(workbench)
+    workbench.table.selectRow(next(n for n, entry in enumerate(workbench.entries) if entry.id == first.id))
+    assert workbench.caller.currentText() == first.responsible[0] and "第二十条" in workbench.caller.toolTip()
+    assert workbench.caller.lineEdit().placeholderText() == f"本人({operator.display_name})"
+    workbench.solved.setCurrentIndex(workbench.solved.findData(True))
+    workbench.satisfaction.setCurrentIndex(workbench.satisfaction.findData(Satisfaction.SATISFIED.value))
+    with qtbot.waitSignal(workbench.recorded):
+        workbench.record_button.click()
+    with demo_db.session() as s:
+        assert s.get(Callback, first.id).caller == first.responsible[0] and not errors
+
+
 def test_a_callback_sent_cannot_be_sent_again_before_its_answer(qtbot, demo_db, errors):
     """Enter pressed twice sent the callback twice: the second was refused as changed by another user."""
     tasks = Deferred()

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from ...db import Database
 from ...errors import InvalidTransition, NotFound, PermissionDenied, ValidationFailed
-from ...models import Assignment, Callback, Case, Department, Place
+from ...models import Assignment, Callback, Case, Department, Liaison, Person, Place
 from ...models.base import utcnow
 from ...models.enums import (
     AssignmentRole,
@@ -98,6 +98,9 @@ def _callable_condition(session: Session, actor: Actor):
                                current_lead(Case.id).scalar_subquery() == actor.department_id))
 
 
+_CALLER_LONGEST = Callback.caller.type.length
+
+
 def due_callbacks(db: Database, actor: Actor, *, until: datetime | None = None) -> list[CallbackInfo]:
     """Pending callbacks the actor may make, due by `until` (default: all pending), earliest first;
     a liaison's are those of the cases its department leads (Art. 15, 20(3))."""
@@ -112,14 +115,27 @@ def due_callbacks(db: Database, actor: Actor, *, until: datetime | None = None) 
         # Only those the actor may then record: the centre handling the case now calls back (a case
         # escalated to the county is the county's), as record_callback checks (Art. 15, 20).
         # Listed are the callbacks the actor may make (_callable_condition): each to dial.
-        rows = [(callback_info(cb, case, actor, code, lead, True), code) for cb, case, code, lead in session.execute(stmt)
-                if actor.can(Permission.CALLBACK, handling_place(session, case).code)]
+        found = [(cb, case, code, lead) for cb, case, code, lead in session.execute(stmt)
+                 if actor.can(Permission.CALLBACK, handling_place(session, case).code)]
+        responsible = _responsible(session, {lead for *_, lead in found if lead is not None})
+        rows = [(replace(callback_info(cb, case, actor, code, lead, True), responsible=responsible.get(lead, ())), code)
+                for cb, case, code, lead in found]
         # Each to dial, so whole: who was shown the numbers is on record (Art. 15) — the duplicates'
         # requesters' too, by the duplicate's number and township, as the case panel records them.
         shown = {info.case_number: code for info, code in rows if info.requester_phone}
         listed = _with_merged_requesters(session, [info for info, _ in rows], shown)
     record_shown(db, actor, shown)
     return listed
+
+
+def _responsible(session: Session, departments: set[int]) -> dict[int, tuple[str, ...]]:
+    """{department id: its 回访负责人 by name} (department_contacts; Art. 20(3))."""
+    named: dict[int, list[str]] = {}
+    for department_id, name in session.execute(
+            select(Liaison.department_id, Person.name).join(Person, Person.id == Liaison.person_id)
+            .where(Liaison.department_id.in_(departments), Liaison.is_responsible).order_by(Liaison.id)):
+        named.setdefault(department_id, []).append(name)
+    return {department_id: tuple(names) for department_id, names in named.items()}
 
 
 def _with_merged_requesters(session: Session, listed: list[CallbackInfo],
@@ -241,9 +257,16 @@ def _not_reached(uow: UnitOfWork, case: Case, callback: Callback, notes: str, no
 def record_callback(db: Database, actor: Actor, *, callback_id: int, reached: bool = True,
                     solved: bool | None = None, satisfaction: Satisfaction | None = None, notes: str = "",
                     outcome: CallbackOutcome = CallbackOutcome.NONE, method: CallbackMethod = CallbackMethod.PHONE,
-                    now: datetime | None = None) -> CaseInfo:
-    """Record a callback made by phone or in person (上门回访). Not reached: see the module's note."""
+                    caller: str = "", now: datetime | None = None) -> CaseInfo:
+    """Record a callback made by phone or in person (上门回访). Not reached: see the module's note.
+
+    `caller`: who made the call, where it is not the user recording it: the department's responsible person
+    (Art. 20(3): 承办单位应当安排负责人回访), whose answer the center enters; kept with the callback and said on
+    the case's timeline."""
     now = now or utcnow()
+    caller = " ".join(caller.split())
+    if len(caller) > _CALLER_LONGEST:
+        raise ValidationFailed(f"回访人“{caller}”过长(最多 {_CALLER_LONGEST} 字);请只填姓名", field="caller")
     if reached:
         problems = []
         if solved is None:
@@ -274,7 +297,7 @@ def record_callback(db: Database, actor: Actor, *, callback_id: int, reached: bo
         _require_means(case, method, reached)
         if reached:
             _require_follow_up_rights(uow, case, township, outcome)
-        callback.caller, callback.notes, callback.done_at = actor.display_name, notes or None, now
+        callback.caller, callback.notes, callback.done_at = caller or actor.display_name, notes or None, now
         callback.method = method
         if not reached:
             _not_reached(uow, case, callback, notes, now)
@@ -282,7 +305,8 @@ def record_callback(db: Database, actor: Actor, *, callback_id: int, reached: bo
             return CaseInfo.of(case)
         callback.state, callback.solved, callback.satisfaction = CallbackState.DONE, solved, satisfaction
         callback.outcome = outcome
-        heading = "上门回访" if method is CallbackMethod.IN_PERSON else "回访"
+        heading = ("上门回访" if method is CallbackMethod.IN_PERSON else "回访") + (
+            f"(回访人 {caller})" if caller and caller != actor.display_name else "")
         record(uow, case, "callback", f"{heading}:{'已解决' if solved else '未解决'},{satisfaction.label}"
                + (f";{notes}" if notes else ""), at=now, solved=solved, satisfaction=satisfaction.value)
         uow.session.flush()  # the pending callback is done before a reopening looks for pending ones

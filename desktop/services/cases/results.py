@@ -142,6 +142,9 @@ class CallbackInfo:
     # The requesters of the duplicates merged into the case (name, phone), to be told as well.
     merged_in: tuple[tuple[str | None, str | None], ...] = ()
     attempt: int = 1  # within the round: an attempt after attempt - 1 that did not reach the requester
+    # The lead department's 回访负责人 (Art. 20(3): the department has its responsible person call back), by name:
+    # offered as who made the call when the center records it.
+    responsible: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

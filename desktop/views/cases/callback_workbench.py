@@ -54,6 +54,7 @@ class CallbackWorkbench(QDialog):
         self.entries: list[CallbackInfo] = []
         self._answering: int | None = None  # the callback the answer in the form is for
         self._method_for: int | None = None  # the callback the way of calling back was chosen for
+        self._callers_for: int | None = None  # the callback the callers offered are for
         self._suggested = False  # the follow-up is the one _suggest_outcome chose, not the operator
         self._saving = False  # a callback sent and not yet answered: pressed again, it would be refused as stale
         self.setWindowTitle(self.tr("回访工作台"))
@@ -100,8 +101,14 @@ class CallbackWorkbench(QDialog):
         for outcome in CallbackOutcome:
             self.outcome.addItem(label(outcome), outcome.value)
         self.notes = QLineEdit()
+        # Who made the call (Art. 20(3): the department's responsible person), typed or chosen; empty: the user.
+        self.caller = QComboBox()
+        self.caller.setEditable(True)
+        self.caller.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.caller.lineEdit().setPlaceholderText(self.tr("本人(%1)").replace("%1", actor.display_name))
         self.record_button = QPushButton(self.tr("记录回访"))
         form = QFormLayout()
+        form.addRow(self.tr("回访人"), self.caller)
         form.addRow(self.tr("回访方式"), self.method)
         form.addRow("", self.reached)
         form.addRow(self.tr("是否解决"), self.solved)
@@ -220,12 +227,25 @@ class CallbackWorkbench(QDialog):
         self._answering = entry.id if entry else None
         self.answer.setText(self._answer_text(entry))
         self._offer_methods(entry)
+        self._offer_callers(entry)
         allowed = set(entry.outcomes) if entry else set()
         items = self.outcome.model()
         for index in range(self.outcome.count()):
             items.item(index).setEnabled(CallbackOutcome(self.outcome.itemData(index)) in allowed)
         if CallbackOutcome(self.outcome.currentData()) not in allowed:
             self.outcome.setCurrentIndex(self.outcome.findData(CallbackOutcome.NONE.value))
+
+    def _offer_callers(self, entry: CallbackInfo | None) -> None:
+        """The lead department's responsible persons, the first chosen: the department has them call back
+        (Art. 20(3)); each requester's callback starts from its own department's."""
+        if entry is not None and entry.id == self._callers_for:
+            return
+        self._callers_for = entry.id if entry else None
+        self.caller.clear()
+        self.caller.addItems(list(entry.responsible) if entry else [])
+        self.caller.setCurrentIndex(0 if self.caller.count() else -1)
+        self.caller.setToolTip(self.tr("承办单位的回访负责人(第二十条);由本人回访的留空") if entry and entry.responsible
+                               else self.tr("承办单位未登记回访负责人;由本人回访的留空"))
 
     def _offer_methods(self, entry: CallbackInfo | None) -> None:
         """By phone where the requester left one; otherwise only in person (Art. 20(3))."""
@@ -290,7 +310,7 @@ class CallbackWorkbench(QDialog):
             satisfaction=Satisfaction(self.satisfaction.currentData()) if reached else None,
             notes=self.notes.text().strip(),
             outcome=CallbackOutcome(self.outcome.currentData()) if reached else CallbackOutcome.NONE,
-            method=CallbackMethod(self.method.currentData()),
+            method=CallbackMethod(self.method.currentData()), caller=self.caller.currentText(),
             on_done=lambda _info: self._recorded(entry.case_id), on_error=self._refused)
 
     def _refused(self, exc: BaseException) -> None:

@@ -132,3 +132,46 @@ def test_an_anonymous_requester_without_a_phone_cannot_be_called_back_and_the_ro
     callbacks.record_callback(world.db, world.operator, callback_id=_pending(world, case.id).id, reached=False)
     assert [s for _, s, _ in _round(world, case.id)] == [CallbackState.NO_CONTACT]
     assert "诉求人匿名且未留联系电话" in _last_event(world, case.id)
+
+
+def _closed_after_review(world):
+    """A case the police station handled, reported on and had closed after review: its callback is the station's."""
+    from case_world import TUESDAY, assignments, dispatched
+    from desktop.models.enums import AssignmentRole
+    from desktop.services.cases import department, review
+
+    case = dispatched(world)
+    lead = assignments(world, case.id)[AssignmentRole.LEAD].id
+    steps = (lambda v: department.sign_for(world.db, world.police, assignment_id=lead, expected_version=v, now=TUESDAY),
+             lambda v: department.contact_requester(world.db, world.police, assignment_id=lead, note="电话联系",
+                                                    expected_version=v, now=TUESDAY),
+             lambda v: department.report_result(world.db, world.police, assignment_id=lead, result="已调解",
+                                                expected_version=v, now=TUESDAY),
+             lambda v: review.review(world.db, world.operator, case_id=case.id, approve=True, expected_version=v,
+                                     now=TUESDAY))
+    for step in steps:
+        case = step(case.version)
+    return case
+
+
+@pytest.mark.law("Art. 20")
+def test_the_departments_responsible_person_is_offered_and_kept_as_who_called_back(world):
+    """Art. 20(3): 承办单位应当安排负责人回访. The workbench recorded every callback as made by whoever entered it;
+    the lead department's responsible person is offered, and who called is kept and said on the timeline."""
+    from desktop.models import Department
+    from desktop.services import department_contacts
+
+    case = _closed_after_review(world)
+    with world.db.session() as s:
+        code = s.get(Department, world.departments["police"]).code
+    department_contacts.add_contact(world.db, world.system, code, name="黄建国", phone="13807790123", responsible=True)
+    due = _pending(world, case.id)
+    assert due.responsible == ("黄建国",)
+    with pytest.raises(ValidationFailed, match="回访人.*过长"):
+        callbacks.record_callback(world.db, world.operator, callback_id=due.id, solved=True,
+                                  satisfaction=Satisfaction.SATISFIED, caller="黄" * 61)
+    callbacks.record_callback(world.db, world.operator, callback_id=due.id, solved=True,
+                              satisfaction=Satisfaction.SATISFIED, caller=" 黄建国 ")
+    with world.db.session() as s:
+        assert s.scalar(select(Callback.caller).where(Callback.id == due.id)) == "黄建国"
+    assert _last_event(world, case.id).startswith("回访(回访人 黄建国):已解决,满意")
