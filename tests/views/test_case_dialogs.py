@@ -579,10 +579,13 @@ def test_callback_workbench_follows_an_unsolved_answer_with_reopening(qapp, qtbo
     assert workbench.answer.text().startswith(asked)
     on_hold = dataclasses.replace(first, hold_reason="待片区拆迁", hold_explanation="已说明拆迁后一并处理")
     assert workbench._answer_text(on_hold) == "暂缓理由:待片区拆迁;已向诉求人解释:已说明拆迁后一并处理"
-    with_duplicates = dataclasses.replace(first, hold_reason=None, resolution="已更换路灯",
+    # The numbers to dial are the chosen row's, whole, and its duplicates' requesters' (the list masks them).
+    assert "*" in first.requester_phone and workbench.dial.text().startswith(f"拨打:{first.requester_name or ''}")
+    assert "*" not in workbench.dial.text()
+    with_duplicates = dataclasses.replace(first, requester_name="冉宁静", requester_phone="18827998117",
                                           merged_in=(("黄女士", "13907790002"), (None, "13907790003")))
-    assert workbench._answer_text(with_duplicates) == (
-        "办理结果:已更换路灯\n并入本案的重复诉求人,请一并告知:黄女士 13907790002;13907790003")
+    workbench._show_numbers(with_duplicates)
+    assert workbench.dial.text() == "拨打:冉宁静 18827998117\n并入本案的重复诉求人,请一并告知:黄女士 13907790002;13907790003"
     assert workbench.table.item(0, 1).foreground().color().name() == "#c62828"
     workbench.resize(820, 520)
     assert not workbench.grab().isNull()  # the whole workbench paints

@@ -103,7 +103,27 @@ _CALLER_LONGEST = Callback.caller.type.length
 
 def due_callbacks(db: Database, actor: Actor, *, until: datetime | None = None) -> list[CallbackInfo]:
     """Pending callbacks the actor may make, due by `until` (default: all pending), earliest first;
-    a liaison's are those of the cases its department leads (Art. 15, 20(3))."""
+    a liaison's are those of the cases its department leads (Art. 15, 20(3)).
+
+    The requesters' phones are masked as everywhere else (whole only to who may see personal data there):
+    the number to dial is read for the callback chosen (`numbers_to_dial`), not for the whole list at once."""
+    return _callbacks(db, actor, until=until)
+
+
+def numbers_to_dial(db: Database, actor: Actor, callback_id: int) -> CallbackInfo:
+    """The pending callback chosen to make, with its requester's number, and its duplicates' requesters',
+    whole: a masked number cannot be dialled. Who was shown them is on record (Art. 15). Refused as
+    gone when it is no longer the actor's to make (made on another desk, the case reopened)."""
+    found = _callbacks(db, actor, callback_id=callback_id)
+    if not found:
+        raise NotFound("这次回访已由其他值班台记录,或已不需要回访;请刷新")
+    return found[0]
+
+
+def _callbacks(db: Database, actor: Actor, *, until: datetime | None = None,
+               callback_id: int | None = None) -> list[CallbackInfo]:
+    """The pending callbacks the actor may make; one (`callback_id`) with its numbers whole, to dial."""
+    dialling = callback_id is not None
     with db.session() as session:
         stmt = (select(Callback, Case, Place.code, current_lead(Case.id).scalar_subquery())
                 .join(Case, Case.id == Callback.case_id)
@@ -112,18 +132,20 @@ def due_callbacks(db: Database, actor: Actor, *, until: datetime | None = None) 
                 .order_by(Callback.due_at))
         if until is not None:
             stmt = stmt.where(Callback.due_at <= until)
+        if dialling:
+            stmt = stmt.where(Callback.id == callback_id)
         # Only those the actor may then record: the centre handling the case now calls back (a case
         # escalated to the county is the county's), as record_callback checks (Art. 15, 20).
-        # Listed are the callbacks the actor may make (_callable_condition): each to dial.
         found = [(cb, case, code, lead) for cb, case, code, lead in session.execute(stmt)
                  if actor.can(Permission.CALLBACK, handling_place(session, case).code)]
         responsible = _responsible(session, {lead for *_, lead in found if lead is not None})
-        rows = [(replace(callback_info(cb, case, actor, code, lead, True), responsible=responsible.get(lead, ())), code)
-                for cb, case, code, lead in found]
-        # Each to dial, so whole: who was shown the numbers is on record (Art. 15) — the duplicates'
-        # requesters' too, by the duplicate's number and township, as the case panel records them.
-        shown = {info.case_number: code for info, code in rows if info.requester_phone}
-        listed = _with_merged_requesters(session, [info for info, _ in rows], shown)
+        rows = [(replace(callback_info(cb, case, actor, code, lead, dialling), responsible=responsible.get(lead, ())),
+                 code) for cb, case, code, lead in found]
+        # Whoever was shown a whole number is on record (Art. 15) — the duplicates' requesters' too, by the
+        # duplicate's number and township, as the case panel records them.
+        shown = {info.case_number: code for info, code in rows
+                 if info.requester_phone and (dialling or actor.can(Permission.VIEW_SENSITIVE, code))}
+        listed = _with_merged_requesters(session, actor, [info for info, _ in rows], shown, dialling)
     record_shown(db, actor, shown)
     return listed
 
@@ -138,12 +160,13 @@ def _responsible(session: Session, departments: set[int]) -> dict[int, tuple[str
     return {department_id: tuple(names) for department_id, names in named.items()}
 
 
-def _with_merged_requesters(session: Session, listed: list[CallbackInfo],
-                            shown: dict[str, str]) -> list[CallbackInfo]:
+def _with_merged_requesters(session: Session, actor: Actor, listed: list[CallbackInfo],
+                            shown: dict[str, str], dialling: bool) -> list[CallbackInfo]:
     """Whoever calls back tells the requesters of the duplicates merged into the case as well: each
     person once — by the number, or by the name of one who left no number (told in person) — and
-    not the case's own requester again (a duplicate is often the same caller). Each duplicate whose
-    number is listed is added to `shown` ({case number: township code})."""
+    not the case's own requester again (a duplicate is often the same caller). Numbers whole when
+    `dialling`, else where the actor may see personal data of the duplicate's township; each duplicate
+    whose number is shown whole is added to `shown` ({case number: township code})."""
     if not listed:
         return listed
     merged: dict[int, list[tuple[str, str, str | None, str | None]]] = {}
@@ -154,14 +177,21 @@ def _with_merged_requesters(session: Session, listed: list[CallbackInfo],
                    or_(Case.requester_phone.is_not(None), Case.requester_name.is_not(None)))
             .order_by(Case.id)):
         merged.setdefault(into_id, []).append((number, code, name, phone))
+    # The case's own requester as entered: the listed number may be masked, a duplicate's is compared whole.
+    own = {case_id: (name, phone) for case_id, name, phone in session.execute(
+        select(Case.id, Case.requester_name, Case.requester_phone).where(Case.id.in_(merged)))}
     result = []
     for info in listed:
-        seen, others = {_person(info.requester_name, info.requester_phone)}, []
-        for number, code, name, phone in merged.get(info.case_id, ()):
+        if info.case_id not in merged:
+            result.append(info)
+            continue
+        seen, others = {_person(*own[info.case_id])}, []
+        for number, code, name, phone in merged[info.case_id]:
             if _person(name, phone) not in seen:
                 seen.add(_person(name, phone))
-                others.append((name, phone))
-                if phone:
+                whole = bool(phone) and (dialling or actor.can(Permission.VIEW_SENSITIVE, code))
+                others.append((name, phone if whole else mask_phone(phone)))
+                if whole:
                     shown[number] = code
         result.append(replace(info, merged_in=tuple(others)) if others else info)
     return result

@@ -55,6 +55,7 @@ class CallbackWorkbench(QDialog):
         self._answering: int | None = None  # the callback the answer in the form is for
         self._method_for: int | None = None  # the callback the way of calling back was chosen for
         self._callers_for: int | None = None  # the callback the callers offered are for
+        self._numbers_for: int | None = None  # the callback whose numbers to dial are asked for, or shown
         self._suggested = False  # the follow-up is the one _suggest_outcome chose, not the operator
         self._saving = False  # a callback sent and not yet answered: pressed again, it would be refused as stale
         self.setWindowTitle(self.tr("回访工作台"))
@@ -82,6 +83,10 @@ class CallbackWorkbench(QDialog):
         self.answer = QLabel()  # what the requester is asked about, for the row chosen
         self.answer.setWordWrap(True)
         self.answer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # The numbers to dial, whole, for the row chosen only: the list masks them (Art. 15).
+        self.dial = QLabel()
+        self.dial.setWordWrap(True)
+        self.dial.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.reached = QCheckBox(self.tr("已联系上诉求人"))
         self.reached.setChecked(True)
         self.solved = QComboBox()
@@ -120,6 +125,7 @@ class CallbackWorkbench(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.notice)
+        layout.addWidget(self.dial)
         layout.addWidget(self.answer)
         layout.addLayout(form)
         layout.addWidget(self.record_button)
@@ -226,6 +232,7 @@ class CallbackWorkbench(QDialog):
             self.notice.show()
         self._answering = entry.id if entry else None
         self.answer.setText(self._answer_text(entry))
+        self._ask_numbers(entry)
         self._offer_methods(entry)
         self._offer_callers(entry)
         allowed = set(entry.outcomes) if entry else set()
@@ -234,6 +241,27 @@ class CallbackWorkbench(QDialog):
             items.item(index).setEnabled(CallbackOutcome(self.outcome.itemData(index)) in allowed)
         if CallbackOutcome(self.outcome.currentData()) not in allowed:
             self.outcome.setCurrentIndex(self.outcome.findData(CallbackOutcome.NONE.value))
+
+    def _ask_numbers(self, entry: CallbackInfo | None) -> None:
+        """The whole numbers of the callback chosen, read (and put on record) for it alone."""
+        if entry is not None and entry.id == self._numbers_for:
+            return
+        self._numbers_for = entry.id if entry else None
+        self.dial.clear()
+        if entry is not None:
+            self.tasks.submit(callbacks.numbers_to_dial, self.db, self.actor, entry.id, on_done=self._show_numbers,
+                              on_error=lambda _exc: self.reload())  # made elsewhere meanwhile: the list says so
+
+    def _show_numbers(self, entry: CallbackInfo) -> None:
+        if entry.id != self._numbers_for:
+            return  # another row chosen meanwhile
+        parts = [self.tr("拨打:%1").replace("%1", " ".join(part for part in (entry.requester_name,
+                                                                            entry.requester_phone) if part))
+                 if entry.requester_phone else self.tr("诉求人未留电话,请上门回访")]
+        if entry.merged_in:
+            parts.append(self.tr("并入本案的重复诉求人,请一并告知:%1").replace(
+                "%1", ";".join(" ".join(part for part in person if part) for person in entry.merged_in)))
+        self.dial.setText("\n".join(parts))
 
     def _offer_callers(self, entry: CallbackInfo | None) -> None:
         """The lead department's responsible persons, the first chosen: the department has them call back
@@ -270,9 +298,6 @@ class CallbackWorkbench(QDialog):
         if entry.attempt > 1:
             text += "\n" + self.tr("第 %1 次回访:此前 %2 次未联系上诉求人").replace("%1", str(entry.attempt)).replace(
                 "%2", str(entry.attempt - 1))
-        if entry.merged_in:
-            others = ";".join(" ".join(part for part in person if part) for person in entry.merged_in)
-            text += "\n" + self.tr("并入本案的重复诉求人,请一并告知:%1").replace("%1", others)
         return text
 
     def _reached_toggled(self, reached: bool) -> None:

@@ -9,7 +9,7 @@ from datetime import datetime, time, timedelta, timezone
 import pytest
 from sqlalchemy import select
 
-from desktop.errors import InvalidTransition, ValidationFailed
+from desktop.errors import InvalidTransition, NotFound, ValidationFailed
 from desktop.models import Callback, CaseEvent
 from desktop.models.base import utcnow
 from desktop.models.enums import CallbackMethod, CallbackState, Channel, Satisfaction
@@ -174,4 +174,6 @@ def test_the_departments_responsible_person_is_offered_and_kept_as_who_called_ba
                               satisfaction=Satisfaction.SATISFIED, caller=" 黄建国 ")
     with world.db.session() as s:
         assert s.scalar(select(Callback.caller).where(Callback.id == due.id)) == "黄建国"
+    with pytest.raises(NotFound, match="已由其他值班台记录"):  # made: its number is nobody's to dial any more
+        callbacks.numbers_to_dial(world.db, world.operator, due.id)
     assert _last_event(world, case.id).startswith("回访(回访人 黄建国):已解决,满意")

@@ -380,7 +380,9 @@ def test_the_callback_names_the_requesters_of_the_duplicates_merged_into_the_cas
     world.new_case(title="路灯不亮", requester_name=None, requester_phone=None, duplicate_of=case.id)
     closed = _close(world, queries.case_detail(world.db, world.operator, case.id).case, world.police)
     due = next(info for info in callbacks.due_callbacks(world.db, world.operator) if info.case_id == closed.id)
-    assert due.merged_in == (("黄女士", "13907790002"), ("陈伯", None))  # to dial, as the requester's own number is
+    assert due.merged_in == (("黄女士", "139****0002"), ("陈伯", None))  # masked in the list
+    dialled = callbacks.numbers_to_dial(world.db, world.operator, due.id)  # to dial, as the requester's own number is
+    assert dialled.merged_in == (("黄女士", "13907790002"), ("陈伯", None))
     assert all(info.merged_in == () for info in callbacks.due_callbacks(world.db, world.operator)
                if info.case_id != closed.id)
 

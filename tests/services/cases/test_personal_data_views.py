@@ -39,19 +39,22 @@ def test_a_case_panel_showing_the_whole_number_is_recorded_once_a_day(world):
 
 @pytest.mark.law("Art. 15")
 @pytest.mark.law("Art. 20")
-def test_the_callback_workbench_records_the_numbers_it_lists_to_dial(world):
+def test_the_callback_workbench_shows_and_records_the_number_of_the_callback_chosen_to_make_only(world):
+    """The workbench had shown every requester's whole number as it opened, some thirty of them on record at
+    once: the list masks them, and the callback chosen to make gives its number whole, on record."""
     case = world.new_case(channel=Channel.GRID_STAFF).case
     onspot_escalation.resolve_on_spot(world.db, world.operator, case_id=case.id, result="已调解",
                                       expected_version=case.version)
     listed = [c for c in callbacks.due_callbacks(world.db, world.operator) if c.case_id == case.id]
-    assert [c.requester_phone for c in listed] == ["13807790001"]  # whole: to be dialled
-    callbacks.due_callbacks(world.db, world.operator)
+    assert [c.requester_phone for c in listed] == ["138****0001"] and _views(world) == []
+    assert callbacks.numbers_to_dial(world.db, world.operator, listed[0].id).requester_phone == "13807790001"
+    callbacks.numbers_to_dial(world.db, world.operator, listed[0].id)
     assert _views(world) == [("op_qg", f"case:{case.number}", TOWNSHIP)]
 
 
 @pytest.mark.law("Art. 15")
 @pytest.mark.law("Art. 20")
-def test_the_callback_workbench_records_the_numbers_of_the_duplicates_it_lists_to_dial(world):
+def test_the_callback_chosen_to_make_gives_and_records_the_numbers_of_its_duplicates_too(world):
     case = world.new_case(channel=Channel.GRID_STAFF).case
     duplicate = world.new_case(requester_name="黄女士", requester_phone="13907790002", duplicate_of=case.id).case
     same_caller = world.new_case(requester_phone="13807790001", duplicate_of=case.id).case  # told once, not listed
@@ -59,8 +62,8 @@ def test_the_callback_workbench_records_the_numbers_of_the_duplicates_it_lists_t
     onspot_escalation.resolve_on_spot(world.db, world.operator, case_id=case.id, result="已调解",
                                       expected_version=case.version)
     listed = next(c for c in callbacks.due_callbacks(world.db, world.operator) if c.case_id == case.id)
-    assert listed.merged_in == (("黄女士", "13907790002"),)  # whole: to be dialled too
-    callbacks.due_callbacks(world.db, world.operator)
+    assert listed.merged_in == (("黄女士", "139****0002"),) and _views(world) == []
+    assert callbacks.numbers_to_dial(world.db, world.operator, listed.id).merged_in == (("黄女士", "13907790002"),)
     assert sorted(_views(world)) == sorted([("op_qg", f"case:{case.number}", TOWNSHIP),
                                             ("op_qg", f"case:{duplicate.number}", TOWNSHIP)])
     assert f"case:{same_caller.number}" not in {target for _, target, _ in _views(world)}
