@@ -94,6 +94,21 @@ _CHANGE_LABELS = {adjustments.GridChangeKind.NEW: "新增", adjustments.GridChan
                   adjustments.GridChangeKind.RETIRED: "撤销", adjustments.GridChangeKind.UNCHANGED: "不变"}
 
 
+_VESSEL_LABELS = {"name": "船名", "skipper": "船长", "phone": "电话"}
+
+
+def vessel_text(change: grids.VesselChange) -> str:
+    """A vessel of the roster added, taken off, or its details changed (as the desk's review window says it)."""
+    vessel = change.after or change.before
+    if change.before is None:
+        return f"新增船只 {vessel.registration_no}({vessel.name}):船长 {vessel.skipper},电话 {vessel.phone or '—'}"
+    if change.after is None:
+        return f"移出船只 {vessel.registration_no}({vessel.name})"
+    return f"船只 {vessel.registration_no}:" + ",".join(
+        f"{_VESSEL_LABELS[key]} 已变更" if old == new  # hidden alike (Art. 15): changed all the same
+        else f"{_VESSEL_LABELS[key]} {old or '—'} → {new or '—'}" for key, old, new in change.fields)
+
+
 def _show(ctx, args) -> None:
     changes = adjustments.changes(ctx.db, ctx.actor, args.id)  # refuses an unknown or out-of-scope number
     info = next(i for i in adjustments.list_adjustments(ctx.db, ctx.actor) if i.id == args.id)
@@ -102,7 +117,7 @@ def _show(ctx, args) -> None:
     print_table(ctx, ["网格", "变化", "变更前 → 变更后"],
                 [[f"{c.name}({c.code})", _CHANGE_LABELS[c.kind],
                   ";".join([f"{key} {before} → {after}" for key, before, after in c.fields]
-                           + [str(vessel) for vessel in c.vessels])] for c in changes])
+                           + [vessel_text(vessel) for vessel in c.vessels])] for c in changes])
     _print_retiring(ctx, info)
 
 

@@ -669,19 +669,8 @@ class VesselChange:
                                                  for key in _VESSEL_CONTACTS})
         return VesselChange(hidden(self.before), hidden(self.after), tuple(key for key, _, _ in self.fields))
 
-    def __str__(self) -> str:
-        vessel = self.after or self.before
-        if self.before is None:
-            return f"新增船只 {vessel.registration_no}({vessel.name}):船长 {vessel.skipper},电话 {vessel.phone or '—'}"
-        if self.after is None:
-            return f"移出船只 {vessel.registration_no}({vessel.name})"
-        return f"船只 {vessel.registration_no}:" + ",".join(
-            f"{_VESSEL_LABELS[key]} 已变更" if old == new else f"{_VESSEL_LABELS[key]} {old or '—'} → {new or '—'}"
-            for key, old, new in self.fields)
-
 
 HIDDEN = "***"  # a contact detail the viewer may not see (Art. 15)
-_VESSEL_LABELS = {"name": "船名", "skipper": "船长", "phone": "电话"}
 
 
 def _roster(vessels) -> dict[str, VesselSpec]:
