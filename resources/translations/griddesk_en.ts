@@ -213,117 +213,117 @@
   <context>
     <name>AlarmOverlay</name>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="82" />
+      <location filename="../../desktop/views/wall/alarm.py" line="93" />
       <source>⚠ 紧急情况报告 · 须值班长确认(第二十一条)</source>
       <translation>⚠ Emergency report · shift supervisor must acknowledge (Art. 21)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="83" />
+      <location filename="../../desktop/views/wall/alarm.py" line="94" />
       <source>值班长用户名</source>
       <translation>Shift supervisor's user name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="84" />
+      <location filename="../../desktop/views/wall/alarm.py" line="95" />
       <source>密码</source>
       <translation>Password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="85" />
+      <location filename="../../desktop/views/wall/alarm.py" line="96" />
       <source>确认已知悉</source>
       <translation>Acknowledge</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="105" />
+      <location filename="../../desktop/views/wall/alarm.py" line="122" />
       <source>未定</source>
       <translation>not known</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="106" />
+      <location filename="../../desktop/views/wall/alarm.py" line="123" />
       <source>预计发生时间</source>
       <translation>Expected at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="106" />
+      <location filename="../../desktop/views/wall/alarm.py" line="123" />
       <source>{0}(尚未发生,获知 {1})</source>
       <translation>{0} (not happened yet; learned {1})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="108" />
+      <location filename="../../desktop/views/wall/alarm.py" line="125" />
       <source>发生时间</source>
       <translation>Occurred</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="108" />
+      <location filename="../../desktop/views/wall/alarm.py" line="125" />
       <source>{0}(获知 {1})</source>
       <translation>{0} (learned of {1})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="110" />
+      <location filename="../../desktop/views/wall/alarm.py" line="127" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="111" />
+      <location filename="../../desktop/views/wall/alarm.py" line="128" />
       <source>级别</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="113" />
+      <location filename="../../desktop/views/wall/alarm.py" line="130" />
       <source>地点</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="114" />
+      <location filename="../../desktop/views/wall/alarm.py" line="131" />
       <source>伤亡</source>
       <translation>Casualties</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="114" />
+      <location filename="../../desktop/views/wall/alarm.py" line="131" />
       <source>涉及 {0} 人;死亡 {1},受伤 {2},失踪 {3}</source>
       <translation>{0} people involved; {1} dead, {2} injured, {3} missing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="116" />
+      <location filename="../../desktop/views/wall/alarm.py" line="133" />
       <source>(尚在核实)</source>
       <translation> (still being verified)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="117" />
+      <location filename="../../desktop/views/wall/alarm.py" line="134" />
       <source>事件概要</source>
       <translation>Summary</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="118" />
+      <location filename="../../desktop/views/wall/alarm.py" line="135" />
       <source>已采取措施</source>
       <translation>Measures taken</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="118" />
+      <location filename="../../desktop/views/wall/alarm.py" line="135" />
       <source>(未填写)</source>
       <translation>(not given)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="119" />
+      <location filename="../../desktop/views/wall/alarm.py" line="136" />
       <source>报告人</source>
       <translation>Reported by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="123" />
+      <location filename="../../desktop/views/wall/alarm.py" line="140" />
       <source>报送时限:{0} · {1} {2}</source>
       <translation>Report due: {0} · {1} {2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="131" />
+      <location filename="../../desktop/views/wall/alarm.py" line="148" />
       <source>另有 {0} 条紧急情况待确认</source>
       <translation>{0} more emergencies awaiting acknowledgement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="147" />
+      <location filename="../../desktop/views/wall/alarm.py" line="172" />
       <source>请输入值班长用户名</source>
       <translation>Enter the shift supervisor's user name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/alarm.py" line="150" />
+      <location filename="../../desktop/views/wall/alarm.py" line="175" />
       <source>正在确认…</source>
       <translation>Acknowledging…</translation>
     </message>
@@ -331,32 +331,47 @@
   <context>
     <name>AmendFactsDialog</name>
     <message>
-      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="31" />
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="40" />
       <source>更正/补充事实 — %1</source>
       <translation>Correct/add facts — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="32" />
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="41" />
       <source>按续报或核实的情况改动下列事实;原值和新值记入审计日志,关联案件的时间线也会记录。获知时间是报告时限的起算点,不能更正。</source>
       <translation>Change the facts below to match a follow-up report or verification; the old and new values go into the audit log and onto the linked case's timeline. The time learned of starts the reporting clock and cannot be corrected.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="39" />
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="49" />
+      <source>续报补充、更新(事态发展或核实所得)</source>
+      <translation>Follow-up update (new developments or verified facts)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="50" />
+      <source>更正原报错误</source>
+      <translation>Correct an error in the report</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="56" />
+      <source>改动性质</source>
+      <translation>Kind of change</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="58" />
       <source>如:16:00 续报,伤员增至 3 人</source>
       <translation>e.g. 16:00 follow-up report: injured now 3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="40" />
-      <source>更正原因</source>
-      <translation>Reason for correction</translation>
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="59" />
+      <source>依据或原因</source>
+      <translation>Basis or reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="43" />
-      <source>保存更正</source>
-      <translation>Save correction</translation>
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="62" />
+      <source>保存</source>
+      <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="44" />
+      <location filename="../../desktop/views/emergencies/amend_dialog.py" line="63" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
@@ -780,146 +795,176 @@
   <context>
     <name>CallbackWorkbench</name>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="59" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="61" />
       <source>回访工作台</source>
       <translation>Callback desk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="62" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="64" />
       <source>应回访时间</source>
       <translation>Callback due</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="62" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="64" />
       <source>案件编号</source>
       <translation>Case number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="62" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="64" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="62" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="64" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="63" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="65" />
       <source>案件状态</source>
       <translation>Case state</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="72" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="74" />
       <source>双击打开案件详情</source>
       <translation>Double-click to open the case</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="73" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="75" />
       <source>待回访</source>
       <translation>Callbacks due</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="84" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="90" />
       <source>已联系上诉求人</source>
       <translation>Requester reached</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="87" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="93" />
       <source>已解决</source>
       <translation>Resolved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="88" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="94" />
       <source>未解决</source>
       <translation>Not resolved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="93" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="99" />
       <source>请选择</source>
       <translation>Choose</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="103" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="113" />
+      <source>本人(%1)</source>
+      <translation>Myself (%1)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="114" />
       <source>记录回访</source>
       <translation>Record callback</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="105" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="116" />
+      <source>回访人</source>
+      <translation>Called back by</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="117" />
       <source>回访方式</source>
       <translation>Callback by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="107" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="119" />
       <source>是否解决</source>
       <translation>Resolved?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="108" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="120" />
       <source>满意度</source>
       <translation>Satisfaction</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="109" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="121" />
       <source>后续处理</source>
       <translation>Follow-up</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="110" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="122" />
       <source>回访记录</source>
       <translation>Callback notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="168" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="181" />
       <source>案件 %1 的回访已由其他值班台记录(或不再需要回访),刚填写的回答未保存,已清空</source>
       <translation>The callback of case %1 was recorded at another desk (or is no longer due); the answer being filled in was not saved and has been cleared</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="205" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="218" />
       <source>诉求未解决或诉求人不满意,须在“后续处理”中选择重办或督办(第二十条)</source>
       <translation>The request is unsolved or the requester unsatisfied: choose reopen or supervise under “Follow-up” (Art. 20)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="217" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="230" />
       <source>已换到另一件回访(案件 %1),原先填写的回答未保存,已清空</source>
       <translation>Moved to another callback (case %1): the answer begun was not saved and has been cleared</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="246" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="258" />
+      <source>拨打:%1</source>
+      <translation>Call: %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="260" />
+      <source>诉求人未留电话,请上门回访</source>
+      <translation>The requester left no phone: call back in person</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="262" />
+      <source>并入本案的重复诉求人,请一并告知:%1</source>
+      <translation>Requesters of duplicates merged into this case — tell them too: %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="275" />
+      <source>承办单位的回访负责人(第二十条);由本人回访的留空</source>
+      <translation>The handling department's person responsible for callbacks (Article 20); leave empty if you called yourself</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="276" />
+      <source>承办单位未登记回访负责人;由本人回访的留空</source>
+      <translation>The handling department has no person responsible for callbacks on record; leave empty if you called yourself</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="294" />
       <source>暂缓理由:%1;已向诉求人解释:%2</source>
       <translation>On hold: %1; explained to the requester: %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="247" />
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="249" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="295" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="297" />
       <source>(未记录)</source>
       <translation>(not recorded)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="249" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="297" />
       <source>办理结果:%1</source>
       <translation>Result: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="251" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="299" />
       <source>第 %1 次回访:此前 %2 次未联系上诉求人</source>
       <translation>Attempt %1: the requester was not reached the previous %2 time(s)</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="255" />
-      <source>并入本案的重复诉求人,请一并告知:%1</source>
-      <translation>Requesters of duplicates merged into this case — tell them too: %1</translation>
     </message>
   </context>
   <context>
     <name>CaseDetail</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="791" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="846" />
       <source>案件详情</source>
       <translation>Case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="792" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="847" />
       <source>请先在案件队列中选择一件案件</source>
       <translation>Select a case in the case queue first</translation>
     </message>
@@ -927,458 +972,479 @@
   <context>
     <name>CaseDetailDialog</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="67" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="70" />
       <source>本单位签收期限:</source>
       <translation>Our sign-for deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="68" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="71" />
       <source>本单位联系期限:</source>
       <translation>Our contact deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="69" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="72" />
       <source>本单位办理期限:</source>
       <translation>Our handling deadline: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="72" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="75" />
       <source>向主办单位报送结果</source>
       <translation>Report result to the lead</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="73" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="76" />
       <source>报送主办单位的办理结果(由主办单位汇总后反馈网格化服务管理机构和诉求人)</source>
       <translation>Result reported to the lead department (which feeds the whole back to the grid-management center and the requester)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="226" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="254" />
       <source>承办单位</source>
       <translation>Handling unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="226" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="254" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="226" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="254" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="226" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="254" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="227" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="255" />
       <source>签收期限</source>
       <translation>Sign for by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="227" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="255" />
       <source>联系诉求人期限</source>
       <translation>Contact by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="227" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="255" />
       <source>办理期限</source>
       <translation>Handle by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="228" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="359" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="776" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="256" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="406" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="831" />
       <source>办理结果</source>
       <translation>Result</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="260" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="288" />
       <source>承办情况</source>
       <translation>Handling units</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="264" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="292" />
       <source>办理过程</source>
       <translation>Timeline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="307" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="335" />
       <source>其他终端刚更新了这件案件,已重新载入({time})</source>
       <translation>Another desktop has just updated this case; reloaded ({time})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="330" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="358" />
       <source>延期申请待中心审批(申请于 %1)</source>
       <translation>Extension request awaiting the center's decision (asked %1)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="331" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="359" />
       <source>管辖异议待中心处理(提出于 %1)</source>
       <translation>Jurisdiction objection awaiting the center's decision (raised %1)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="356" />
-      <source>退回前的办理结果</source>
-      <translation>Result before it was sent back</translation>
+      <location filename="../../desktop/views/cases/case_detail.py" line="384" />
+      <source>%1:%2</source>
+      <translation>%1: %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="358" />
-      <source>重办前的办理结果</source>
-      <translation>Result before the reopening</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="369" />
-      <source>案件 {number}</source>
-      <translation>Case {number}</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="372" />
-      <source>紧急</source>
-      <translation>Urgent</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="378" />
-      <source>期限:</source>
-      <translation>Deadline: </translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="378" />
-      <source>计时暂停,待中心决定</source>
-      <translation>clock stopped until the center decides</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="386" />
-      <source>本单位:计时暂停,待中心决定</source>
-      <translation>Ours: clock stopped until the center decides</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="392" />
-      <source>办理机构</source>
-      <translation>Handled by</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="392" />
-      <source>已上报%1,由%1网格化服务管理机构办理;本级可查看进展,不能办理(第五条)</source>
-      <translation>Escalated to %1: handled by the grid management institution of %1; followed here, not handled (Art. 5)</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="394" />
-      <source>诉求内容</source>
-      <translation>Request</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="395" />
-      <source>诉求人</source>
-      <translation>Requester</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="396" />
-      <source>渠道</source>
-      <translation>Channel</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="396" />
-      <source>事项</source>
-      <translation>Matter</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="397" />
-      <source>位置</source>
-      <translation>Location</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="398" />
-      <source>受理时间</source>
-      <translation>Received</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="399" />
-      <source>暂缓理由</source>
-      <translation>Reason for hold</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="399" />
-      <source>解释情况</source>
-      <translation>Explanation given</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="400" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="408" />
-      <source>并入案件</source>
-      <translation>Merged into</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="401" />
-      <source>并入的重复诉求</source>
-      <translation>Duplicates merged in</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="403" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="706" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="712" />
-      <source>督办</source>
-      <translation>Supervise</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="403" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="393" />
       <source>{level}:{reason},期限 {due}</source>
       <translation>{level}: {reason}, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="406" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="396" />
+      <source>{level}:{reason},已由{newer}取代({when})</source>
+      <translation>{level}: {reason}, superseded by {newer} ({when})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="403" />
+      <source>退回前的办理结果</source>
+      <translation>Result before it was sent back</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="405" />
+      <source>重办前的办理结果</source>
+      <translation>Result before the reopening</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="416" />
+      <source>案件 {number}</source>
+      <translation>Case {number}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="419" />
+      <source>紧急</source>
+      <translation>Urgent</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="425" />
+      <source>期限:</source>
+      <translation>Deadline: </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="425" />
+      <source>计时暂停,待中心决定</source>
+      <translation>clock stopped until the center decides</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="433" />
+      <source>本单位:计时暂停,待中心决定</source>
+      <translation>Ours: clock stopped until the center decides</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="439" />
+      <source>办理机构</source>
+      <translation>Handled by</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="439" />
+      <source>已上报%1,由%1网格化服务管理机构办理;本级可查看进展,不能办理(第五条)</source>
+      <translation>Escalated to %1: handled by the grid management institution of %1; followed here, not handled (Art. 5)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="441" />
+      <source>诉求内容</source>
+      <translation>Request</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="442" />
+      <source>诉求人</source>
+      <translation>Requester</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="443" />
+      <source>渠道</source>
+      <translation>Channel</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="444" />
+      <source>事项</source>
+      <translation>Matter</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="445" />
+      <source>未指定事项(类别:%1)</source>
+      <translation>No matter item (category: %1)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="446" />
+      <source>位置</source>
+      <translation>Location</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="447" />
+      <source>受理时间</source>
+      <translation>Received</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="448" />
+      <source>暂缓理由</source>
+      <translation>Reason for hold</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="448" />
+      <source>解释情况</source>
+      <translation>Explanation given</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="449" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="454" />
+      <source>并入案件</source>
+      <translation>Merged into</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="450" />
+      <source>并入的重复诉求</source>
+      <translation>Duplicates merged in</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="451" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="752" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="766" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="770" />
+      <source>督办</source>
+      <translation>Supervise</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="452" />
       <source>回访</source>
       <translation>Callback</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="428" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="474" />
       <source>(计时暂停)</source>
       <translation> (clock paused)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="441" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="487" />
       <source>待回访(第 {attempt} 次,前 {before} 次未联系上),期限 {due}</source>
       <translation>To call back (attempt {attempt}; {before} not reached), due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="443" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="489" />
       <source>待回访,期限 {due}</source>
       <translation>pending, due {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="457" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="503" />
       <source>已于 %1 联系</source>
       <translation>Contacted %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="469" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="515" />
       <source>本单位:已向主办单位反馈,待主办单位汇总报送中心</source>
       <translation>Ours: result reported to the lead department, which reports the whole to the center</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="470" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="516" />
       <source>本单位:已反馈,待中心核查</source>
       <translation>Ours: result reported, awaiting the center's review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="592" />
-      <location filename="../../desktop/views/cases/case_detail.py" line="647" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="638" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="693" />
       <source>%1(%2)</source>
       <translation>%1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="594" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="640" />
       <source>,相距 %1 米</source>
       <translation>, %1 m away</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="597" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="643" />
       <source>网格(可输入名称或 15 位代码查找)</source>
       <translation>Grid (type a name or the 15-digit code to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="602" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="648" />
       <source>请从列表中选择网格:“%1”与本乡镇(街道)在用的网格都不相符,或与不止一个相符;也可输入网格的 15 位代码</source>
       <translation>Choose a grid from the list: “%1” matches none of the township's grids in use, or more than one; a grid's 15-digit code may be typed too</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="610" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="656" />
       <source>%1 %2(相距 %3 米)</source>
       <translation>%1 %2 (%3 m away)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="612" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="658" />
       <source>并入的案件(选择疑似重复案件,或输入案件编号)</source>
       <translation>Merge into (pick a suspected duplicate, or type a case number)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="618" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="664" />
       <source>撤销并入 %1 的理由(如:核实后并非同一诉求)</source>
       <translation>Why it no longer goes with %1 (e.g. found not to be the same request)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="622" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="668" />
       <source>就地办结情况</source>
       <translation>How it was resolved on the spot</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="629" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="675" />
       <source>上报至%1,上报理由</source>
       <translation>Escalate to %1 — reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="635" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="681" />
       <source>下派至%1,下派说明</source>
       <translation>Assign down to %1 — note</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="650" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="696" />
       <source>协办单位(可输入名称的一部分查找)</source>
       <translation>Co-handler (type part of a name to find it)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="657" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="703" />
       <source>请从列表中选择协办单位:“%1”与可选单位都不相符,或与不止一个相符</source>
       <translation>Choose the co-handling department from the list: “%1” matches none of the departments offered, or more than one</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="661" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="707" />
       <source>增加协办的理由(如:原协办单位异议成立,改由该单位协办)</source>
       <translation>Why this co-handler is added (e.g. the former co-handler's objection was upheld)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="670" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="716" />
       <source>撤回哪个单位的协办</source>
       <translation>Withdraw which co-handler</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="677" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="723" />
       <source>请从列表中选择正在协办的单位</source>
       <translation>Choose a co-handler at work from the list</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="679" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="725" />
       <source>撤回协办的理由(如:逾期未向主办单位报送,经协调不再协办)</source>
       <translation>Reason for withdrawing (e.g. did not report to the lead in time; after coordination it no longer co-handles)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="685" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="731" />
       <source>核查</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="685" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="731" />
       <source>核查办理结果:通过并结案,还是退回承办单位重新办理?</source>
       <translation>Review the result: approve and close, or send it back to the lead department?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="686" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="732" />
       <source>通过并结案</source>
       <translation>Approve and close</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="686" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="732" />
       <source>退回重办…</source>
       <translation>Send back…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="689" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="735" />
       <source>退回理由</source>
       <translation>Reason for sending back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="693" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="739" />
       <source>暂缓理由(客观原因)</source>
       <translation>Reason for hold (objective cause)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="694" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="740" />
       <source>向诉求人所作解释</source>
       <translation>Explanation given to the requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="698" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="744" />
       <source>重办理由</source>
       <translation>Reason for reopening</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="706" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="752" />
       <source>督办级别</source>
       <translation>Supervision level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="707" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="753" />
       <source>督办事由</source>
       <translation>Reason for supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="712" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="766" />
+      <source>督办期限(北京时间;默认 %1 小时后)</source>
+      <translation>Deadline of the supervision order (Beijing time; by default %1 hours from now)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/case_detail.py" line="770" />
       <source>督办期限(至该日 24:00;默认 %1 个工作日)</source>
       <translation>Deadline of the supervision order (to 24:00 of that day; by default %1 working days)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="731" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="786" />
       <source>审批延期</source>
       <translation>Decide extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="731" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="786" />
       <source>同意延期申请?</source>
       <translation>Approve the extension request?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="732" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="787" />
       <source>同意延期</source>
       <translation>Grant the extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="732" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="787" />
       <source>不同意</source>
       <translation>Refuse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="733" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="788" />
       <source>不同意延期的理由(将告知申请单位)</source>
       <translation>Reason for refusing the extension (the department asking is told)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="741" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="796" />
       <source>管辖异议</source>
       <translation>Jurisdiction objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="741" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="796" />
       <source>异议成立并撤回派遣?</source>
       <translation>Uphold the objection and withdraw the dispatch?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="742" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="797" />
       <source>异议成立,撤回派遣</source>
       <translation>Uphold: withdraw the dispatch</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="742" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="797" />
       <source>异议不成立,继续办理</source>
       <translation>Dismiss: carry on handling</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="743" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="798" />
       <source>异议不成立的理由(将告知提出异议的单位)</source>
       <translation>Reason the objection does not stand (the department objecting is told)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="753" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="808" />
       <source>联系情况</source>
       <translation>Contact notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="759" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="814" />
       <source>阶段性工作情况(不能按期办结的,请一并写明理由)</source>
       <translation>Progress so far (if it cannot be finished in time, give the reason too)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="765" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="820" />
       <source>申请延期</source>
       <translation>Request extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="765" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="820" />
       <source>延期多少%1(不超过原办理时限 %2 %1)</source>
       <translation>Extension in %1 (at most the original limit of %2 %1)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="767" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="822" />
       <source>延期理由</source>
       <translation>Reason for extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="771" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="826" />
       <source>异议理由</source>
       <translation>Grounds of objection</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="780" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="835" />
       <source>办理期限已过,请说明逾期理由</source>
       <translation>The deadline has passed: why is it late?</translation>
     </message>
@@ -1666,37 +1732,37 @@
   <context>
     <name>Countdown</name>
     <message>
-      <location filename="../../desktop/views/countdown.py" line="24" />
+      <location filename="../../desktop/views/countdown.py" line="23" />
       <source>%1天%2小时</source>
       <translation>%1 d %2 h</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/countdown.py" line="26" />
+      <location filename="../../desktop/views/countdown.py" line="25" />
       <source>%1小时</source>
       <translation>%1 h</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/countdown.py" line="27" />
+      <location filename="../../desktop/views/countdown.py" line="26" />
       <source>%1分钟</source>
       <translation>%1 min</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/countdown.py" line="33" />
+      <location filename="../../desktop/views/countdown.py" line="32" />
       <source>无期限</source>
       <translation>No deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/countdown.py" line="36" />
+      <location filename="../../desktop/views/countdown.py" line="35" />
       <source>剩余 {span}</source>
       <translation>{span} left</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/countdown.py" line="38" />
+      <location filename="../../desktop/views/countdown.py" line="37" />
       <source>已逾期 {span}</source>
       <translation>{span} overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/countdown.py" line="39" />
+      <location filename="../../desktop/views/countdown.py" line="38" />
       <source>{when}({mark})</source>
       <translation>{when} ({mark})</translation>
     </message>
@@ -2238,6 +2304,24 @@
     </message>
   </context>
   <context>
+    <name>DutyPhonesNote</name>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="83" />
+      <source>%1的值班电话未录入:待报环节旁没有可拨打的号码。值班电话全市统一录入,请录入。</source>
+      <translation>No duty phone entered for %1: there is no number to call beside the reports owed. Duty phones are entered city-wide; please enter them.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="85" />
+      <source>%1的值班电话未录入:待报环节旁没有可拨打的号码。值班电话由市级管理员全市统一录入(菜单“紧急情况 → 报送对象值班电话…”,或命令行 griddesk-admin emergencies phones --set 区划代码=电话),请联系市级管理员。</source>
+      <translation>No duty phone entered for %1: there is no number to call beside the reports owed. Duty phones are entered city-wide by the city administrator (menu “Emergencies → Duty-room phones of the levels reported to…”, or on the command line griddesk-admin emergencies phones --set CODE=PHONE); please ask the city administrator.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="89" />
+      <source>录入值班电话…</source>
+      <translation>Enter duty phones…</translation>
+    </message>
+  </context>
+  <context>
     <name>EmergencyBanner</name>
     <message>
       <location filename="../../desktop/views/emergencies/banner.py" line="34" />
@@ -2265,7 +2349,12 @@
       <translation>%1 report step(s) due soon, earliest: %2 %3 · %4, %5</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/banner.py" line="108" />
+      <location filename="../../desktop/views/emergencies/banner.py" line="111" />
+      <source>%1值班电话未录入,请市级管理员录入</source>
+      <translation>no duty phone entered for %1; ask the city administrator to enter it</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/banner.py" line="112" />
       <source>;</source>
       <translation>; </translation>
     </message>
@@ -2450,6 +2539,14 @@
       <location filename="../../desktop/views/emergencies/report_dialog.py" line="158" />
       <source>预计发生时间</source>
       <translation>Expected at</translation>
+    </message>
+  </context>
+  <context>
+    <name>EnterKey</name>
+    <message>
+      <location filename="../../desktop/views/enter_key.py" line="63" />
+      <source>按空格键执行“%1”;打开窗口时自动获得焦点的按钮不响应回车,以免误操作</source>
+      <translation>Press Space to take “%1”; a button a window gave the focus to as it opened does not take Enter, against mistakes</translation>
     </message>
   </context>
   <context>
@@ -3375,301 +3472,306 @@
   <context>
     <name>LadderPanel</name>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="66" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="105" />
       <source>紧急情况报告进度</source>
       <translation>Emergency reporting progress</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="69" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="108" />
       <source>含已终报的</source>
       <translation>Include closed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="73" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="112" />
       <source>环节</source>
       <translation>Step</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="73" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="112" />
       <source>报送对象</source>
       <translation>Report to</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="73" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="112" />
       <source>时限</source>
       <translation>Due</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="73" />
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="88" />
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="116" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="112" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="127" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="156" />
       <source>报送时间</source>
       <translation>Reported at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="73" />
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="87" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="112" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="126" />
       <source>报送内容</source>
       <translation>What was reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="80" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="119" />
       <source>报送了什么(如:电话报区应急局值班室)</source>
       <translation>What was reported (e.g. phoned the district emergency office)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="85" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="124" />
       <source>紧急情况</source>
       <translation>Emergency</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="86" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="125" />
       <source>报告环节</source>
       <translation>Reporting steps</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="89" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="128" />
       <source>报送时间(北京时间);不改动则按点击“登记报送”的时间登记</source>
       <translation>When it was reported (Beijing time); left alone, the moment “Record” is pressed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="92" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="131" />
       <source>登记报送</source>
       <translation>Record report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="95" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="134" />
       <source>处置完毕…</source>
       <translation>Handled…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="97" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="136" />
       <source>终报…</source>
       <translation>Final report…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="99" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="138" />
       <source>打印信息快报…</source>
       <translation>Print bulletin…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="101" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="140" />
       <source>确认告警</source>
       <translation>Acknowledge alarm</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="103" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="142" />
       <source>更正/补充事实…</source>
       <translation>Correct/add facts…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="105" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="144" />
       <source>更正报送记录…</source>
       <translation>Correct record…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="107" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="146" />
       <source>撤销处置完毕…</source>
       <translation>Undo handled…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="112" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="152" />
       <source>报告时限设置…</source>
       <translation>Reporting time limits…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="158" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="199" />
       <source>【未确认】</source>
       <translation>[Unacknowledged] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="162" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="203" />
       <source>【预警】</source>
       <translation>[WARNING] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="164" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="205" />
       <source>【超时 %1 项】</source>
       <translation>[%1 overdue]</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="183" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="224" />
       <source>(超时 %1 分钟)</source>
       <translation> (%1 min late)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="185" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="226" />
       <source>(又漏报 %1 轮)</source>
       <translation> (%1 more rounds missed)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="188" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="229" />
       <source>漏报,随此时的续报补报</source>
       <translation>missed; made late by the follow-up at this time</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="195" />
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="227" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="236" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="272" />
       <source>超时</source>
       <translation>Late</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="200" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="243" />
+      <source>续报补充、更新的事实:</source>
+      <translation>Facts added or updated by follow-ups:</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="244" />
       <source>更正记录:</source>
       <translation>Corrections:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="240" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="285" />
       <source>请先在表中选择要登记的环节</source>
       <translation>Select the step to record in the table first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="242" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="287" />
       <source>该环节已报送</source>
       <translation>This step has been reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="244" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="289" />
       <source>终报向各级一并报送:请用“终报…”</source>
       <translation>The final report goes to every level at once: use “Final report…”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="246" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="291" />
       <source>续报接续首报:请先登记报%1的%2(《条例》第二十一条)</source>
       <translation>A follow-up comes after the first reports: record the %2 to %1 first (Art. 21)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="253" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="298" />
       <source>请先在表中选择要更正的已报送环节</source>
       <translation>Select a step already reported to correct it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="257" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="302" />
       <source>更正报送记录</source>
       <translation>correct the record of a report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="259" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="304" />
       <source>只有处置中的报告才能标记处置完毕</source>
       <translation>Only a report still being handled can be marked handled</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="261" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="306" />
       <source>先标记处置完毕,再作终报</source>
       <translation>Mark the situation handled first, then make the final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="264" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="309" />
       <source>只有已处置、尚未终报的报告可以撤销处置完毕</source>
       <translation>Only a handled report without its final report can be set back to open</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="265" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="310" />
       <source>撤销处置完毕</source>
       <translation>undo marking it handled</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="267" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="312" />
       <source>没有可打印的报告</source>
       <translation>No report to print</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="268" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="313" />
       <source>没有待确认的告警</source>
       <translation>No alarm waiting for acknowledgement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="270" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="315" />
       <source>紧急情况告警须由值班长以本人账号确认</source>
       <translation>An emergency alarm must be acknowledged by a shift supervisor with their own account</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="273" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="318" />
       <source>没有未结束的紧急情况报告</source>
       <translation>No open emergency report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="275" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="320" />
       <source>已终报结束的报告不能更正</source>
       <translation>A report closed by its final report cannot be corrected</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="321" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="366" />
       <source>处置完毕 — %1</source>
       <translation>Handled — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="322" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="367" />
       <source>事态已得到处置:终报时限自处置完毕时起算;此后不再需要的续报不再计时。</source>
       <translation>The situation is under control: the final-report deadline runs from this moment; follow-ups no longer needed stop being timed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="323" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="368" />
       <source>处置完毕时间</source>
       <translation>Handled at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="335" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="380" />
       <source>终报 — %1</source>
       <translation>Final report — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="336" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="381" />
       <source>终报向各级一并报送,报告随之结束(《条例》第二十一条)。</source>
       <translation>The final report goes to every level at once and ends the report (Regulation Art. 21).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="337" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="382" />
       <source>终报时间</source>
       <translation>Reported at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="337" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="382" />
       <source>终报内容</source>
       <translation>Final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="352" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="397" />
       <source>%1(报%2)登记的报送时间为 %3。更正后,原记录、更正后的时间和原因都留在报告的更正记录中。</source>
       <translation>%1 (to %2) was recorded as made at %3. The record before, the corrected time and the reason all stay in the report's corrections.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="357" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="402" />
       <source>更正报送记录 — %1</source>
       <translation>Correct record — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="358" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="403" />
       <source>实际报送时间</source>
       <translation>Actually made at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="358" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="403" />
       <source>更正原因</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="368" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="413" />
       <source>撤销处置完毕 — %1</source>
       <translation>Undo handled — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="369" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="414" />
       <source>撤销原因(撤销后续报恢复计时,终报不再计时)</source>
       <translation>Reason (follow-ups fall due again; the final report no longer does)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="384" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="429" />
       <source>保存信息快报</source>
       <translation>Save bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="388" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="433" />
       <source>信息快报</source>
       <translation>Bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="389" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="434" />
       <source>已生成信息快报 %1(%2 页)</source>
       <translation>Bulletin written to %1 (%2 pages)</translation>
     </message>
@@ -5241,12 +5343,17 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>%1 (late)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="406" />
+      <location filename="../../desktop/views/queue_model.py" line="409" />
+      <source>未派遣 · 已等 %1</source>
+      <translation>Not dispatched · waiting %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_model.py" line="412" />
       <source>超期 %1</source>
       <translation>%1 overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="406" />
+      <location filename="../../desktop/views/queue_model.py" line="412" />
       <source>剩 %1</source>
       <translation>%1 left</translation>
     </message>
@@ -6146,27 +6253,27 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>TimelineModel</name>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="166" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="194" />
       <source>时间</source>
       <translation>Time</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="166" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="194" />
       <source>操作人</source>
       <translation>By</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="167" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="195" />
       <source>终端</source>
       <translation>Desktop</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="167" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="195" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/case_detail.py" line="168" />
+      <location filename="../../desktop/views/cases/case_detail.py" line="196" />
       <source>内容</source>
       <translation>Details</translation>
     </message>

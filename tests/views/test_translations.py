@@ -399,7 +399,7 @@ def test_the_emergency_correction_dialog_in_english(qtbot, translations, sqlite_
     qtbot.addWidget(dialog)
     dialog.show()
     assert chinese_left(dialog, (*DATA, "渔船碰撞起火", "侨港渔港")) == []
-    assert {"Save correction", "Cancel"} <= set(visible_texts(dialog))
+    assert {"Save", "Cancel", "Correct an error in the report"} <= set(visible_texts(dialog))
 
 
 def test_a_supervision_order_is_asked_for_in_english(qtbot, monkeypatch, translations, demo_db, tasks):
