@@ -631,14 +631,42 @@ def test_the_callback_workbench_offers_the_departments_responsible_person_as_who
     workbench = CallbackWorkbench(demo_db, operator, tasks)
     qtbot.addWidget(workbench)
     workbench.table.selectRow(next(n for n, entry in enumerate(workbench.entries) if entry.id == first.id))
-    assert workbench.caller.currentText() == first.responsible[0] and "第二十条" in workbench.caller.toolTip()
+    # Offered, not chosen: at the center's desk the user often calls, and an empty field says so.
+    assert workbench.caller.currentText() == "" and "第二十条" in workbench.caller.toolTip()
     assert workbench.caller.lineEdit().placeholderText() == f"本人({operator.display_name})"
+    assert [workbench.caller.itemText(n) for n in range(workbench.caller.count())] == list(first.responsible)
+    workbench.caller.setCurrentIndex(0)
     workbench.solved.setCurrentIndex(workbench.solved.findData(True))
     workbench.satisfaction.setCurrentIndex(workbench.satisfaction.findData(Satisfaction.SATISFIED.value))
     with qtbot.waitSignal(workbench.recorded):
         workbench.record_button.click()
     with demo_db.session() as s:
         assert s.get(Callback, first.id).caller == first.responsible[0] and not errors
+
+
+@pytest.mark.law("Art. 15")
+def test_a_callback_made_elsewhere_before_its_numbers_arrive_is_said_and_the_list_read_again(
+        qtbot, demo_db, tasks, monkeypatch, errors):
+    """Its numbers asked for, the callback had been recorded on another desk: the workbench had read its list
+    again without a word; it says so. Any other failure is shown, and the row chosen again asks again."""
+    from desktop.errors import NotFound
+
+    workbench = CallbackWorkbench(demo_db, actor(demo_db, "qg_op1"), tasks)
+    qtbot.addWidget(workbench)
+
+    def made_elsewhere(*args):
+        raise NotFound("这次回访已由其他值班台记录,或已不需要回访;请刷新")
+
+    monkeypatch.setattr(callbacks, "numbers_to_dial", made_elsewhere)
+    workbench.table.selectRow(1)
+    qtbot.waitUntil(lambda: not workbench.notice.isHidden())
+    assert workbench.notice.text() == "这次回访已由其他值班台记录,或已不需要回访;请刷新" and workbench.dial.text() == ""
+    assert not errors
+    monkeypatch.setattr(callbacks, "numbers_to_dial", lambda *args: 1 / 0)
+    workbench.table.selectRow(2)
+    qtbot.waitUntil(lambda: bool(errors))
+    assert workbench._numbers_for is None  # asked again when chosen again
+    errors.clear()
 
 
 def test_a_callback_sent_cannot_be_sent_again_before_its_answer(qtbot, demo_db, errors):

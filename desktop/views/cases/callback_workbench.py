@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...errors import NotFound
 from ...i18n import label
 from ...models.base import utcnow
 from ...models.enums import CallbackMethod, CallbackOutcome, Satisfaction
@@ -250,7 +251,18 @@ class CallbackWorkbench(QDialog):
         self.dial.clear()
         if entry is not None:
             self.tasks.submit(callbacks.numbers_to_dial, self.db, self.actor, entry.id, on_done=self._show_numbers,
-                              on_error=lambda _exc: self.reload())  # made elsewhere meanwhile: the list says so
+                              on_error=self._numbers_refused)
+
+    def _numbers_refused(self, exc: BaseException) -> None:
+        """Made on another desk meanwhile (or no longer to make): said, and the list read again; any other
+        failure shown, and the numbers asked again when the row is chosen again."""
+        if isinstance(exc, NotFound):
+            self.notice.setText(str(exc))
+            self.notice.show()
+            self.reload()  # the row leaves the list; not asked again meanwhile
+        else:
+            self._numbers_for = None
+            dialogs.show_error(self, exc)
 
     def _show_numbers(self, entry: CallbackInfo) -> None:
         if entry.id != self._numbers_for:
@@ -264,14 +276,14 @@ class CallbackWorkbench(QDialog):
         self.dial.setText("\n".join(parts))
 
     def _offer_callers(self, entry: CallbackInfo | None) -> None:
-        """The lead department's responsible persons, the first chosen: the department has them call back
-        (Art. 20(3)); each requester's callback starts from its own department's."""
+        """The lead department's responsible persons, offered: the department has them call back (Art. 20(3));
+        none chosen, as the user at the desk often calls; each requester's callback starts afresh."""
         if entry is not None and entry.id == self._callers_for:
             return
         self._callers_for = entry.id if entry else None
         self.caller.clear()
         self.caller.addItems(list(entry.responsible) if entry else [])
-        self.caller.setCurrentIndex(0 if self.caller.count() else -1)
+        self.caller.setCurrentIndex(-1)  # chosen when they called: left empty, the call is the user's own
         self.caller.setToolTip(self.tr("承办单位的回访负责人(第二十条);由本人回访的留空") if entry and entry.responsible
                                else self.tr("承办单位未登记回访负责人;由本人回访的留空"))
 
