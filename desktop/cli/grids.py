@@ -25,7 +25,7 @@ def _grids_import(ctx, args) -> None:
     result = grids.import_grids(ctx.db, ctx.actor, geojson_io.read_collection(args.file), crs=args.crs,
                                 dry_run=args.dry_run)
     verb = "检查通过,可导入" if result.dry_run else "导入"
-    ctx.print(f"{verb}网格 {result.created} 个(村(社区){result.villages} 个,船只 {result.vessels} 条)")
+    ctx.print(f"{verb}网格 {result.grids} 个(村(社区){result.villages} 个,船只 {result.vessels} 条)")
     if result.revived:  # a code reused is the old grid back, with its history, not a new grid
         ctx.print(f"其中 {len(result.revived)} 个是已撤销的网格,{'将' if result.dry_run else '已'}按原代码重新启用"
                   f"(历史保留,Art. 6):{'、'.join(result.revived)}")

@@ -105,7 +105,7 @@ class GridSpec:
 
 @dataclass(frozen=True)
 class GridImportResult:
-    created: int
+    grids: int  # the grids of the file: new ones and those `revived`
     villages: int
     vessels: int
     dry_run: bool = False

@@ -37,7 +37,7 @@ def test_import_5000_grids_with_validation(db, system, backend):
     start = time.perf_counter()
     result = grids.import_grids(db, system, collection)
     total_s = time.perf_counter() - start
-    assert result.created == len(features) == 5000
+    assert result.grids == len(features) == 5000
 
     bad = [dict(f, properties=dict(f["properties"])) for f in features]
     bad[-1]["properties"]["kind"] = "?"

@@ -258,7 +258,7 @@ def test_importing_again_over_retired_grids_says_they_are_live_again(divided, sy
     assert cli_main(["--db", url, "grids", "import", str(path), "--dry-run"], out=out) == 0
     assert f"其中 4 个是已撤销的网格,将按原代码重新启用(历史保留,Art. 6):{'、'.join(codes)}" in out.getvalue()
     result = grids.import_grids(divided, system, division(2, 3))
-    assert result.created == 6 and result.revived == codes
+    assert result.grids == 6 and result.revived == codes
     assert set(live_grids(divided)) == {*codes, f"{VILLAGE}005", f"{VILLAGE}006"}
     with divided.session() as session:
         entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "grids.import")

@@ -108,7 +108,7 @@ def test_gcj02_boundaries_are_stored_in_wgs84(db, system):
 
 def test_import_creates_grids_with_area_bbox_and_one_audit_entry(bounded, system):
     result = grids.import_grids(bounded, system, geojson_io.collection(division(rows=2, cols=3)))
-    assert (result.created, result.villages) == (6, 1)
+    assert (result.grids, result.villages) == (6, 1)
     with bounded.session() as session:
         place = session.scalar(select(Place).where(Place.code == "450503103001001"))
         assert place.parent.code == "450503103001" and place.grid.kind is GridKind.REGULAR
@@ -180,7 +180,7 @@ def test_an_exclusive_grid_outside_its_village_is_refused_by_feature(bounded, sy
         geojson_io.feature(across, school)])] == [True]
     port = synthetic.square(109.1, 21.40, 800)  # sea grids lie off the village's land: allowed
     assert grids.import_grids(bounded, system, geojson_io.collection(division() + [geojson_io.feature(
-        port, {"code": "450503103001201", "name": "侨港渔港", "kind": "sea", "category": "port"})])).created == 5
+        port, {"code": "450503103001201", "name": "侨港渔港", "kind": "sea", "category": "port"})])).grids == 5
 
 
 def test_export_round_trips(bounded, system, tmp_path):
@@ -494,7 +494,7 @@ def test_admin_of_another_township_is_refused(bounded):
     with pytest.raises(PermissionDenied):
         grids.import_grids(bounded, other, geojson_io.collection(division()))
     own = Actor("qg_admin", "侨港管理员", (Grant(Role.TOWNSHIP_ADMIN, TOWNSHIP, PlaceLevel.TOWNSHIP),))
-    assert grids.import_grids(bounded, own, geojson_io.collection(division())).created == 4
+    assert grids.import_grids(bounded, own, geojson_io.collection(division())).grids == 4
 
 
 @pytest.mark.law("Art. 15")
@@ -522,7 +522,7 @@ def test_an_unknown_village_is_named_before_the_contents_are_checked(bounded, sy
 
 def test_dry_run_checks_without_writing(bounded, system):
     result = grids.import_grids(bounded, system, geojson_io.collection(division()), dry_run=True)
-    assert result.created == 4 and result.dry_run and grid_count(bounded) == 0
+    assert result.grids == 4 and result.dry_run and grid_count(bounded) == 0
 
 
 # ------------------------------------------------------------------ command line
