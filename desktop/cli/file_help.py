@@ -164,14 +164,13 @@ def cases_import_epilog() -> str:
              f"记入办理记录;email 等个人信息不予保存,有值则拒绝;其他字段一律拒绝。GridDesk 导出另有扩展对象 "
              f"{open311.EXTENSION}:{extension})",
         "诉求清单(CSV、XLSX):" + TABLE.removeprefix("文件:") + "\n列:\n"
-        + column_lines([h for h in table_export.HEADERS if h not in _CASE_COLUMNS_NOT_READ], list(table_import.REQUIRED),
+        + column_lines([h for h in table_export.HEADERS if h not in table_import.NOT_READ], list(table_import.REQUIRED),
                        _CASE_COLUMNS)
-        + f"\n  (即 cases export 写出的各列;{'、'.join(_CASE_COLUMNS_NOT_READ)}两列可有,导入时不读:"
-          "导入的诉求渠道为“受理平台”,网格由网格代码或坐标而定)",
+        + f"\n  (即 cases export 写出的各列;{'、'.join(table_import.NOT_READ)}各列可有,导入时不读:"
+          "导入的诉求渠道为“受理平台”,网格由网格代码或坐标而定;其余几列是导出时的情况,"
+          f"{table_export.COUNTDOWN}的表头写明导出时刻,如“{table_export.COUNTDOWN}(截至 2026-03-10 10:00)”)",
     ])
 
-
-_CASE_COLUMNS_NOT_READ = ("渠道", "网格/地点")
 _CASE_COLUMNS = {
     "编号": "来源系统的诉求编号,导入后为案件的外部编号",
     "外部编号": "该诉求在来源系统中原有的外部编号(转来又转回的诉求据此识别)",

@@ -91,6 +91,24 @@ def due_text_as_of(moment: datetime | None, now: datetime) -> str:
     return text[5:] if text[:4] == str(now.astimezone(BEIJING).year) else text
 
 
+def span_units(span: timedelta) -> tuple[int, int, int]:
+    """Whole days, hours and minutes of a span left or overdue, counted down (never rounded up); under a
+    minute counts as one, which still says there is time, or none. Every countdown shows these."""
+    minutes = max(1, int(abs(span).total_seconds() // 60))
+    days, rest = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    return days, hours, minutes
+
+
+def span_words(span: timedelta) -> str:
+    """"2天3小时" / "5小时" / "12分钟" (`span_units`), in the Chinese of the files written: the desk's
+    countdowns say it in the interface's language (views.countdown.span_text)."""
+    days, hours, minutes = span_units(span)
+    if days:
+        return f"{days}天{hours}小时"
+    return f"{hours}小时" if hours else f"{minutes}分钟"
+
+
 @cache
 def published_year(year: int) -> bool:
     """Does the bundled State Council schedule cover this year?"""

@@ -102,6 +102,9 @@ OWN_SHARE_STATES = {CaseState.DISPATCHED: AssignmentState.DISPATCHED, CaseState.
                     CaseState.REPORTED: AssignmentState.REPORTED}
 
 
+# Taken in and not yet dispatched: no deadline runs, the countdown says how long the request has waited (Art. 17).
+TAKEN_IN = frozenset({CaseState.RECEIVED, CaseState.REGISTERED})
+
 # What waits on the center itself, not on a department: requests to take over and dispatch (undated, so
 # last in the deadline order), to dispatch again, and decisions (results to review, extensions, objections).
 AWAITING_CENTER = frozenset({CaseState.RECEIVED, CaseState.REGISTERED, CaseState.ESCALATED, CaseState.REOPENED,
@@ -269,9 +272,11 @@ def _state_condition(states: frozenset[CaseState]):
     return rare(condition) if all(s.is_open for s in states) else condition
 
 
-def _overdue_order(now: datetime):
-    """A 督办 order still running past its own deadline (Art. 20(1))."""
-    return and_(SupervisionOrder.closed_at.is_(None), SupervisionOrder.due_at < now)
+def supervision_overdue_condition(now: datetime):
+    """Under a 督办 order still running past its own deadline (Art. 20(1)): the supervision did not get the
+    case handled in time (the queue's "督办超期"). The orders past their deadline are few."""
+    return Case.id.in_(select(SupervisionOrder.case_id).where(SupervisionOrder.closed_at.is_(None),
+                                                              SupervisionOrder.due_at < now))
 
 
 def due_for_key_supervision(now: datetime):
@@ -279,10 +284,9 @@ def due_for_key_supervision(now: datetime):
     past the handling deadline, or the sign-for its lead let pass unsigned), reopened, on hold, or
     past the deadline of a 督办 order still running (the order did not get them resolved in time).
     Open cases through the state index; the orders past their deadline are few."""
-    overdue_orders = select(SupervisionOrder.case_id).where(_overdue_order(now))
     return and_(_state_condition(frozenset(OPEN_CASE_STATES)), Case.supervision != SupervisionLevel.KEY,
                 or_(overdue_condition(now), Case.reopen_count > 0, Case.state == CaseState.ON_HOLD,
-                    Case.id.in_(overdue_orders)))
+                    supervision_overdue_condition(now)))
 
 
 def unrouted_condition():
@@ -408,6 +412,11 @@ def _missed_sign_for(now: datetime):
         Assignment.sign_due_at < now)
 
 
+def missed_sign_for(now: datetime):
+    """The cases whose lead department let its sign-for deadline pass unsigned (Art. 18(1))."""
+    return Case.id.in_(_missed_sign_for(now))
+
+
 def overdue_condition(now: datetime, own: OwnShare | None = None):
     """Overdue by the deadline the queue's countdown shows red (the caller keeps to open cases).
 
@@ -417,7 +426,7 @@ def overdue_condition(now: datetime, own: OwnShare | None = None):
     """
     if own is not None:
         return own.deadline < now
-    return or_(Case.due_at < now, Case.id.in_(_missed_sign_for(now)))
+    return or_(Case.due_at < now, missed_sign_for(now))
 
 
 def _missed_first(f: QueueFilter, own: OwnShare | None) -> bool:
@@ -469,17 +478,26 @@ def filtered_select(session: Session, actor: Actor, f: QueueFilter, stmt: Select
     stmt = _filtered(session, actor, f, stmt, now, own).where(
         granted_condition(session, actor, Permission.EXCHANGE))
     if _missed_first(f, own):  # as `page` lists them: a block first, by the sign-for missed
-        missed = Case.id.in_(_missed_sign_for(now))
-        stmt = stmt.order_by(case((missed, 0), else_=1), case((missed, _lead_sign_due()), else_=null()))
+        missed = missed_sign_for(now)
+        stmt = stmt.order_by(case((missed, 0), else_=1), case((missed, lead_sign_due()), else_=null()))
     return stmt.order_by(*_order_by(f, own))
 
 
-def _lead_sign_due():
+def lead_sign_due():
     """The sign-for deadline of a case's lead department waiting to sign (correlated to `cases`; one lead
     at most is active, uq_assignments_one_active_lead)."""
     return (select(func.min(Assignment.sign_due_at))
             .where(Assignment.case_id == Case.id, Assignment.role == AssignmentRole.LEAD,
                    Assignment.state == AssignmentState.DISPATCHED).scalar_subquery())
+
+
+def lead_department():
+    """The short name of the department leading the case now (or last), the newest lead share's (correlated to
+    `cases`, through the index on assignments.case_id: looked up for the rows read only)."""
+    return (select(Department.short_name).join(Assignment, Assignment.department_id == Department.id)
+            .where(Assignment.case_id == Case.id, Assignment.role == AssignmentRole.LEAD,
+                   Assignment.state != AssignmentState.WITHDRAWN)
+            .order_by(Assignment.id.desc()).limit(1).scalar_subquery())
 
 
 def _window(session: Session, f: QueueFilter, ids: Select, own: OwnShare | None, now: datetime,
@@ -490,7 +508,7 @@ def _window(session: Session, f: QueueFilter, ids: Select, own: OwnShare | None,
     missed a sign-for: a sign-for saved between the two reads neither repeats a case nor drops one."""
     if not _missed_first(f, own):
         return list(session.scalars(ids.order_by(*_order_by(f, own)).offset(offset).limit(limit)))
-    first = list(session.scalars(ids.where(Case.id.in_(_missed_sign_for(now))).order_by(_lead_sign_due(), Case.id)))
+    first = list(session.scalars(ids.where(missed_sign_for(now)).order_by(lead_sign_due(), Case.id)))
     head = first[offset:offset + limit]
     if len(head) == limit:
         return head
@@ -525,19 +543,13 @@ def page(db: Database, actor: Actor, f: QueueFilter, offset: int, limit: int, *,
     now = now or utcnow()
     grid, village, township = aliased(Place), aliased(Place), aliased(Place)
     place_name = func.coalesce(grid.short_name, village.short_name, township.short_name)
-    # The department leading the case, looked up for the page's rows only (through an index on case_id).
-    lead_department = (select(Department.short_name).join(Assignment, Assignment.department_id == Department.id)
-                       .where(Assignment.case_id == Case.id, Assignment.role == AssignmentRole.LEAD,
-                              Assignment.state != AssignmentState.WITHDRAWN)
-                       .order_by(Assignment.id.desc()).limit(1).scalar_subquery())
-    lead_sign_due = _lead_sign_due()
-    # Like the lead, for the page's rows only (through the index on supervision_orders.case_id).
+    # As the lead department, for the page's rows only (through the index on supervision_orders.case_id).
     supervision_due = (select(func.min(SupervisionOrder.due_at))
                        .where(SupervisionOrder.case_id == Case.id, SupervisionOrder.closed_at.is_(None))
                        .scalar_subquery())
     columns = (Case.id, Case.number, Case.title, Case.category, Case.state, Case.supervision, Case.urgent,
                place_name, Case.requester_name, Case.requester_phone, Case.received_at, Case.due_at, Case.version,
-               lead_department, lead_sign_due, supervision_due)
+               lead_department(), lead_sign_due(), supervision_due)
     with db.session() as session:
         inner = OwnShare.of(actor)
         window = _window(session, f, _filtered(session, actor, f, select(Case.id), now, inner), inner, now,

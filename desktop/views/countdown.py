@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication
 
-from ..services.clock import due_text
+from ..services.clock import due_text, span_units
 
 COUNTDOWN_REDRAW_MS = 60_000  # panels left open redraw their countdowns each minute
 # The span a countdown column is measured for, two figures of days and of hours (the font's figures are of one
@@ -16,10 +16,9 @@ WIDEST_SPAN = timedelta(days=99, hours=23)
 
 def span_text(span: timedelta) -> str:
     """"2天3小时" / "5小时" / "12分钟": whole units left or overdue, counted down (never rounded up), the
-    same in the queue's countdown column and in every panel that shows a deadline."""
-    minutes = max(1, int(abs(span).total_seconds() // 60))  # under a minute still says there is time, or none
-    days, rest = divmod(minutes, 24 * 60)
-    hours, minutes = divmod(rest, 60)
+    same in the queue's countdown column, in every panel that shows a deadline and in the files exported
+    (services.clock.span_units)."""
+    days, hours, minutes = span_units(span)
     if days:
         return QCoreApplication.translate("Countdown", "%1天%2小时").replace("%1", str(days)).replace("%2", str(hours))
     if hours:

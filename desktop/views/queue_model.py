@@ -36,7 +36,7 @@ from ..models.base import utcnow
 from ..models.enums import AssignmentRole, AssignmentState, CaseState, SupervisionLevel
 from ..services import queue
 from ..services.clock import beijing_text, due_text
-from ..services.queue import QueueFilter, QueueRow, SortKey
+from ..services.queue import TAKEN_IN, QueueFilter, QueueRow, SortKey
 from ..services.security import Actor
 from .countdown import span_text
 
@@ -104,8 +104,6 @@ _REPORTED = {AssignmentRole.LEAD: QT_TRANSLATE_NOOP("QueueModel", "已反馈办�
              AssignmentRole.CO: QT_TRANSLATE_NOOP("QueueModel", "已向主办单位反馈")}
 # Which of a liaison's deadlines is counted down, when it is not the handling one.
 _OWN_STEPS = {"sign": QT_TRANSLATE_NOOP("QueueModel", "签收 %1"), "contact": QT_TRANSLATE_NOOP("QueueModel", "联系 %1")}
-# Taken in and not yet dispatched: no deadline runs, the countdown says how long the request has waited.
-_TAKEN_IN = frozenset({CaseState.RECEIVED, CaseState.REGISTERED})
 # The countdown of an open case without a running deadline says why.
 NOT_DISPATCHED = QT_TRANSLATE_NOOP("QueueModel", "未派遣,未计时")
 _NO_CLOCK = {
@@ -395,7 +393,7 @@ class QueueModel(QAbstractTableModel):
                 return self.tr(_REPORTED[r.own_role])
             if r.own_state is not None:
                 return self.tr(OWN_PAUSED)
-            if r.state in _TAKEN_IN:  # what waits on the center shows how long it has waited (Art. 17)
+            if r.state in TAKEN_IN:  # what waits on the center shows how long it has waited (Art. 17)
                 return self._waited(span_text(self.clock() - r.received_at))
             return no_clock_reason(r.state)
         left = due - self.clock()

@@ -795,163 +795,163 @@
   <context>
     <name>CallbackWorkbench</name>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="61" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="62" />
       <source>回访工作台</source>
       <translation>Callback desk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="64" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="65" />
       <source>应回访时间</source>
       <translation>Callback due</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="64" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="65" />
       <source>案件编号</source>
       <translation>Case number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="64" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="65" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="64" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="65" />
       <source>诉求人</source>
       <translation>Requester</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="65" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="66" />
       <source>案件状态</source>
       <translation>Case state</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="74" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="75" />
       <source>双击打开案件详情</source>
       <translation>Double-click to open the case</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="75" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="76" />
       <source>待回访</source>
       <translation>Callbacks due</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="90" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="91" />
       <source>已联系上诉求人</source>
       <translation>Requester reached</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="93" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="94" />
       <source>已解决</source>
       <translation>Resolved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="94" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="95" />
       <source>未解决</source>
       <translation>Not resolved</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="99" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="100" />
       <source>请选择</source>
       <translation>Choose</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="113" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="114" />
       <source>本人(%1)</source>
       <translation>Myself (%1)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="114" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="115" />
       <source>记录回访</source>
       <translation>Record callback</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="116" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="117" />
       <source>回访人</source>
       <translation>Called back by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="117" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="118" />
       <source>回访方式</source>
       <translation>Callback by</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="119" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="120" />
       <source>是否解决</source>
       <translation>Resolved?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="120" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="121" />
       <source>满意度</source>
       <translation>Satisfaction</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="121" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="122" />
       <source>后续处理</source>
       <translation>Follow-up</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="122" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="123" />
       <source>回访记录</source>
       <translation>Callback notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="181" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="182" />
       <source>案件 %1 的回访已由其他值班台记录(或不再需要回访),刚填写的回答未保存,已清空</source>
       <translation>The callback of case %1 was recorded at another desk (or is no longer due); the answer being filled in was not saved and has been cleared</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="218" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="219" />
       <source>诉求未解决或诉求人不满意,须在“后续处理”中选择重办或督办(第二十条)</source>
       <translation>The request is unsolved or the requester unsatisfied: choose reopen or supervise under “Follow-up” (Art. 20)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="230" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="231" />
       <source>已换到另一件回访(案件 %1),原先填写的回答未保存,已清空</source>
       <translation>Moved to another callback (case %1): the answer begun was not saved and has been cleared</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="258" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="270" />
       <source>拨打:%1</source>
       <translation>Call: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="260" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="272" />
       <source>诉求人未留电话,请上门回访</source>
       <translation>The requester left no phone: call back in person</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="262" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="274" />
       <source>并入本案的重复诉求人,请一并告知:%1</source>
       <translation>Requesters of duplicates merged into this case — tell them too: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="275" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="287" />
       <source>承办单位的回访负责人(第二十条);由本人回访的留空</source>
       <translation>The handling department's person responsible for callbacks (Article 20); leave empty if you called yourself</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="276" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="288" />
       <source>承办单位未登记回访负责人;由本人回访的留空</source>
       <translation>The handling department has no person responsible for callbacks on record; leave empty if you called yourself</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="294" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="306" />
       <source>暂缓理由:%1;已向诉求人解释:%2</source>
       <translation>On hold: %1; explained to the requester: %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="295" />
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="297" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="307" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="309" />
       <source>(未记录)</source>
       <translation>(not recorded)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="297" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="309" />
       <source>办理结果:%1</source>
       <translation>Result: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/callback_workbench.py" line="299" />
+      <location filename="../../desktop/views/cases/callback_workbench.py" line="311" />
       <source>第 %1 次回访:此前 %2 次未联系上诉求人</source>
       <translation>Attempt %1: the requester was not reached the previous %2 time(s)</translation>
     </message>

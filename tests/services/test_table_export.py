@@ -1,18 +1,20 @@
 """CSV and XLSX export of the queue as filtered; phones masked unless the actor may see them."""
 
 import csv
+from datetime import timedelta
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 from sqlalchemy import select, update
 
 import exchange_world as world
 from desktop.errors import PermissionDenied, ValidationFailed
-from desktop.models import AuditEntry, Case
-from desktop.models.enums import CaseState, PlaceLevel, Role
+from desktop.models import AuditEntry, Case, SupervisionOrder
+from desktop.models.enums import CaseState, PlaceLevel, Role, SupervisionLevel
 from desktop.services import queue, users
-from desktop.services.exchange import open311
-from desktop.services.exchange.table_export import HEADERS, export_count, export_table
+from desktop.services.exchange import open311, table_import
+from desktop.services.exchange.table_export import COUNTDOWN, HEADERS, column_of, export_count, export_table
 from desktop.services.queue import QueueFilter
 from desktop.services.security import Actor, Grant
 
@@ -37,7 +39,7 @@ def test_csv_has_a_bom_the_headers_and_the_open_cases_only(world_db, system, tmp
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     table = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
-    assert table[0] == HEADERS
+    assert [column_of(name) for name in table[0]] == HEADERS
     row = dict(zip(HEADERS, table[1]))
     assert row["编号"] == "450503103-2025-000001" and row["状态"] == "已派遣" and row["渠道"] == "12345热线"
     assert row["受理时间"] == "2026-03-02 09:30" and row["事项编码"] == "C09-001"
@@ -58,11 +60,66 @@ def test_xlsx_has_a_bold_frozen_header_and_widths(world_db, system, tmp_path):
     path = tmp_path / "queue.xlsx"
     assert export_table(world_db, system, path, QueueFilter(states=frozenset(), under=world.QIAOBEI + "002"), "xlsx") == 1
     sheet = load_workbook(path).active
-    assert [c.value for c in sheet[1]] == HEADERS
+    assert [column_of(c.value) for c in sheet[1]] == HEADERS
     assert sheet["A1"].font.bold and sheet.freeze_panes == "A2"
-    assert sheet.column_dimensions["U"].width == 50  # 诉求描述
+    assert sheet.column_dimensions[get_column_letter(HEADERS.index("诉求描述") + 1)].width == 50
     assert sheet["A2"].value == "450503103-2025-000002" and sheet["G2"].value == "已办结"
     assert sheet.max_row == 2
+
+
+AS_OF = world.T0 + timedelta(days=2)  # 2026-03-04 09:30, Beijing time
+
+
+def _table(path, fmt: str) -> list[list[str]]:
+    """The file as a reader opens it: the header, then the rows, as text."""
+    if fmt == "csv":
+        return list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
+    return [["" if value is None else str(value) for value in row] for row in load_workbook(path).active.values]
+
+
+@pytest.mark.law("Art. 18", "Art. 20")
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_the_file_says_who_leads_what_is_overdue_as_of_the_export_and_a_supervision_run_out(world_db, system,
+                                                                                           tmp_path, fmt):
+    """A leader reading the file sees what the queue shows: the lead department, the countdown frozen at the
+    export (the header says when), a sign-for the lead missed while the handling deadline is days away
+    (Art. 18(1)), and a 督办 order past its own deadline (Art. 20(1)): "已派遣 · 一般督办 · 督办超期" on screen."""
+    world.add_case(world_db, "450503103-2025-000003", state=CaseState.DISPATCHED, lead=True)  # signed for by T0+1d
+    world.add_case(world_db, "450503103-2025-000004", received=world.T0 - timedelta(days=10))  # due T0-3d
+    reported = world.add_case(world_db, "450503103-2025-000005", state=CaseState.REPORTED)
+    waiting = world.add_case(world_db, "450503103-2025-000006", state=CaseState.REGISTERED,
+                             received=world.T0 + timedelta(hours=40))
+    with world_db.session() as session:
+        supervised = session.scalar(select(Case).where(Case.number == "450503103-2025-000001"))
+        supervised.supervision = SupervisionLevel.GENERAL
+        session.add(SupervisionOrder(case_id=supervised.id, level=SupervisionLevel.GENERAL, issued_by="system",
+                                     issued_at=world.T0, due_at=world.T0 + timedelta(days=1), reason="群众反映强烈"))
+        # Its lead has fed back its result, the other is not dispatched yet: no deadline runs.
+        session.execute(update(Case).where(Case.id.in_([reported, waiting])).values(due_at=None))
+        session.commit()
+    path = tmp_path / f"queue.{fmt}"
+    assert export_table(world_db, system, path, QueueFilter(states=frozenset()), fmt, now=AS_OF) == 6
+    header, *lines = _table(path, fmt)
+    assert header[HEADERS.index(COUNTDOWN)] == "剩余/超期(截至 2026-03-04 09:30)"
+    rows = {row[0]: dict(zip(HEADERS, row)) for row in lines}
+    shown = {number: tuple(row[name] for name in ("状态", "督办", "督办超期", "承办单位", "办理期限", "超期", COUNTDOWN))
+             for number, row in rows.items()}
+    assert shown == {
+        "450503103-2025-000001": ("已派遣", "一般督办", "是", "", "2026-03-09 09:30", "否", "剩余 5天0小时"),
+        "450503103-2025-000002": ("已办结", "", "", "", "2026-03-09 09:30", "", ""),
+        "450503103-2025-000003": ("已派遣", "", "", "城管中队", "2026-03-09 09:30", "是", "签收超期 1天0小时"),
+        "450503103-2025-000004": ("办理中", "", "", "", "2026-02-27 09:30", "是", "超期 5天0小时"),
+        "450503103-2025-000005": ("已反馈", "", "", "", "", "否", "不计时"),
+        "450503103-2025-000006": ("已立案", "", "", "", "", "否", "未派遣,已等 8小时"),
+    }
+    # Overdue as the queue's 只看超期 has it, at the same moment.
+    overdue = queue.page(world_db, system, QueueFilter(overdue_only=True), 0, 10, now=AS_OF)
+    assert {row.number for row in overdue} == {number for number, row in rows.items() if row["超期"] == "是"}
+    # The reader's columns stand in the way of no re-import: the file is known as this database's own.
+    with pytest.raises(ValidationFailed) as refused:
+        table_import.import_file(world_db, system, path, fmt=fmt, township_code=world.QIAOGANG)
+    assert refused.value.problems == [
+        "文件:文件中的 6 件诉求都是本库已有的案件(例如 450503103-2025-000003),这个文件多半导出自本库,没有新的诉求可导入"]
 
 
 def test_a_control_character_kept_from_before_names_the_case_instead_of_failing_the_whole_xlsx(world_db, system,

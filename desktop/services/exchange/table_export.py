@@ -5,6 +5,11 @@ screen. Requester phones are masked unless the actor may view sensitive data (Ar
 外部编号 is the id a case came with from another platform (as Open311's griddesk.external_id):
 a case passed on through another database and exported back is known by it.
 
+A leader reads the file as the queue's screen reads: who leads the handling (承办单位), whether a case is
+overdue and by how much or how long is left (超期, 剩余/超期: what the countdown shows, by the queue's own
+rules, at the moment of the export, which the column's header states), and whether a 督办 order ran past its
+own deadline (督办超期). The import reads past these (`READER_COLUMNS`): they are worded for the reader.
+
 Texts come from residents and other platforms: one that starts like a formula (=HYPERLINK(…))
 must not be computed when the file is opened. XLSX cells are written as text; in CSV such a
 text is prefixed with ' (`escape_text`), which the import takes off again (`unescape_text`).
@@ -14,33 +19,50 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.styles import Font
-from sqlalchemy import func, select
+from sqlalchemy import case, func, null, select
 from sqlalchemy.orm import aliased
 
 from ...db import Database
 from ...errors import ValidationFailed
 from ...models import Case, MatterItem, Place
-from ..clock import beijing_text, due_text
+from ...models.base import utcnow
+from ...models.enums import CaseState
+from ..clock import beijing_text, due_text, span_words
 from ..places import get_place, normalise_code
-from ..queue import QueueFilter, filtered_select, mask_phone
+from ..queue import (
+    TAKEN_IN,
+    QueueFilter,
+    filtered_select,
+    lead_department,
+    lead_sign_due,
+    mask_phone,
+    missed_sign_for,
+    overdue_condition,
+    supervision_overdue_condition,
+)
 from ..security import Actor, Permission, enclosing_code
 from ..unit_of_work import unit_of_work
 from .case_import import ProgressReport
 from .files import write_atomically
 
+COUNTDOWN = "剩余/超期"  # its header says when it was counted (`countdown_header`)
 # (header, XLSX column width in characters)
 COLUMNS = [
     ("编号", 24), ("渠道", 10), ("外部编号", 24), ("标题", 30), ("类别", 16), ("事项编码", 10), ("状态", 8), ("督办", 8),
-    ("紧急", 6), ("网格/地点", 14), ("网格代码", 17), ("诉求人", 8), ("联系电话", 14), ("地址", 24), ("经度", 11), ("纬度", 11),
-    ("受理时间", 17), ("办理期限", 17), ("办结时间", 17), ("办理结果", 30), ("诉求描述", 50), ("并入案件", 24),
+    ("督办超期", 9), ("紧急", 6), ("网格/地点", 14), ("网格代码", 17), ("承办单位", 16), ("诉求人", 8), ("联系电话", 14),
+    ("地址", 24), ("经度", 11), ("纬度", 11), ("受理时间", 17), ("办理期限", 17), ("超期", 6), (COUNTDOWN, 32),
+    ("办结时间", 17), ("办理结果", 30), ("诉求描述", 50), ("并入案件", 24),
 ]
 HEADERS = [name for name, _ in COLUMNS]
+# Worded for the file's reader as the case stood at the export, not facts of the request: the import reads past them.
+READER_COLUMNS = ("督办超期", "承办单位", "超期", COUNTDOWN)
 TIME_FORMAT = "%Y-%m-%d %H:%M"
 XLSX_CELL_LIMIT = 32_767  # characters Excel keeps in a cell; a longer text is cut when the file is opened
 
@@ -97,6 +119,33 @@ def _time(moment) -> str:
     return beijing_text(moment, TIME_FORMAT)
 
 
+def countdown_header(now: datetime) -> str:
+    """The countdown's header, with the moment it was counted at: the file does not count on."""
+    return f"{COUNTDOWN}(截至 {_time(now)})"
+
+
+def column_of(header: str) -> str:
+    """The column a header names (the countdown's says when it was counted)."""
+    return COUNTDOWN if header.startswith(f"{COUNTDOWN}(截至 ") and header.endswith(")") else header
+
+
+def _countdown(state: CaseState, received: datetime, due: datetime | None, overdue: bool | None,
+               sign_for_missed: datetime | None, now: datetime) -> tuple[str, str]:
+    """超期 and 剩余/超期 of a case at `now`, as the queue's countdown has them: the sign-for its lead let pass
+    unsigned first, then the handling deadline; a request not yet dispatched, how long it has waited.
+    `overdue` and `sign_for_missed` are the queue's own judgement (overdue_condition, missed_sign_for).
+    Nothing for a finished case."""
+    if not state.is_open:
+        return "", ""
+    if sign_for_missed is not None:
+        return "是", f"签收超期 {span_words(now - sign_for_missed)}"
+    if due is None and state in TAKEN_IN:
+        return "否", f"未派遣,已等 {span_words(now - received)}"
+    if due is None:  # on hold, or waiting for a decision or the center's review: the 状态 says which
+        return "否", "不计时"
+    return ("是", f"超期 {span_words(now - due)}") if overdue else ("否", f"剩余 {span_words(due - now)}")
+
+
 def _sees_full_contacts(actor: Actor, under: str | None) -> bool:
     """Full requester phones only where the actor holds VIEW_SENSITIVE over every exported place."""
     if under is not None:
@@ -111,15 +160,21 @@ def masks_phones(actor: Actor, f: QueueFilter) -> bool:
     return not _sees_full_contacts(actor, normalise_code(f.under) if f.under else None)
 
 
-def rows(db: Database, actor: Actor, f: QueueFilter) -> Iterator[list]:
-    """The table rows, in the queue's order (streamed: a large queue is never held twice)."""
+def rows(db: Database, actor: Actor, f: QueueFilter, now: datetime | None = None) -> Iterator[list]:
+    """The table rows, in the queue's order at `now` (streamed: a large queue is never held twice). What the
+    queue looks up per case (the lead department, the sign-for missed) is a subquery of the one statement;
+    the overdue cases and 督办 orders are a few, read once."""
     grid, village, township = aliased(Place), aliased(Place), aliased(Place)
     target = aliased(Case)  # the case a duplicate was merged into
     place_name = func.coalesce(grid.short_name, village.short_name, township.short_name)
+    now = now or utcnow()
+    # Exports are the center's (liaisons hold no Permission.EXCHANGE): the case's deadlines, not a share's.
+    sign_for_missed = case((missed_sign_for(now), lead_sign_due()), else_=null())
     stmt = (select(Case.number, Case.channel, Case.external_id, Case.title, Case.category, MatterItem.code, Case.state,
-                   Case.supervision, Case.urgent, place_name, grid.code, Case.requester_name, Case.requester_phone,
-                   Case.address, Case.lon, Case.lat, Case.received_at, Case.due_at, Case.closed_at, Case.resolution,
-                   Case.description, target.number)
+                   Case.supervision, supervision_overdue_condition(now), Case.urgent, place_name, grid.code,
+                   lead_department(), Case.requester_name, Case.requester_phone, Case.address, Case.lon, Case.lat,
+                   Case.received_at, Case.due_at, overdue_condition(now), sign_for_missed, Case.closed_at,
+                   Case.resolution, Case.description, target.number)
             .select_from(Case)
             .outerjoin(MatterItem, MatterItem.id == Case.matter_item_id)
             .outerjoin(grid, grid.id == Case.grid_id)
@@ -128,14 +183,17 @@ def rows(db: Database, actor: Actor, f: QueueFilter) -> Iterator[list]:
             .outerjoin(target, target.id == Case.merged_into_id))
     with db.session() as session:
         sensitive = _sees_full_contacts(actor, normalise_code(f.under) if f.under else None)
-        result = session.execute(filtered_select(session, actor, f, stmt).execution_options(yield_per=2000))
-        for (number, channel, external_id, title, category, item_code, state, supervision, urgent, place, grid_code,
-             name, phone, address, lon, lat, received, due, closed, resolution, description, merged_into) in result:
+        result = session.execute(filtered_select(session, actor, f, stmt, now=now).execution_options(yield_per=2000))
+        for (number, channel, external_id, title, category, item_code, state, supervision, supervision_overdue, urgent,
+             place, grid_code, lead, name, phone, address, lon, lat, received, due, overdue, missed, closed, resolution,
+             description, merged_into) in result:
             yield [number, channel.label, external_id or "", title, category.label, item_code or "", state.label,
-                   supervision.label if supervision.value != "none" else "", "是" if urgent else "",
-                   place, grid_code or "", name or "", (phone if sensitive else mask_phone(phone)) or "", address or "",
+                   supervision.label if supervision.value != "none" else "", "是" if supervision_overdue else "",
+                   "是" if urgent else "", place, grid_code or "", lead or "", name or "",
+                   (phone if sensitive else mask_phone(phone)) or "", address or "",
                    lon if lon is not None else "", lat if lat is not None else "", _time(received), due_text(due),
-                   _time(closed), resolution or "", description, merged_into or ""]
+                   *_countdown(state, received, due, overdue, missed, now), _time(closed), resolution or "", description,
+                   merged_into or ""]
 
 
 def require_export(uow, under: str | None) -> str | None:
@@ -151,11 +209,11 @@ def require_export(uow, under: str | None) -> str | None:
     return code
 
 
-def export_count(db: Database, actor: Actor, f: QueueFilter) -> int:
+def export_count(db: Database, actor: Actor, f: QueueFilter, *, now: datetime | None = None) -> int:
     """How many cases an export of the filter writes (those of `filtered_select`, where the actor may
     export): the count the export dialog shows and the progress total, never the cases merely viewed."""
     with db.session() as session:
-        stmt = filtered_select(session, actor, f, select(func.count()).select_from(Case))
+        stmt = filtered_select(session, actor, f, select(func.count()).select_from(Case), now=now)
         return session.scalar(stmt.order_by(None))  # a count needs no order
 
 
@@ -171,22 +229,22 @@ def _reporting(table: Iterator[list], total: int, progress: ProgressReport | Non
         progress(done, total, "导出")
 
 
-def _write_csv(path: Path, table: Iterator[list]) -> int:
+def _write_csv(path: Path, headers: list[str], table: Iterator[list]) -> int:
     count = 0
     with path.open("w", encoding="utf-8-sig", newline="") as out:
         writer = csv.writer(out)
-        writer.writerow(HEADERS)
+        writer.writerow(headers)
         for row in table:
             writer.writerow([escape_text(value) if isinstance(value, str) else value for value in row])
             count += 1
     return count
 
 
-def _write_xlsx(path: Path, table: Iterator[list]) -> int:
+def _write_xlsx(path: Path, headers: list[str], table: Iterator[list]) -> int:
     book = Workbook()
     sheet = book.active
     sheet.title = "诉求清单"
-    sheet.append(HEADERS)
+    sheet.append(headers)
     bold = Font(bold=True)
     for cell in sheet[1]:
         cell.font = bold
@@ -212,16 +270,20 @@ def _write_xlsx(path: Path, table: Iterator[list]) -> int:
 
 
 def export_table(db: Database, actor: Actor, path: Path, f: QueueFilter, fmt: str,
-                 progress: ProgressReport | None = None) -> int:
+                 progress: ProgressReport | None = None, *, now: datetime | None = None) -> int:
     """Write the filtered queue to `path` as "csv" or "xlsx"; needs Permission.EXCHANGE. Returns the rows.
 
-    The file appears whole or not at all: `progress(done, total, what)` may raise to cancel.
+    The file appears whole or not at all: `progress(done, total, what)` may raise to cancel. Overdue and
+    the time left are counted at `now` (the moment of the export), which the countdown's header states.
     """
     writer = {"csv": _write_csv, "xlsx": _write_xlsx}[fmt]
+    now = now or utcnow()
+    headers = [countdown_header(now) if name == COUNTDOWN else name for name in HEADERS]
     with unit_of_work(db, actor, "cases.export", target=path.name) as uow:
         under = require_export(uow, f.under)
-        total = export_count(db, actor, f) if progress else 0
-        count = write_atomically(path, lambda tmp: writer(tmp, _reporting(rows(db, actor, f), total, progress)),
+        total = export_count(db, actor, f, now=now) if progress else 0
+        count = write_atomically(path, lambda tmp: writer(tmp, headers, _reporting(rows(db, actor, f, now), total,
+                                                                                    progress)),
                                  published_by=uow)
         # Whether whole phone numbers left the system is what an audit of personal data asks first (Art. 15).
         phones = "full" if _sees_full_contacts(actor, under) else "masked"

@@ -38,9 +38,12 @@ from .case_import import (
 )
 from .files import cell_text, decode_csv, read_bytes, read_xlsx
 from .problems import Problems
-from .table_export import HEADERS, TIME_FORMAT, unescape_text
+from .table_export import HEADERS, READER_COLUMNS, TIME_FORMAT, column_of, unescape_text
 
 REQUIRED = ("编号", "事项编码", "诉求描述", "受理时间")  # 事项编码 may be left empty where 类别 is given
+# Columns of the export a file may have and the import does not read: the channel is 受理平台's and the grid
+# follows the 网格代码 or the point; the rest are worded for the file's reader as at the export.
+NOT_READ = ("渠道", "网格/地点", *READER_COLUMNS)
 FIELDS = FieldNames(request_id="编号", place="经度/纬度", service_code="事项编码", grid="网格代码", texts={
     "external_id": "编号", "service_code": "事项编码", "description": "诉求描述", "title": "标题", "address": "地址",
     "requester_name": "诉求人", "requester_phone": "联系电话", "grid_code": "网格代码", "source_state": "状态",
@@ -157,7 +160,7 @@ def parse_table(rows: Rows, source: str, problems: Problems | None = None, *, ra
     problems = Problems(source) if problems is None else problems
     problems.number, problems.unit = lines.__getitem__, "行"
     header_line, header = next(((line, cells) for line, cells in rows if any(cells)), (1, []))
-    header = [name.strip() for name in header]
+    header = [column_of(name.strip()) for name in header]
     if not header and not problems:  # not "缺少列 编号、事项编码…": there is nothing in it at all
         problems.add("文件", None, "文件是空的,没有表头也没有诉求行;请选择导出的诉求清单文件")
         return [], problems
