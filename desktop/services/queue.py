@@ -522,19 +522,27 @@ def _window(session: Session, f: QueueFilter, ids: Select, own: OwnShare | None,
 POSITION_LIMIT = 50_000
 
 
+@dataclass(frozen=True)
+class Placed:
+    """Where a case stands in the filtered queue: whether the filter and the actor's places hold it (`listed`),
+    and its row where it lies within the rows `position` reads (None beyond them)."""
+
+    listed: bool
+    row: int | None = None
+
+
 def position(db: Database, actor: Actor, f: QueueFilter, case_id: int, *, now: datetime | None = None,
-             within: int = POSITION_LIMIT) -> int | None:
-    """The row of a case in the filtered, sorted queue (as `page` lists it at `now`), or None when the
-    filter or the actor's places leave it out, or it lies beyond the first `within` rows: a case just
-    taken in, to be chosen wherever it falls, not only on the pages a desk has loaded."""
+             within: int = POSITION_LIMIT) -> Placed:
+    """Where a case stands in the filtered, sorted queue, as `page` lists it at `now`: a case just taken in,
+    to be chosen wherever it falls, not only on the pages a desk has loaded."""
     now = now or utcnow()
     with db.session() as session:
         own = OwnShare.of(actor)
         ids = _filtered(session, actor, f, select(Case.id), now, own)
         if session.scalar(ids.where(Case.id == case_id)) is None:
-            return None
+            return Placed(listed=False)
         window = _window(session, f, ids, own, now, 0, within)
-    return window.index(case_id) if case_id in window else None
+    return Placed(listed=True, row=window.index(case_id) if case_id in window else None)
 
 
 def page(db: Database, actor: Actor, f: QueueFilter, offset: int, limit: int, *,

@@ -275,28 +275,35 @@ class QueueModel(QAbstractTableModel):
         if number != self._asking and first <= last:  # rows the view painted as "…"
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
 
-    def locate(self, case_id: int, found: Callable[[int | None], None]) -> None:
-        """Tell `found` the row of a case anywhere in the queue, not only on the pages held (None: the filter
-        leaves it out), once the rows down to it are counted; not at all if the queue is refreshed meanwhile
-        (its own reset looks again)."""
+    def locate(self, case_id: int, found: Callable[[queue.Placed], None]) -> None:
+        """Tell `found` where a case stands in the queue, not only on the pages held (`queue.position`), once
+        the rows down to it are counted. Not at all if the queue is refreshed meanwhile (its own reset looks
+        again); and a row past the count read before it (a case another desk took in meanwhile sorts above)
+        refreshes the queue rather than be told."""
         generation = self._generation
+        placed = queue.Placed(listed=False)
+
+        def told() -> None:
+            if placed.row is not None and placed.row >= self._count:
+                self.refresh()
+            else:
+                found(placed)
 
         def counted() -> None:
             self.refreshed.disconnect(counted)
             if generation == self._generation:
-                found(row if row < self._count else None)
+                told()
 
-        def landed(at: int | None) -> None:
-            nonlocal row
+        def landed(at: queue.Placed) -> None:
+            nonlocal placed
             if generation != self._generation:
                 return
-            row = at
-            if row is not None and row >= self._count and self.counting:  # the count below it is on its way
+            placed = at
+            if placed.row is not None and placed.row >= self._count and self.counting:  # the count is on its way
                 self.refreshed.connect(counted)
             else:
-                found(row if row is None or row < self._count else None)
+                told()
 
-        row: int | None = None
         self.tasks.submit(queue.position, self.db, self.actor, self._filter, case_id, now=self._asked_at,
                           on_done=landed, on_error=lambda exc: self._failed(generation, exc))
 

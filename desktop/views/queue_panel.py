@@ -26,7 +26,7 @@ from ..models.enums import (
     SupervisionLevel,
 )
 from ..services.numbering import CASE_NUMBER
-from ..services.queue import OWN_SHARE_STATES, sees_own_share, state_of_readable
+from ..services.queue import OWN_SHARE_STATES, POSITION_LIMIT, Placed, sees_own_share, state_of_readable
 from ..tasks import logged_only
 from .countdown import WIDEST_SPAN, span_text
 from .queue_model import (
@@ -339,7 +339,7 @@ class QueuePanel(Retranslating, QWidget):
                 self._wanted_case = None
         elif self._wanted_case is not None:
             wanted = self._wanted_case
-            self.model.locate(wanted[0], lambda row: self._located(wanted, row))
+            self.model.locate(wanted[0], lambda placed: self._located(wanted, placed))
 
     def _choose_row(self, row: int, scroll: bool) -> None:
         index = self.model.index(row, 0)
@@ -348,18 +348,20 @@ class QueuePanel(Retranslating, QWidget):
         if scroll:
             self.view.scrollTo(index)  # its page is fetched as the view paints it
 
-    def _located(self, wanted: tuple[int, str], row: int | None) -> None:
+    def _located(self, wanted: tuple[int, str], placed: Placed) -> None:
         if self._wanted_case != wanted:
             return  # another case taken in meanwhile
         self._wanted_case = None
         if self.view.currentIndex().isValid():
             return  # the user chose a row meanwhile: theirs stands
-        if row is not None:
-            self._choose_row(row, True)
+        if placed.row is not None:
+            self._choose_row(placed.row, True)
             return
         self._not_listed = wanted
-        self.not_listed.setText(self.tr("刚受理的案件 %1 不符合当前的筛选条件或所选地区,未列在队列中;"
-                                        "<a href=\"open\">打开该案件</a>").replace("%1", wanted[1]))
+        said = (self.tr("刚受理的案件 %1 在队列的前 %2 行之后;<a href=\"open\">打开该案件</a>").replace(
+                    "%2", f"{POSITION_LIMIT:,}") if placed.listed
+                else self.tr("刚受理的案件 %1 不符合当前的筛选条件或所选地区,未列在队列中;<a href=\"open\">打开该案件</a>"))
+        self.not_listed.setText(said.replace("%1", wanted[1]))
         self.not_listed.show()
 
     def _open_not_listed(self) -> None:

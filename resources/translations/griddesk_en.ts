@@ -5323,37 +5323,37 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>Under review, no clock</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="355" />
+      <location filename="../../desktop/views/queue_model.py" line="362" />
       <source>【急】</source>
       <translation>[Urgent] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="368" />
+      <location filename="../../desktop/views/queue_model.py" line="375" />
       <source>本单位%1</source>
       <translation>Ours: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="379" />
+      <location filename="../../desktop/views/queue_model.py" line="386" />
       <source>本单位%1 · 案件%2</source>
       <translation>Ours: %1 · case: %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="382" />
+      <location filename="../../desktop/views/queue_model.py" line="389" />
       <source>%1 · 督办超期</source>
       <translation>%1 (late)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="409" />
+      <location filename="../../desktop/views/queue_model.py" line="416" />
       <source>未派遣 · 已等 %1</source>
       <translation>Not dispatched · waiting %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="412" />
+      <location filename="../../desktop/views/queue_model.py" line="419" />
       <source>超期 %1</source>
       <translation>%1 overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="412" />
+      <location filename="../../desktop/views/queue_model.py" line="419" />
       <source>剩 %1</source>
       <translation>%1 left</translation>
     </message>
@@ -5442,21 +5442,26 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     </message>
     <message>
       <location filename="../../desktop/views/queue_panel.py" line="361" />
+      <source>刚受理的案件 %1 在队列的前 %2 行之后;&lt;a href="open"&gt;打开该案件&lt;/a&gt;</source>
+      <translation>The case just taken in, %1, lies beyond the first %2 rows of the queue; &lt;a href="open"&gt;open the case&lt;/a&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/queue_panel.py" line="363" />
       <source>刚受理的案件 %1 不符合当前的筛选条件或所选地区,未列在队列中;&lt;a href="open"&gt;打开该案件&lt;/a&gt;</source>
       <translation>The case just taken in, %1, does not match the current filters or the place chosen and is not listed in the queue; &lt;a href="open"&gt;open the case&lt;/a&gt;</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="374" />
+      <location filename="../../desktop/views/queue_panel.py" line="376" />
       <source>已显示 %1 件,正在计数…</source>
       <translation>%1 cases shown, counting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="374" />
+      <location filename="../../desktop/views/queue_panel.py" line="376" />
       <source>共 %1 件</source>
       <translation>%1 cases</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="397" />
+      <location filename="../../desktop/views/queue_panel.py" line="399" />
       <source>案件 %1 为“%2”,不符合当前的筛选条件或所选地区;可选“全部状态”或上级地区后再查找</source>
       <translation>Case %1 is “%2”, outside the current filters or the place chosen; choose “All states” or a wider place and search again</translation>
     </message>

@@ -299,10 +299,13 @@ def test_position_finds_a_case_wherever_it_falls_in_the_filtered_queue(cases_db,
     order = numbers(queue.page(cases_db, system, f, 0, 50, now=NOW))
     with cases_db.session() as session:
         ids = dict(session.query(Case.number, Case.id).all())
-    assert [queue.position(cases_db, system, f, ids[n], now=NOW) for n in order] == list(range(len(order)))
-    assert queue.position(cases_db, system, f, ids["Q-4"], now=NOW) is None  # closed: not in the open queue
-    assert queue.position(cases_db, system, f.with_(under=YIMA), ids["Q-1"], now=NOW) is None
-    assert queue.position(cases_db, system, f, ids["Q-5"], now=NOW, within=3) is None  # beyond the rows read
+    assert [queue.position(cases_db, system, f, ids[n], now=NOW) for n in order] == [
+        queue.Placed(listed=True, row=row) for row in range(len(order))]
+    left_out = queue.Placed(listed=False)
+    assert queue.position(cases_db, system, f, ids["Q-4"], now=NOW) == left_out  # closed: not in the open queue
+    assert queue.position(cases_db, system, f.with_(under=YIMA), ids["Q-1"], now=NOW) == left_out
+    # Listed, beyond the rows read: not to be told as left out by the filter.
+    assert queue.position(cases_db, system, f, ids["Q-5"], now=NOW, within=3) == queue.Placed(listed=True, row=None)
     by_title = f.with_(sort=SortKey.TITLE, descending=True)
     titled = numbers(queue.page(cases_db, system, by_title, 0, 50, now=NOW))
-    assert queue.position(cases_db, system, by_title, ids[titled[-1]], now=NOW) == len(titled) - 1
+    assert queue.position(cases_db, system, by_title, ids[titled[-1]], now=NOW).row == len(titled) - 1

@@ -1814,6 +1814,67 @@ def test_a_case_taken_in_is_chosen_past_the_pages_the_queue_has_loaded(qtbot, de
     assert window.queue_panel.not_listed.isHidden() and not errors
 
 
+def test_a_case_taken_in_beyond_the_rows_looked_through_is_not_said_to_be_filtered_out(qtbot, demo_db, tasks, errors,
+                                                                                        monkeypatch):
+    """Past the rows `queue.position` reads (a city's queue of a million), the new case had been told as one the
+    filters leave out: it is said to lie further down, with the link to open it."""
+    import functools
+
+    from desktop.services import queue
+    from desktop.views.cases.new_case_dialog import open_new_case
+    from desktop.views.main_window import MainWindow
+
+    monkeypatch.setattr(queue, "position", functools.partial(queue.position, within=3))
+    window = MainWindow(demo_db, actor(demo_db, "qg_op1"), tasks)
+    qtbot.addWidget(window)
+    window.select_place(TOWNSHIP)
+    window.queue_model.page_size = 20
+    with qtbot.waitSignal(window.queue_model.modelReset):
+        window.queue_model.refresh(keep_pages=False)
+    open_new_case(window)
+    dialog = window.findChild(NewCaseDialog)
+    _fill_new_case(dialog, Channel.HOTLINE_12345, None, "楼道堆放杂物", "三楼楼道堆满杂物,影响通行")
+    with qtbot.waitSignal(dialog.saved) as saved:
+        dialog.save()
+    panel = window.queue_panel
+    qtbot.waitUntil(lambda: not panel.not_listed.isHidden(), timeout=5000)
+    assert f"刚受理的案件 {saved.args[0].case.number} 在队列的前 50,000 行之后" in panel.not_listed.text()
+    assert "不符合" not in panel.not_listed.text() and not errors
+
+
+def test_a_case_placed_past_the_count_read_before_it_refreshes_the_queue_and_is_chosen(qtbot, demo_db, tasks, errors,
+                                                                                      monkeypatch):
+    """Another desk's case taken in between the queue's count and the lookup of this one sorts above it: its row
+    came out past the count, and the case was told as filtered out. The queue is read again, and it is chosen."""
+    from desktop.services import queue
+    from desktop.views.cases.new_case_dialog import open_new_case
+    from desktop.views.main_window import MainWindow
+
+    window = MainWindow(demo_db, actor(demo_db, "qg_op1"), tasks)
+    qtbot.addWidget(window)
+    window.select_place(TOWNSHIP)
+    model = window.queue_model
+    model.page_size = 20
+    with qtbot.waitSignal(model.modelReset):
+        model.refresh(keep_pages=False)
+    qtbot.waitUntil(lambda: not model.counting, timeout=3000)
+    real, asked = queue.position, []
+
+    def stale_first(*args, **kwargs):
+        placed = real(*args, **kwargs)
+        asked.append(placed)
+        return queue.Placed(True, model.rowCount() + 3) if len(asked) == 1 else placed
+
+    monkeypatch.setattr(queue, "position", stale_first)
+    open_new_case(window)
+    dialog = window.findChild(NewCaseDialog)
+    _fill_new_case(dialog, Channel.HOTLINE_12345, None, "楼道堆放杂物", "三楼楼道堆满杂物,影响通行")
+    with qtbot.waitSignal(dialog.saved) as saved:
+        dialog.save()
+    qtbot.waitUntil(lambda: window.queue_panel.current_case_id() == saved.args[0].case.id, timeout=5000)
+    assert len(asked) >= 2 and window.queue_panel.not_listed.isHidden() and not errors  # looked up again
+
+
 def test_a_case_taken_in_that_the_filters_leave_out_is_said_with_a_link_to_open_it(qtbot, demo_db, tasks, errors):
     """Taken in under a category filter it does not match, the case had simply not appeared: the queue says so,
     and opens it from the link; changing the filters puts the note away."""
