@@ -105,6 +105,10 @@ OWN_SHARE_STATES = {CaseState.DISPATCHED: AssignmentState.DISPATCHED, CaseState.
 # Taken in and not yet dispatched: no deadline runs, the countdown says how long the request has waited (Art. 17).
 TAKEN_IN = frozenset({CaseState.RECEIVED, CaseState.REGISTERED})
 
+# The lead has fed back its result: the case waits on the center's review, not on a department, and keeps no
+# running deadline (deadlines.sync_case_due).
+AWAITING_REVIEW = frozenset({CaseState.REPORTED, CaseState.UNDER_REVIEW})
+
 # What waits on the center itself, not on a department: requests to take over and dispatch (undated, so
 # last in the deadline order), to dispatch again, and decisions (results to review, extensions, objections).
 AWAITING_CENTER = frozenset({CaseState.RECEIVED, CaseState.REGISTERED, CaseState.ESCALATED, CaseState.REOPENED,
@@ -188,8 +192,10 @@ class QueueRow:
         return self.state.is_open
 
     def supervision_overdue(self, now: datetime) -> bool:
-        """A 督办 order still running past its own deadline (Art. 20(1))."""
-        return self.supervision_due_at is not None and self.supervision_due_at < now
+        """A 督办 order still running past its own deadline (Art. 20(1)), while the case waits on a department
+        (`supervision_overdue_condition`)."""
+        return (self.supervision_due_at is not None and self.supervision_due_at < now
+                and self.state not in AWAITING_REVIEW)
 
 
 @dataclass(frozen=True)
@@ -274,15 +280,19 @@ def _state_condition(states: frozenset[CaseState]):
 
 def supervision_overdue_condition(now: datetime):
     """Under a 督办 order still running past its own deadline (Art. 20(1)): the supervision did not get the
-    case handled in time (the queue's "督办超期"). The orders past their deadline are few."""
-    return Case.id.in_(select(SupervisionOrder.case_id).where(SupervisionOrder.closed_at.is_(None),
-                                                              SupervisionOrder.due_at < now))
+    case handled in time (the queue's "督办超期"). Not once the lead has fed back its result: the order urged
+    the department, which has answered, and the case waits on the center's review (AWAITING_REVIEW); sent
+    back, it is overdue under its order again. The orders past their deadline are few."""
+    return and_(Case.state.not_in(AWAITING_REVIEW),
+                Case.id.in_(select(SupervisionOrder.case_id).where(SupervisionOrder.closed_at.is_(None),
+                                                                   SupervisionOrder.due_at < now)))
 
 
 def due_for_key_supervision(now: datetime):
     """Art. 20(1): unresolved requests not yet under key supervision — overdue (as the queue marks it:
     past the handling deadline, or the sign-for its lead let pass unsigned), reopened, on hold, or
-    past the deadline of a 督办 order still running (the order did not get them resolved in time).
+    past the deadline of a 督办 order still running (the order did not get them resolved in time) while
+    a department still holds them (supervision_overdue_condition).
     Open cases through the state index; the orders past their deadline are few."""
     return and_(_state_condition(frozenset(OPEN_CASE_STATES)), Case.supervision != SupervisionLevel.KEY,
                 or_(overdue_condition(now), Case.reopen_count > 0, Case.state == CaseState.ON_HOLD,
@@ -491,13 +501,23 @@ def lead_sign_due():
                    Assignment.state == AssignmentState.DISPATCHED).scalar_subquery())
 
 
-def lead_department():
-    """The short name of the department leading the case now (or last), the newest lead share's (correlated to
-    `cases`, through the index on assignments.case_id: looked up for the rows read only)."""
-    return (select(Department.short_name).join(Assignment, Assignment.department_id == Department.id)
-            .where(Assignment.case_id == Case.id, Assignment.role == AssignmentRole.LEAD,
-                   Assignment.state != AssignmentState.WITHDRAWN)
+def _newest_lead(stmt: Select):
+    """`stmt` (a select over `assignments`) of the case's newest lead share not withdrawn (correlated to `cases`,
+    through the index on assignments.case_id: looked up for the rows read only)."""
+    return (stmt.where(Assignment.case_id == Case.id, Assignment.role == AssignmentRole.LEAD,
+                       Assignment.state != AssignmentState.WITHDRAWN)
             .order_by(Assignment.id.desc()).limit(1).scalar_subquery())
+
+
+def lead_department():
+    """The short name of the department leading the case now (or last)."""
+    return _newest_lead(select(Department.short_name).join(Assignment, Assignment.department_id == Department.id))
+
+
+def lead_deadline():
+    """The handling deadline of the case's lead share: the case's own while it runs; kept on the share once
+    the lead has fed back (AWAITING_REVIEW), where the case keeps none (deadlines.sync_case_due)."""
+    return _newest_lead(select(Assignment.due_at))
 
 
 def _window(session: Session, f: QueueFilter, ids: Select, own: OwnShare | None, now: datetime,

@@ -8,8 +8,8 @@ from sqlalchemy import func, select, update
 
 import exchange_world as world
 from desktop.errors import Conflict, PermissionDenied, ValidationFailed
-from desktop.models import AuditEntry, Case, CaseEvent, Place
-from desktop.models.enums import CaseState, Channel, Role
+from desktop.models import Assignment, AuditEntry, Case, CaseEvent, Place
+from desktop.models.enums import AssignmentState, CaseState, Channel, Role
 from desktop.services import users
 from desktop.services.exchange import case_import, open311
 from desktop.services.clock import BEIJING
@@ -65,6 +65,18 @@ def test_export_maps_states_and_keeps_ours_in_the_extension(world_db, system):
     assert dispatched["service_code"] == "C09-001" and dispatched["media_url"] == ""
     assert closed["status"] == "closed" and closed["status_notes"] == "已修复"
     assert closed["lat"] == pytest.approx(21.415) and closed["long"] == pytest.approx(109.115)
+
+
+def test_a_request_waiting_on_the_centers_review_is_expected_by_its_leads_deadline(world_db, system):
+    """A case whose lead has fed back keeps no running deadline (deadlines.sync_case_due): its expected_datetime
+    had gone empty. It is the lead's deadline, met or missed."""
+    reported = world.add_case(world_db, "450503103-2025-000003", state=CaseState.REPORTED, lead=True)
+    with world_db.session() as session:
+        session.execute(update(Case).where(Case.id == reported).values(due_at=None))
+        session.execute(update(Assignment).where(Assignment.case_id == reported).values(state=AssignmentState.REPORTED))
+        session.commit()
+    [record] = open311.export_requests(world_db, system)
+    assert record["status"] == "open" and record["expected_datetime"] == "2026-03-09T09:30:00+08:00"
 
 
 def test_a_closed_request_without_a_grid_is_not_counted_as_waiting_on_the_triage_list(world_db, system, tmp_path):

@@ -10,8 +10,8 @@ from sqlalchemy import select, update
 
 import exchange_world as world
 from desktop.errors import PermissionDenied, ValidationFailed
-from desktop.models import AuditEntry, Case, SupervisionOrder
-from desktop.models.enums import CaseState, PlaceLevel, Role, SupervisionLevel
+from desktop.models import Assignment, AuditEntry, Case, SupervisionOrder
+from desktop.models.enums import AssignmentState, CaseState, PlaceLevel, Role, SupervisionLevel
 from desktop.services import queue, users
 from desktop.services.exchange import open311, table_import
 from desktop.services.exchange.table_export import COUNTDOWN, HEADERS, column_of, export_count, export_table
@@ -86,7 +86,7 @@ def test_the_file_says_who_leads_what_is_overdue_as_of_the_export_and_a_supervis
     (Art. 18(1)), and a 督办 order past its own deadline (Art. 20(1)): "已派遣 · 一般督办 · 督办超期" on screen."""
     world.add_case(world_db, "450503103-2025-000003", state=CaseState.DISPATCHED, lead=True)  # signed for by T0+1d
     world.add_case(world_db, "450503103-2025-000004", received=world.T0 - timedelta(days=10))  # due T0-3d
-    reported = world.add_case(world_db, "450503103-2025-000005", state=CaseState.REPORTED)
+    reported = world.add_case(world_db, "450503103-2025-000005", state=CaseState.REPORTED, lead=True)
     waiting = world.add_case(world_db, "450503103-2025-000006", state=CaseState.REGISTERED,
                              received=world.T0 + timedelta(hours=40))
     with world_db.session() as session:
@@ -96,6 +96,7 @@ def test_the_file_says_who_leads_what_is_overdue_as_of_the_export_and_a_supervis
                                      issued_at=world.T0, due_at=world.T0 + timedelta(days=1), reason="群众反映强烈"))
         # Its lead has fed back its result, the other is not dispatched yet: no deadline runs.
         session.execute(update(Case).where(Case.id.in_([reported, waiting])).values(due_at=None))
+        session.execute(update(Assignment).where(Assignment.case_id == reported).values(state=AssignmentState.REPORTED))
         session.commit()
     path = tmp_path / f"queue.{fmt}"
     assert export_table(world_db, system, path, QueueFilter(states=frozenset()), fmt, now=AS_OF) == 6
@@ -109,7 +110,8 @@ def test_the_file_says_who_leads_what_is_overdue_as_of_the_export_and_a_supervis
         "450503103-2025-000002": ("已办结", "", "", "", "2026-03-09 09:30", "", ""),
         "450503103-2025-000003": ("已派遣", "", "", "城管中队", "2026-03-09 09:30", "是", "签收超期 1天0小时"),
         "450503103-2025-000004": ("办理中", "", "", "", "2026-02-27 09:30", "是", "超期 5天0小时"),
-        "450503103-2025-000005": ("已反馈", "", "", "", "", "否", "不计时"),
+        # Waiting on the center's review: its lead's deadline, met or missed, and no clock.
+        "450503103-2025-000005": ("已反馈", "", "", "城管中队", "2026-03-09 09:30", "否", "不计时"),
         "450503103-2025-000006": ("已立案", "", "", "", "", "否", "未派遣,已等 8小时"),
     }
     # Overdue as the queue's 只看超期 has it, at the same moment.

@@ -30,7 +30,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, case, select
 from sqlalchemy.orm import aliased
 
 from ...db import Database
@@ -40,7 +40,7 @@ from ..cases.intake import phone_without_spaces
 from ..clock import BEIJING, beijing_today
 from ..matters import lists_in_force
 from ..places import get_township
-from ..queue import QueueFilter, filtered_select
+from ..queue import AWAITING_REVIEW, QueueFilter, filtered_select
 from ..security import Actor
 from ..unit_of_work import unit_of_work
 from .case_import import (
@@ -143,9 +143,11 @@ def export_requests(db: Database, actor: Actor, f: QueueFilter | None = None) ->
     # The newest lead assignment's department, else the department the matter item names.
     newest_lead = (select(Assignment.id).where(Assignment.case_id == Case.id, Assignment.role == AssignmentRole.LEAD)
                    .order_by(Assignment.id.desc()).limit(1).scalar_subquery())
+    # Expected by the lead's deadline, met or missed, while the case waits on the center's review: it keeps none.
+    expected = case((Case.state.in_(AWAITING_REVIEW), lead.due_at), else_=Case.due_at)
     columns = (Case.number, Case.state, Case.resolution, Case.hold_explanation, MatterItem.title, MatterItem.code,
                Case.category, Case.description, lead_department.name, item_department.name, Case.received_at,
-               Case.updated_at, Case.due_at, Case.address, Case.lat, Case.lon, grid.code, Case.supervision,
+               Case.updated_at, expected, Case.address, Case.lat, Case.lon, grid.code, Case.supervision,
                Case.title, Case.channel, Case.external_id, Case.closed_at, target.number, Case.urgent)
     stmt = (select(*columns).select_from(Case)
             .outerjoin(MatterItem, MatterItem.id == Case.matter_item_id)

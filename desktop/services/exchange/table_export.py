@@ -37,9 +37,11 @@ from ...models.enums import CaseState
 from ..clock import beijing_text, due_text, span_words
 from ..places import get_place, normalise_code
 from ..queue import (
+    AWAITING_REVIEW,
     TAKEN_IN,
     QueueFilter,
     filtered_select,
+    lead_deadline,
     lead_department,
     lead_sign_due,
     mask_phone,
@@ -170,10 +172,12 @@ def rows(db: Database, actor: Actor, f: QueueFilter, now: datetime | None = None
     now = now or utcnow()
     # Exports are the center's (liaisons hold no Permission.EXCHANGE): the case's deadlines, not a share's.
     sign_for_missed = case((missed_sign_for(now), lead_sign_due()), else_=null())
+    # 办理期限 of a case waiting on the center's review is its lead's, met or missed: the case keeps no running one.
+    deadline = case((Case.state.in_(AWAITING_REVIEW), lead_deadline()), else_=Case.due_at)
     stmt = (select(Case.number, Case.channel, Case.external_id, Case.title, Case.category, MatterItem.code, Case.state,
                    Case.supervision, supervision_overdue_condition(now), Case.urgent, place_name, grid.code,
                    lead_department(), Case.requester_name, Case.requester_phone, Case.address, Case.lon, Case.lat,
-                   Case.received_at, Case.due_at, overdue_condition(now), sign_for_missed, Case.closed_at,
+                   Case.received_at, Case.due_at, deadline, overdue_condition(now), sign_for_missed, Case.closed_at,
                    Case.resolution, Case.description, target.number)
             .select_from(Case)
             .outerjoin(MatterItem, MatterItem.id == Case.matter_item_id)
@@ -185,13 +189,14 @@ def rows(db: Database, actor: Actor, f: QueueFilter, now: datetime | None = None
         sensitive = _sees_full_contacts(actor, normalise_code(f.under) if f.under else None)
         result = session.execute(filtered_select(session, actor, f, stmt, now=now).execution_options(yield_per=2000))
         for (number, channel, external_id, title, category, item_code, state, supervision, supervision_overdue, urgent,
-             place, grid_code, lead, name, phone, address, lon, lat, received, due, overdue, missed, closed, resolution,
-             description, merged_into) in result:
+             place, grid_code, lead, name, phone, address, lon, lat, received, due, shown_deadline, overdue, missed,
+             closed, resolution, description, merged_into) in result:
             yield [number, channel.label, external_id or "", title, category.label, item_code or "", state.label,
                    supervision.label if supervision.value != "none" else "", "是" if supervision_overdue else "",
                    "是" if urgent else "", place, grid_code or "", lead or "", name or "",
                    (phone if sensitive else mask_phone(phone)) or "", address or "",
-                   lon if lon is not None else "", lat if lat is not None else "", _time(received), due_text(due),
+                   lon if lon is not None else "", lat if lat is not None else "", _time(received),
+                   due_text(shown_deadline),
                    *_countdown(state, received, due, overdue, missed, now), _time(closed), resolution or "", description,
                    merged_into or ""]
 

@@ -708,14 +708,21 @@ def test_a_case_whose_lead_fed_back_waits_on_the_centers_review_neither_overdue_
                                                         expected_version=v, now=TUESDAY)):
         case = step(case.version)
     due = case.due_at
+    # A 督办 order that runs out before the review does: it urged the department, which has answered.
+    case = supervision.supervise(db, world.supervisor, case_id=case.id, level=SupervisionLevel.GENERAL,
+                                 reason="群众催办", expected_version=case.version)
+    order_run_out = detail(world, case.id, world.supervisor).supervision_orders[0].due_at + timedelta(hours=1)
     case = department.report_result(db, police, assignment_id=lead_id, result="已调解", expected_version=case.version,
                                     now=due - timedelta(hours=2))
     assert case.state is CaseState.REPORTED and case.due_at is None
     assert assignments(world, case.id)[AssignmentRole.LEAD].due_at == due  # the lead's own deadline is kept
     later = due + timedelta(days=3)
     overdue = queue.QueueFilter(under=TOWNSHIP, overdue_only=True)
-    assert queue.page(db, world.supervisor, overdue, 0, 10, now=later) == []
-    assert due_for_key_supervision(world, later) == []
+    for moment in (later, order_run_out):
+        assert queue.page(db, world.supervisor, overdue, 0, 10, now=moment) == []
+        assert due_for_key_supervision(world, moment) == []
+    [row] = queue.page(db, world.supervisor, queue.QueueFilter(under=TOWNSHIP), 0, 10, now=order_run_out)
+    assert not row.supervision_overdue(order_run_out)  # the queue's 督办超期
     case = review.review(db, world.operator, case_id=case.id, approve=False, comment="未附调解协议",
                          expected_version=case.version, now=later)
     assert case.state is CaseState.SENT_BACK and case.due_at == due
