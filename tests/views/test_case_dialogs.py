@@ -1015,8 +1015,7 @@ def test_under_a_running_key_supervision_only_key_supervision_is_offered(qtbot, 
     offered = []
     monkeypatch.setattr(case_detail, "ask_item", lambda parent, title, label, items: offered.extend(items) or 0)
     monkeypatch.setattr(case_detail, "ask_text", lambda *args: "再次督办,请今日内办结")
-    for ask in ("ask_due_date", "ask_due_moment"):  # a day, or a time for a case handled within hours
-        monkeypatch.setattr(case_detail, ask, lambda parent, title, label, default: default)
+    _take_the_default_deadline(monkeypatch)
     with qtbot.waitSignal(dialog.changed):
         dialog.buttons["supervise"].click()
     assert offered == ["重点督办"] and errors == []
@@ -1046,10 +1045,7 @@ def test_an_order_taken_over_by_a_new_one_is_shown_so_not_overdue(qtbot, demo_db
     dialog = CaseDetailDialog(demo_db, chief, tasks, case_id)
     qtbot.addWidget(dialog)
     assert any("(已逾期 " in text for text in _rows_captioned(dialog, "督办"))
-    monkeypatch.setattr(case_detail, "ask_item", lambda *args: 1)  # 重点督办
-    monkeypatch.setattr(case_detail, "ask_text", lambda *args: "督办逾期未办结")
-    for ask in ("ask_due_date", "ask_due_moment"):  # a day, or a time for a case handled within hours
-        monkeypatch.setattr(case_detail, ask, lambda parent, title, label, default: default)
+    _answer_supervision(monkeypatch, "督办逾期未办结")
     with qtbot.waitSignal(dialog.changed):
         dialog.buttons["supervise"].click()
     taken_over, running = _rows_captioned(dialog, "督办")
@@ -1627,10 +1623,7 @@ def test_the_case_panel_is_worked_by_keyboard_tab_leaves_its_tables_and_an_actio
     qtbot.keyClick(dialog.timeline_view, Qt.Key.Key_Tab)
     assert dialog.focusWidget() in dialog.buttons.values()  # out of the table, onto the actions
     dialog.buttons["supervise"].setFocus()
-    monkeypatch.setattr(case_detail, "ask_item", lambda *args: 1)  # 重点督办
-    monkeypatch.setattr(case_detail, "ask_text", lambda *args: "请加快办理")
-    for ask in ("ask_due_date", "ask_due_moment"):  # a day, or a time for a case handled within hours
-        monkeypatch.setattr(case_detail, ask, lambda parent, title, label, default: default)
+    _answer_supervision(monkeypatch, "请加快办理")
     with qtbot.waitSignal(dialog.changed):
         dialog.buttons["supervise"].click()
     qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.buttons.get("supervise"), timeout=2000)
@@ -1757,6 +1750,19 @@ def test_tabbing_into_the_suspected_duplicates_chooses_one_so_it_can_be_merged(q
     dialog.duplicates.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.waitUntil(lambda: dialog.chosen_duplicate() is not None, timeout=2000)  # focus arrives as an event
     assert dialog.merge_button.isEnabled()
+
+
+def _take_the_default_deadline(monkeypatch) -> None:
+    """The 督办 deadline asked as a day, or a time for a case handled within hours: the default taken."""
+    for ask in ("ask_due_date", "ask_due_moment"):
+        monkeypatch.setattr(case_detail, ask, lambda parent, title, label, default: default)
+
+
+def _answer_supervision(monkeypatch, reason: str) -> None:
+    """A 重点督办 asked for with `reason` and the default deadline."""
+    monkeypatch.setattr(case_detail, "ask_item", lambda *args: 1)  # 重点督办
+    monkeypatch.setattr(case_detail, "ask_text", lambda *args: reason)
+    _take_the_default_deadline(monkeypatch)
 
 
 def _fill_new_case(dialog, channel: Channel, category: MatterCategory | None, title: str, description: str) -> None:
