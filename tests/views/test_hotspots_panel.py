@@ -212,7 +212,8 @@ def test_at_a_large_size_the_charts_are_laid_out_as_ever(panel, qtbot, year):
     analyse(panel, year, Bucket.MONTH)
     qtbot.waitUntil(lambda: panel.charts.side_by_side and _whole(panel.hard))
     assert panel.categories.width() == panel.hard.width() and panel.trend.width() > 2 * panel.hard.width()
-    assert panel.trend.height() == panel.hard.height()
+    # The two rows share the height: an odd pixel left over goes to one of them, as the layout pass lands.
+    assert abs(panel.trend.height() - panel.hard.height()) <= 1
     assert panel.charts.verticalScrollBar().maximum() == panel.charts.horizontalScrollBar().maximum() == 0
 
 
