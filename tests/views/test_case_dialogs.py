@@ -1765,6 +1765,18 @@ def _answer_supervision(monkeypatch, reason: str) -> None:
     _take_the_default_deadline(monkeypatch)
 
 
+def _take_in(qtbot, window, title: str, description: str, category: MatterCategory | None = None):
+    """A hotline request taken in through the main window's new-case form, saved; the saved signal's answer."""
+    from desktop.views.cases.new_case_dialog import open_new_case
+
+    open_new_case(window)
+    dialog = window.findChild(NewCaseDialog)
+    _fill_new_case(dialog, Channel.HOTLINE_12345, category, title, description)
+    with qtbot.waitSignal(dialog.saved) as saved:
+        dialog.save()
+    return saved
+
+
 def _fill_new_case(dialog, channel: Channel, category: MatterCategory | None, title: str, description: str) -> None:
     """The new-case form filled as an operator would (the first category offered where none is given)."""
     dialog.channel.setCurrentIndex(dialog.channel.findData(channel.value))
@@ -1775,17 +1787,12 @@ def _fill_new_case(dialog, channel: Channel, category: MatterCategory | None, ti
 
 def test_a_case_taken_in_is_named_in_the_status_bar_and_chosen_in_the_queue(qtbot, demo_db, tasks, errors):
     """The caller is often still on the phone: the number goes to them at once."""
-    from desktop.views.cases.new_case_dialog import open_new_case
     from desktop.views.main_window import MainWindow
 
     window = MainWindow(demo_db, actor(demo_db, "qg_op1"), tasks)
     qtbot.addWidget(window)
     window.select_place(TOWNSHIP)
-    open_new_case(window)
-    dialog = window.findChild(NewCaseDialog)
-    _fill_new_case(dialog, Channel.HOTLINE_12345, None, "楼道堆放杂物", "三楼楼道堆满杂物,影响通行")
-    with qtbot.waitSignal(dialog.saved) as saved:
-        dialog.save()
+    saved = _take_in(qtbot, window, "楼道堆放杂物", "三楼楼道堆满杂物,影响通行")
     number = saved.args[0].case.number
     assert f"已受理诉求 {number},未落入网格,在待分拨清单上" == window.statusBar().currentMessage()
     qtbot.waitUntil(lambda: window.queue_panel.current_case_id() == saved.args[0].case.id, timeout=3000)
@@ -1797,7 +1804,6 @@ def test_a_case_taken_in_is_chosen_past_the_pages_the_queue_has_loaded(qtbot, de
     """A township's open queue runs past its first page in a normal shift, and a case just taken in has no
     deadline yet: it sorts last, on a page not loaded, and had not been chosen. Its row is looked up, and the
     queue scrolls to it."""
-    from desktop.views.cases.new_case_dialog import open_new_case
     from desktop.views.main_window import MainWindow
 
     window = MainWindow(demo_db, actor(demo_db, "qg_op1"), tasks)
@@ -1809,11 +1815,7 @@ def test_a_case_taken_in_is_chosen_past_the_pages_the_queue_has_loaded(qtbot, de
         model.refresh(keep_pages=False)
     qtbot.waitUntil(lambda: not model.counting, timeout=3000)
     assert model.rowCount() > 2 * model.page_size
-    open_new_case(window)
-    dialog = window.findChild(NewCaseDialog)
-    _fill_new_case(dialog, Channel.HOTLINE_12345, None, "楼道堆放杂物", "三楼楼道堆满杂物,影响通行")
-    with qtbot.waitSignal(dialog.saved) as saved:
-        dialog.save()
+    saved = _take_in(qtbot, window, "楼道堆放杂物", "三楼楼道堆满杂物,影响通行")
     case_id = saved.args[0].case.id
     qtbot.waitUntil(lambda: window.queue_panel.current_case_id() == case_id, timeout=5000)
     assert window.queue_panel.view.currentIndex().row() >= 2 * model.page_size
@@ -1827,7 +1829,6 @@ def test_a_case_taken_in_beyond_the_rows_looked_through_is_not_said_to_be_filter
     import functools
 
     from desktop.services import queue
-    from desktop.views.cases.new_case_dialog import open_new_case
     from desktop.views.main_window import MainWindow
 
     monkeypatch.setattr(queue, "position", functools.partial(queue.position, within=3))
@@ -1837,11 +1838,7 @@ def test_a_case_taken_in_beyond_the_rows_looked_through_is_not_said_to_be_filter
     window.queue_model.page_size = 20
     with qtbot.waitSignal(window.queue_model.modelReset):
         window.queue_model.refresh(keep_pages=False)
-    open_new_case(window)
-    dialog = window.findChild(NewCaseDialog)
-    _fill_new_case(dialog, Channel.HOTLINE_12345, None, "楼道堆放杂物", "三楼楼道堆满杂物,影响通行")
-    with qtbot.waitSignal(dialog.saved) as saved:
-        dialog.save()
+    saved = _take_in(qtbot, window, "楼道堆放杂物", "三楼楼道堆满杂物,影响通行")
     panel = window.queue_panel
     qtbot.waitUntil(lambda: not panel.not_listed.isHidden(), timeout=5000)
     assert f"刚受理的案件 {saved.args[0].case.number} 在队列的前 50,000 行之后" in panel.not_listed.text()
@@ -1853,7 +1850,6 @@ def test_a_case_placed_past_the_count_read_before_it_refreshes_the_queue_and_is_
     """Another desk's case taken in between the queue's count and the lookup of this one sorts above it: its row
     came out past the count, and the case was told as filtered out. The queue is read again, and it is chosen."""
     from desktop.services import queue
-    from desktop.views.cases.new_case_dialog import open_new_case
     from desktop.views.main_window import MainWindow
 
     window = MainWindow(demo_db, actor(demo_db, "qg_op1"), tasks)
@@ -1872,11 +1868,7 @@ def test_a_case_placed_past_the_count_read_before_it_refreshes_the_queue_and_is_
         return queue.Placed(True, model.rowCount() + 3) if len(asked) == 1 else placed
 
     monkeypatch.setattr(queue, "position", stale_first)
-    open_new_case(window)
-    dialog = window.findChild(NewCaseDialog)
-    _fill_new_case(dialog, Channel.HOTLINE_12345, None, "楼道堆放杂物", "三楼楼道堆满杂物,影响通行")
-    with qtbot.waitSignal(dialog.saved) as saved:
-        dialog.save()
+    saved = _take_in(qtbot, window, "楼道堆放杂物", "三楼楼道堆满杂物,影响通行")
     qtbot.waitUntil(lambda: window.queue_panel.current_case_id() == saved.args[0].case.id, timeout=5000)
     assert len(asked) >= 2 and window.queue_panel.not_listed.isHidden() and not errors  # looked up again
 
@@ -1884,7 +1876,6 @@ def test_a_case_placed_past_the_count_read_before_it_refreshes_the_queue_and_is_
 def test_a_case_taken_in_that_the_filters_leave_out_is_said_with_a_link_to_open_it(qtbot, demo_db, tasks, errors):
     """Taken in under a category filter it does not match, the case had simply not appeared: the queue says so,
     and opens it from the link; changing the filters puts the note away."""
-    from desktop.views.cases.new_case_dialog import open_new_case
     from desktop.views.main_window import MainWindow
 
     window = MainWindow(demo_db, actor(demo_db, "qg_op1"), tasks)
@@ -1892,11 +1883,7 @@ def test_a_case_taken_in_that_the_filters_leave_out_is_said_with_a_link_to_open_
     window.select_place(TOWNSHIP)
     panel = window.queue_panel
     panel.category.setCurrentIndex(panel.category.findData(MatterCategory.SAFETY_RISK.value))
-    open_new_case(window)
-    dialog = window.findChild(NewCaseDialog)
-    _fill_new_case(dialog, Channel.HOTLINE_12345, MatterCategory.DISPUTE, "邻里噪音", "楼上深夜敲打")
-    with qtbot.waitSignal(dialog.saved) as saved:
-        dialog.save()
+    saved = _take_in(qtbot, window, "邻里噪音", "楼上深夜敲打", category=MatterCategory.DISPUTE)
     case = saved.args[0].case
     qtbot.waitUntil(lambda: not panel.not_listed.isHidden(), timeout=5000)
     assert f"刚受理的案件 {case.number} 不符合当前的筛选条件" in panel.not_listed.text()
