@@ -295,7 +295,9 @@ def test_the_login_is_walked_in_reading_order_from_the_field_to_fill(qtbot, desk
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=2000)
+    # Until the dialog is active the focus may still be in an earlier test's window, closing.
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None and QApplication.focusWidget().window() is dialog,
+                    timeout=2000)
     assert QApplication.focusWidget() is (dialog.password if username else dialog.username)
     if not username:
         _opens_on_its_first_field_and_is_walked_in_reading_order(qtbot, dialog, "登录")
