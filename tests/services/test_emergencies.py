@@ -300,8 +300,10 @@ def test_a_follow_up_made_days_late_counts_each_missed_round_as_late(db, operato
     pdf = tmp_path / "late.pdf"
     write_bulletin(db, operator, info.id, pdf)
     text = pdf_text(pdf, layout=False)
-    # Listed once among the reports made (and on the front page, as this bulletin's follow-up).
-    assert text.count("漏报") == 4 and text.split("历次报送内容")[1].count("续报:已疏散") == 1
+    # Printed once, on the front page as this bulletin's follow-up; listed among the reports made, pointing there.
+    front, history = text.split("历次报送内容")
+    assert text.count("漏报") == 4 and front.count("续报:已疏散") == 1 and "续报:已疏散" not in history
+    assert "见上文“本次续报情况”" in history
     # The city, sent nothing since: its owed follow-up and the three rounds fallen due meanwhile count
     # as the county's do, not as one late step (a level that stopped reporting does not look better).
     owed = _by_level(info, EmergencyStepKind.FOLLOW_UP)[HandlingLevel.CITY]
@@ -921,6 +923,9 @@ def test_a_bulletin_after_the_final_report_leads_with_the_result_and_tells_follo
     assert front.index("涉及人员约 60 人") < front.index("处置结果(终报)补贴已全部发放,人员散去,伤者已出院") \
         < front.index("事件概要(首报所述)约40名渔民")
     history = "".join("".join(rest).split())  # spaces dropped: a line may wrap at any of them
+    # The result leads the front page once; the list of reports made points to it, not printing it again.
+    assert "补贴已全部发放" not in history and history.count("终报(报县(区),qg_op):见上文“处置结果(终报)”") == 1
+    assert "续报:补贴开始发放,人员逐步散去" in history  # an earlier report: on no other page
     supplemented, corrected = history.split("续报补充、更新的事实")[1].split("更正记录")
     assert "涉及人数40→60" in supplemented and "伤亡尚在核实是→否" in supplemented
     assert "地点侨港渔港码头→侨港渔港二号码头" in corrected and "涉及人数" not in corrected

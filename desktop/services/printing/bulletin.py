@@ -108,22 +108,36 @@ def _steps_of_stage(info: EmergencyInfo) -> list:
             or [step for step in made if step.kind is EmergencyStepKind.PHONE_FIRST])
 
 
-def _stage_section(info: EmergencyInfo, p) -> list:
-    """What the report this bulletin is says, on its front page under the facts: the final report's result, or
-    the latest round of follow-ups (each text once, with the levels it went to). A first report says nothing
-    the summary does not; earlier reports follow as history (历次报送内容)."""
+def _stage_heading(info: EmergencyInfo) -> tuple[str, list]:
+    """The heading under which the report this bulletin is leads its front page, and its steps with a text: the
+    final report's result, or the latest round of follow-ups. ("", []) for a first report, which says nothing
+    the summary does not."""
     steps = [step for step in _steps_of_stage(info) if step.content]
     kind = steps[0].kind if steps else None
-    if kind not in (EmergencyStepKind.FINAL, EmergencyStepKind.FOLLOW_UP):
+    if kind is EmergencyStepKind.FINAL:
+        return "处置结果(终报)", steps
+    if kind is EmergencyStepKind.FOLLOW_UP:
+        return "本次续报情况", steps
+    return "", []
+
+
+def _stage_section(heading: str, steps: list, p) -> list:
+    """The report this bulletin is, under `heading` on its front page: each text once, with the levels it went
+    to (a final report's one text went to every level at once, emergencies.close)."""
+    if not steps:
         return []
-    sent_to: dict[str, list[str]] = {}  # each text with the levels it went to
+    sent_to: dict[str, list[str]] = {}
     for step in steps:
         sent_to.setdefault(step.content, []).append(step.to_level.label)
-    if kind is EmergencyStepKind.FINAL:  # one text to every level at once (emergencies.close)
-        return _section("处置结果(终报)", "\n".join(sent_to), p)
     text = "\n".join(content if len(sent_to) == 1 else f"(报{'、'.join(levels)}){content}"
                      for content, levels in sent_to.items())
-    return _section("本次续报情况", text, p)
+    return _section(heading, text, p)
+
+
+def _history_line(step, shown: dict[int, str]) -> str:
+    """A report's line in 历次报送内容; one that leads the front page is pointed to there, not printed twice."""
+    said = f"见上文“{shown[step.id]}”" if step.id in shown else step.content
+    return f"{_when(step.done_at)} {step.kind.label}(报{step.to_level.label},{step.done_by}):{said}"
 
 
 def _summary_label(info: EmergencyInfo) -> str:
@@ -196,6 +210,7 @@ def _story(info: EmergencyInfo, issuer: str, addressees: str, printed_at, font: 
     made = sorted((step for step in info.steps if step.done_at is not None and step.content),
                   key=lambda step: step.done_at)
     sent = reported_at(info)
+    heading, stage_steps = _stage_heading(info)
     story = [
         p(f"信息快报({stage(info)})", "title"),
         Spacer(1, 3 * mm),
@@ -210,7 +225,7 @@ def _story(info: EmergencyInfo, issuer: str, addressees: str, printed_at, font: 
         p(f"主送:{addressees}"),
         Spacer(1, 3 * mm),
         fact_table,
-        *_stage_section(info, p),
+        *_stage_section(heading, stage_steps, p),
         *_section(_summary_label(info), info.summary, p),
         *_section("处置措施", info.measures, p),
         Spacer(1, 6 * mm),
@@ -219,9 +234,8 @@ def _story(info: EmergencyInfo, issuer: str, addressees: str, printed_at, font: 
         ladder_table,
     ]
     if made:  # what each report said, in the order it went up
-        story += _headed("历次报送内容", "heading", [
-            p(f"{_when(step.done_at)} {step.kind.label}(报{step.to_level.label},{step.done_by}):{step.content}",
-              "small") for step in made], p, 5 * mm)
+        shown = {step.id: heading for step in stage_steps}
+        story += _headed("历次报送内容", "heading", [p(_history_line(step, shown), "small") for step in made], p, 5 * mm)
     # The facts and times above are as brought up to date and as corrected: what they were, and why, is told
     # here; what follow-ups added apart from mistakes put right, which alone are corrections.
     for heading, changes in (("续报补充、更新的事实", info.facts_supplemented), ("更正记录", info.mistakes_corrected)):
