@@ -457,6 +457,23 @@ def test_each_bad_request_is_named_by_index_line_and_field(world_db, system, tmp
     assert _case_count(world_db) == 1  # only the case made above
 
 
+def test_a_code_many_requests_share_is_told_once_naming_them(world_db, system, tmp_path):
+    """Requests of another matter list: the same code on four requests is one line naming them, three are
+    told one by one."""
+    codes = ["C99-999", "C99-999", "C99-998", "C99-999", "C99-998", "C99-998", "C99-999", "C09-001"]
+    path = _write(tmp_path, [_request(n, service_code=code) for n, code in enumerate(codes)])
+    with pytest.raises(ValidationFailed) as caught:
+        open311.import_file(world_db, system, path)
+
+    def not_in_force(code):
+        return (f"{code} 不是 侨港({world.QIAOGANG}) 现行事项清单中的事项编码(现行事项见“事项清单”面板,"
+                f"或 griddesk-admin matters in-force --place {world.QIAOGANG})")
+    assert caught.value.problems == [
+        f"第 1–2、4、7 项等 4 项 字段 service_code:{not_in_force('C99-999')}",
+        *(f"第 {n} 项(第 {n + 1} 行) 字段 service_code:{not_in_force('C99-998')}" for n in (3, 5, 6))]
+    assert _case_count(world_db) == 0
+
+
 @pytest.mark.parametrize("text, said", [
     ('[{"service_request_id": "X",}]', "第 1 行第 29 列:第 1 项 JSON 语法错误:此处应为双引号括起的字段名(可能多了逗号,或字段名未加双引号)"),
     ('[{"service_request_id": "X}]', "第 1 行第 25 列:第 1 项 JSON 语法错误:引号未闭合"),

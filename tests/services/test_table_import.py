@@ -17,7 +17,7 @@ from desktop.models import Case, CaseEvent, Grid, Place
 from desktop.models.enums import CaseState, GridStatus, MatterCategory, Role, SupervisionLevel
 from desktop.services import users
 from desktop.services.clock import BEIJING
-from desktop.services.exchange import table_import
+from desktop.services.exchange import problems, table_import
 from desktop.services.exchange.table_export import HEADERS, export_table
 from desktop.services.queue import QueueFilter
 
@@ -108,6 +108,34 @@ def test_rows_already_imported_told_once_are_all_named_in_the_details(world_db, 
         f"第 {'、'.join(map(str, lines[:10]))} 行等 20 行 字段 编号:{message}……另 10 行见详细信息"]
     assert caught.value.details == [f"第 {'、'.join(map(str, lines))} 行等 20 行 字段 编号:{message}"]
     assert _case_count(world_db) == 20
+
+
+def _not_in_force(code: str) -> str:
+    return (f"{code} 不是 侨港({world.QIAOGANG}) 现行事项清单中的事项编码(现行事项见“事项清单”面板,"
+            f"或 griddesk-admin matters in-force --place {world.QIAOGANG})")
+
+
+def test_a_code_many_rows_share_is_told_once_with_its_rows_and_rows_past_the_list_are_still_named(
+        world_db, system, tmp_path, monkeypatch):
+    """A file of another matter list: the same code on many rows is one line naming them all, not a line per row
+    that pushed the other bad rows out of the list; rows past the list are counted and named, all in the details."""
+    codes = ["X99-999", "X99-999", "X99-998", "X99-999", "X99-999", "X99-998", "X99-999"]  # lines 2–8
+    path = _write(tmp_path, [_row(f"M-{n}", 事项编码=code) for n, code in enumerate(codes)])
+    assert _refusal(world_db, system, path) == [
+        f"第 2–3、5–6、8 行等 5 行 字段 事项编码:{_not_in_force('X99-999')}",
+        f"第 4 行 字段 事项编码:{_not_in_force('X99-998')}",
+        f"第 7 行 字段 事项编码:{_not_in_force('X99-998')}"]
+    monkeypatch.setattr(problems, "SHOWN", 1)
+    monkeypatch.setattr(problems, "SHOWN_SPANS", 1)
+    with pytest.raises(ValidationFailed) as caught:
+        table_import.import_file(world_db, system, path)
+    assert caught.value.message.startswith("cases.csv 有 7 处问题,整个文件未导入")
+    assert caught.value.problems == [
+        f"第 2–3 行等 5 行 字段 事项编码:{_not_in_force('X99-999')}……另 3 行见详细信息",
+        "……另有 2 处问题未列出,在第 4 行等 2 行(另 1 行见详细信息);改正以上各处后重新导入,即列出这些问题"]
+    assert caught.value.details == [f"第 2–3、5–6、8 行等 5 行 字段 事项编码:{_not_in_force('X99-999')}",
+                                    "未列出的问题在第 4、7 行等 2 行"]
+    assert _case_count(world_db) == 0
 
 
 def test_our_own_export_imported_back_is_refused_naming_each_case(world_db, system, tmp_path):

@@ -8,7 +8,8 @@ from typing import NamedTuple
 
 from ...errors import ValidationFailed
 
-# A file of 100,000 bad rows would print 100,000 lines; the first ones tell what to fix.
+# A file of 100,000 bad rows would print 100,000 lines; the first ones tell what to fix, the others
+# are counted and their rows named.
 SHOWN = 200
 SHOWN_SPANS = 10  # of the rows a problem told once concerns: "第 2–5、9、12–40 行…"
 # Up to so many rows with one shared problem are told row by row; more are told once, these as examples.
@@ -36,6 +37,26 @@ class Found(NamedTuple):
     duplicate_of: int | None = None
     shared: Shared | None = None
     example: str | None = None  # this row, as an example of its shared problem
+
+
+def _together(found: Found) -> Shared | tuple[str | None, str] | None:
+    """What rows with this problem share, to be told once when more than TOLD_APART do: its Shared, else the
+    same field, value and reason (a matter code not in force, a grid not in use, rows after rows); None for a
+    problem of the whole file, or one naming the row it repeats."""
+    if found.shared is not None:
+        return found.shared
+    if isinstance(found.where, int) and found.duplicate_of is None:
+        return found.field_name, found.message
+    return None
+
+
+def _said_of_all(rows: list[Found]) -> tuple[str | None, str]:
+    """The field and message of a problem told once for `rows`."""
+    shared = rows[0].shared
+    if shared is None:
+        return rows[0].field_name, rows[0].message
+    examples = "、".join(found.example for found in rows[:TOLD_APART] if found.example)
+    return shared.field_name, shared.message.replace("{examples}", examples)
 
 
 @dataclass
@@ -72,18 +93,20 @@ class Problems:
 
     def report(self) -> tuple[list[str], list[str]]:
         """The problems as sentences, at most SHOWN of them: whole-file ones first, then those that decide
-        what to do with the file, then the others shared by several rows, each once, then by row; and the
-        details: each of those told once whose rows were too many to name, with all of its rows."""
-        by_shared: dict[Shared, list[Found]] = {}
+        what to do with the file, then those more than TOLD_APART rows share (see _together), each once, then
+        by row; and the details: each of those told once whose rows were too many to name, with all of its
+        rows, and the rows of the problems left unlisted."""
+        by_key: dict[object, list[Found]] = {}
         for found in self.found:
-            if found.shared is not None:
-                by_shared.setdefault(found.shared, []).append(found)
-        told_once = {shared: rows for shared, rows in by_shared.items() if len(rows) > TOLD_APART}
+            if (key := _together(found)) is not None:
+                by_key.setdefault(key, []).append(found)
+        told_once = {key: rows for key, rows in by_key.items() if len(rows) > TOLD_APART}
         told: list[tuple[tuple[int, int], list[Found]]] = [
             (((1 if found.shared and found.shared.first else 3), found.where) if isinstance(found.where, int)
              else (0, 0), [found])
-            for found in self.found if found.shared not in told_once]
-        told += [((1 if shared.first else 2, rows[0].where), rows) for shared, rows in told_once.items()]
+            for found in self.found if _together(found) not in told_once]
+        told += [((1 if rows[0].shared and rows[0].shared.first else 2, rows[0].where), rows)
+                 for rows in told_once.values()]
         told.sort(key=lambda entry: entry[0])  # stable: whole-file problems in the order found
         shown = [rows for _, rows in told[:SHOWN]]
         singles = [rows[0] for rows in shown if len(rows) == 1]
@@ -92,24 +115,39 @@ class Problems:
         text, details = [], []
         for rows in shown:
             if len(rows) > 1:
-                shared = rows[0].shared
-                examples = "、".join(f.example for f in rows[:TOLD_APART] if f.example)
-                message = shared.message.replace("{examples}", examples)
-                spans = self._spans(rows)
-                text.append(self._said(self._named(spans[:SHOWN_SPANS], len(rows)), shared.field_name, message))
-                if unnamed := sum(last - first + 1 for first, last in spans[SHOWN_SPANS:]):
-                    # Every row stays findable: the user is told to delete them.
+                field_name, message = _said_of_all(rows)
+                named, everything, unnamed = self._runs(rows)
+                text.append(self._said(named, field_name, message))
+                if unnamed:  # every row stays findable: the user is told to correct or delete each
                     text[-1] += f"……另 {unnamed} {self.unit}见详细信息"
-                    details.append(self._said(self._named(spans, len(rows)), shared.field_name, message))
+                    details.append(self._said(everything, field_name, message))
                 continue
             where, field_name, message, other, _, _ = rows[0]
             if other is not None:
                 message = f"{message},与{names[other]}重复"
             text.append(self._said(names[where] if isinstance(where, int) else where, field_name, message))
-        left = len(self.found) - sum(len(rows) for rows in shown)
-        if left:
-            text.append(f"……另有 {left} 处问题未列出")
+        if left := [found for _, rows in told[SHOWN:] for found in rows]:
+            text.append(self._left_out(left, details))
         return text, details
+
+    def _left_out(self, left: list[Found], details: list[str]) -> str:
+        """What stands for the problems past SHOWN: how many, and on which rows, for no bad row to go unnamed."""
+        counted = f"……另有 {len(left)} 处问题未列出"
+        rows = [found for found in left if isinstance(found.where, int)]
+        if not rows:
+            return counted
+        named, everything, unnamed = self._runs(rows)
+        if unnamed:
+            details.append(f"未列出的问题在{everything}")
+            named += f"(另 {unnamed} {self.unit}见详细信息)"
+        return f"{counted},在{named};改正以上各处后重新导入,即列出这些问题"
+
+    def _runs(self, rows: list[Found]) -> tuple[str, str, int]:
+        """The rows as said: by their first SHOWN_SPANS runs, by all of them, and how many the first leave out."""
+        spans = self._spans(rows)
+        count = len({found.where for found in rows})
+        unnamed = sum(last - first + 1 for first, last in spans[SHOWN_SPANS:])
+        return self._named(spans[:SHOWN_SPANS], count), self._named(spans, count), unnamed
 
     @staticmethod
     def _said(name: str, field_name: str | None, message: str) -> str:
@@ -120,8 +158,7 @@ class Problems:
         indices = sorted(set(indices))
         if len(indices) <= TOLD_APART:
             return "、".join(self._names(indices).values())
-        rows = [Found(index, None, "") for index in indices]
-        return self._named(self._spans(rows)[:SHOWN_SPANS], len(rows))
+        return self._runs([Found(index, None, "") for index in indices])[0]
 
     def _names(self, indices: list[int]) -> dict[int, str]:
         if self.locate is not None:
