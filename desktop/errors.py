@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+from .said import Message, Said
+
+# The article a refusal cites, after its message: said as a whole where the message is a Said, so that the desk
+# says it in its language with the article after it.
+_CITING = Message("{message}({article})")
+
 
 class GridDeskError(Exception):
     """Base of every error a person is shown."""
 
     def __init__(self, message: str, *, article: str | None = None, field: str | None = None):
+        """`message` may be a Said; it is then kept as one, citing the article (its template and arguments
+        are those of `message.arguments["message"]`, the article is `article`)."""
         if article and article not in message:
-            message = f"{message}({article})"
+            message = (_CITING(message=message, article=article) if isinstance(message, Said)
+                       else f"{message}({article})")
         super().__init__(message)
         self.message = message
         self.article = article

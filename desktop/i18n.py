@@ -11,6 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QL
 
 from .models.enums import PeriodKind
 from .paths import resources_dir
+from .said import Said, fill, labelled
 
 LANGUAGES = {"zh": "简体中文", "en": "English"}
 DEFAULT_LANGUAGE = "zh"
@@ -52,6 +53,20 @@ class Translations:
 def label(member) -> str:
     """The Chinese label of a domain enum member, translated (context "enums")."""
     return QCoreApplication.translate("enums", member.label)
+
+
+def say(text) -> str:
+    """What a service said, in the interface language: a Said by its template translated (context "messages")
+    and filled with its arguments, said so in turn; an enum member by its label; other text as it is (what no
+    Message declares stays Chinese). A translation whose placeholders do not fit its template is not used."""
+    if labelled(text):
+        return label(text)
+    if not isinstance(text, Said):
+        return text
+    try:
+        return fill(QCoreApplication.translate("messages", text.template), text.arguments, say)
+    except (KeyError, IndexError, ValueError):
+        return fill(text.template, text.arguments, say)
 
 
 _QUARTERS = (QT_TRANSLATE_NOOP("periods", "第一季度"), QT_TRANSLATE_NOOP("periods", "第二季度"),

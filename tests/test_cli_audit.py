@@ -22,8 +22,8 @@ def test_an_auditor_lists_the_log_filtered_and_verifies_its_chain(demo_db, capsy
     code, out = _run(demo_db, "--as", "bh_audit", "audit", "list", "--action", "seed", "--limit", "1")
     lines = out.splitlines()
     assert code == 0 and len(lines) == 3
-    assert lines[0].split() == ["序号", "时间", "操作人", "操作", "对象", "地点", "结果", "内容"]
-    assert " demo.seed " in lines[1] and lines[2].startswith("共 ")
+    assert lines[0].split() == ["序号", "时间", "操作人", "操作", "操作名称", "对象", "地点", "结果", "内容"]
+    assert " demo.seed  生成演示数据 " in lines[1] and lines[2].startswith("共 ")
     if int(lines[2].split()[1]) > 1:
         assert lines[2].endswith("只列出最新的 1 条(用 --limit 多列)")
     code, out = _run(demo_db, "--as", "bh_audit", "audit", "list", "--action", "audit.read", "--since", "2000-01-01")
@@ -53,3 +53,5 @@ def test_a_log_in_at_the_desk_is_listed_with_its_os_account_and_computer(demo_db
     users.login(demo_db, "qg_op1", "qiaogang-op1", desktop="desk-7")
     code, out = _run(demo_db, "--as", "bh_audit", "audit", "list", "--action", "users.login", "--limit", "1")
     assert code == 0 and " qg_op1(li@desk-7) " in out.splitlines()[1]
+    code, out = _run(demo_db, "--as", "bh_audit", "audit", "list", "--action", "登录", "--limit", "1")  # by its label
+    assert code == 0 and " qg_op1(li@desk-7)  users.login  登录 " in out.splitlines()[1]

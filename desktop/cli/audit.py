@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..models.enums import AuditOutcome
 from ..services import audit_log
+from ..services.audit_actions import label_of
 from ..services.audit_log import AuditFilter, AuditRow
 from ..services.clock import beijing_text, end_of_day, start_of_day
 from . import iso_date
@@ -24,9 +25,10 @@ def _list(ctx, args) -> int:
                          outcomes=frozenset({AuditOutcome.DENIED, AuditOutcome.FAILED}) if args.refused else frozenset())
     total = audit_log.count(ctx.db, ctx.actor, wanted)
     rows = audit_log.entries(ctx.db, ctx.actor, wanted, 0, args.limit)
-    print_table(ctx, ["序号", "时间", "操作人", "操作", "对象", "地点", "结果", "内容"],
-                [[row.id, beijing_text(row.at, "%Y-%m-%d %H:%M:%S"), _who(row),
-                  row.action, row.target or "", row.place_code or "", row.outcome.label, row.message] for row in rows])
+    # The action's code, which --action and scripts name, and beside it its label for the reader.
+    print_table(ctx, ["序号", "时间", "操作人", "操作", "操作名称", "对象", "地点", "结果", "内容"],
+                [[row.id, beijing_text(row.at, "%Y-%m-%d %H:%M:%S"), _who(row), row.action, label_of(row.action),
+                  row.target or "", row.place_code or "", row.outcome.label, row.message] for row in rows])
     more = f",只列出最新的 {len(rows)} 条(用 --limit 多列)" if total > len(rows) else ""
     ctx.print(f"共 {total} 条{more}")
     return 0
@@ -49,7 +51,7 @@ def register(cli) -> None:
     sub.add_argument("--since", type=iso_date, metavar="YYYY-MM-DD", help="自这一天起(北京时间)")
     sub.add_argument("--until", type=iso_date, metavar="YYYY-MM-DD", help="到这一天止(含这一天)")
     sub.add_argument("--user", metavar="NAME", help="用户名或操作系统用户名含此文字")
-    sub.add_argument("--action", metavar="TEXT", help="操作含此文字,如 cases. 或 users.login")
+    sub.add_argument("--action", metavar="TEXT", help="操作代码或名称含此文字,如 cases.、users.login 或 登录")
     sub.add_argument("--text", metavar="TEXT", help="内容或对象含此文字")
     sub.add_argument("--under", metavar="CODE", help="只列该地及其下各地的记录")
     sub.add_argument("--refused", action="store_true", help="只列被拒绝或失败的操作")

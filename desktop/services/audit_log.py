@@ -20,7 +20,7 @@ from ..db import Database
 from ..errors import PermissionDenied
 from ..models import AuditEntry, Place
 from ..models.enums import AuditOutcome, PlaceLevel
-from . import audit
+from . import audit, audit_actions
 from .clock import beijing_text
 from .places import get_place
 from .security import Actor, Permission, enclosing_code, scope_prefix
@@ -36,7 +36,9 @@ class AuditFilter:
     since: datetime | None = None
     until: datetime | None = None
     user: str = ""  # the account's log-in name or the OS user
-    action: str = ""  # e.g. "cases." for every case action, "users.login"
+    action: str = ""  # in the action's code or its label: "cases." for every case action, "users.login", "登录"
+    # The actions whose label, as the desk shows it in its language, holds `action`: matched too.
+    actions: frozenset[str] = frozenset()
     text: str = ""  # in the message or the target
     outcomes: frozenset[AuditOutcome] = frozenset()  # empty: every outcome
     under: str | None = None  # a place code: its entries and those of the places under it
@@ -111,7 +113,8 @@ def _conditions(session: Session, actor: Actor, f: AuditFilter) -> list[ColumnEl
         found.append(or_(AuditEntry.actor.contains(f.user, autoescape=True),
                          AuditEntry.os_user.contains(f.user, autoescape=True)))
     if f.action:
-        found.append(AuditEntry.action.contains(f.action, autoescape=True))
+        found.append(or_(AuditEntry.action.contains(f.action, autoescape=True),
+                         AuditEntry.action.in_(audit_actions.labelled(f.action) | f.actions)))
     if f.text:
         found.append(or_(AuditEntry.message.contains(f.text, autoescape=True),
                          AuditEntry.target.contains(f.text, autoescape=True)))

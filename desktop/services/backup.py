@@ -18,6 +18,7 @@ from pathlib import Path
 from ..db import Database
 from ..errors import ValidationFailed
 from ..models.places import CITY_CODE
+from ..said import Message
 from .exchange.files import FileUnusable, write_atomically
 from .security import Actor, Permission
 from .unit_of_work import unit_of_work
@@ -27,6 +28,9 @@ from .unit_of_work import unit_of_work
 class Backup:
     path: Path
     size: int  # bytes
+
+
+_BACKING_UP = Message("备份整个数据库")()  # what was asked, in a refusal (UnitOfWork.require)
 
 
 def back_up(db: Database, actor: Actor, target: Path) -> Backup:
@@ -42,7 +46,7 @@ def back_up(db: Database, actor: Actor, target: Path) -> Backup:
         raise FileUnusable(f"{target} 已存在;备份不覆盖已有文件,请另写一个文件名(如带上日期)")
     source = Path(db.engine.url.database)
     with unit_of_work(db, actor, "db.backup", target=target.name) as uow:
-        uow.require(Permission.EXCHANGE, CITY_CODE, action="备份整个数据库")
+        uow.require(Permission.EXCHANGE, CITY_CODE, action=_BACKING_UP)
         # As private as the database itself: it holds every case and phone number (Art. 15).
         size = write_atomically(target, lambda tmp: _copy(source, tmp), published_by=uow,
                                 new_mode=stat.S_IMODE(source.stat().st_mode))

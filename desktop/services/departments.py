@@ -46,6 +46,7 @@ from ..models.enums import (
     ReviewState,
     Role,
 )
+from ..said import Message
 from .cases.callbacks import current_lead
 from .clock import beijing_today
 from .matter_list import institution_of
@@ -116,6 +117,9 @@ def require_keeper(uow: UnitOfWork, place: Place) -> None:
     uow.require(Permission.MANAGE_MATTERS, institution.code, institution.short_name)
 
 
+_DEPARTMENT = Message("联动部门 {name}")  # a department changed meanwhile (check_version)
+
+
 def _kept(uow: UnitOfWork, code: str, expected_version: int | None) -> tuple[Department, Place]:
     """The department and its territory, once the actor is found to keep it and to have seen its
     current version (None: a one-shot command acting on whatever is current)."""
@@ -127,7 +131,7 @@ def _kept(uow: UnitOfWork, code: str, expected_version: int | None) -> tuple[Dep
         raise NotFound(f"联动部门 {code} 已不存在(可能已在其他桌面上删除),所作修改未保存;请重新载入") from None
     place = uow.session.get(Place, department.place_id)
     require_keeper(uow, place)
-    check_version(department, expected_version, f"联动部门 {department.name}")
+    check_version(department, expected_version, _DEPARTMENT(name=department.name))
     return department, place
 
 

@@ -11,6 +11,7 @@ from sqlalchemy import text
 from ..db import Database
 from ..errors import NotFound, PermissionDenied, ValidationFailed
 from ..models.places import CITY_CODE
+from ..said import Message
 from .security import Actor, Permission
 from .unit_of_work import unit_of_work
 
@@ -39,6 +40,9 @@ def revoke_create(schema: str) -> str:
             "(PostgreSQL 14 及更早的版本默认允许所有用户在 public 中建表)")
 
 
+_GRANTING_DESK_ROLES = Message("为值班台的数据库用户授权")()  # what was asked, in a refusal (UnitOfWork.require)
+
+
 def grant_desks(db: Database, actor: Actor, role: str) -> Granted:
     """Grant `role` what a desktop needs on the tables and sequences there are, and, as default privileges of
     the tables' owner, on those a later `init` creates: rows to read and write, no CREATE, no ownership, no
@@ -47,7 +51,7 @@ def grant_desks(db: Database, actor: Actor, role: str) -> Granted:
         raise ValidationFailed("SQLite 数据库文件没有数据库用户,无从授权:值班台能否读写由该文件及其文件夹的读写权限决定;"
                                "授权只用于共享的 PostgreSQL 数据库", field="role")
     with unit_of_work(db, actor, "db.grant_desks", target=role) as uow:
-        uow.require(Permission.MANAGE_USERS, CITY_CODE, action="为值班台的数据库用户授权")
+        uow.require(Permission.MANAGE_USERS, CITY_CODE, action=_GRANTING_DESK_ROLES)
         session = uow.session
         found = session.execute(text("SELECT rolsuper, rolcanlogin FROM pg_roles WHERE rolname = :role"),
                                 {"role": role}).one_or_none()

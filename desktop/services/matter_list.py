@@ -41,6 +41,7 @@ from ..models.enums import (
     ReviewState,
     TimeLimitUnit,
 )
+from ..said import Message
 from .clock import beijing_today
 from .department_use import use_departments
 from .matters import current_version_of, lists_in_force
@@ -345,6 +346,9 @@ def new_item(session: Session, matter_list: MatterList, draft: ItemDraft, depart
     return item
 
 
+_ITEM = Message("事项 {code} {title}")  # a draft item changed meanwhile (check_version)
+
+
 def update_item(db: Database, actor: Actor, item_id: int, draft: ItemDraft, *, department_id: int,
                 guidance_contact_id: int | None = None, expected_version: int | None = None) -> None:
     """Change an item of a draft. Its guidance contact stays while its department does; moved to
@@ -354,7 +358,7 @@ def update_item(db: Database, actor: Actor, item_id: int, draft: ItemDraft, *, d
     with unit_of_work(db, actor, "matters.update_item", target=f"matter_item:{item_id}") as uow:
         matter_list, place = _editable_list(uow, _list_of(uow, item_id))
         item = _locked_item(uow, item_id)
-        check_version(item, expected_version, f"事项 {item.code} {item.title}")
+        check_version(item, expected_version, _ITEM(code=item.code, title=item.title))
         _check_item(uow.session, draft, department_id, guidance_contact_id, place)
         if any(i.code == draft.code and i.id != item.id for i in matter_list.items):
             raise Conflict(f"第 {matter_list.version} 版中已有编号为 {draft.code} 的事项")
@@ -376,7 +380,7 @@ def remove_item(db: Database, actor: Actor, item_id: int, *, expected_version: i
     with unit_of_work(db, actor, "matters.remove_item", target=f"matter_item:{item_id}") as uow:
         matter_list, _ = _editable_list(uow, _list_of(uow, item_id))
         item = _locked_item(uow, item_id)
-        check_version(item, expected_version, f"事项 {item.code} {item.title}")
+        check_version(item, expected_version, _ITEM(code=item.code, title=item.title))
         uow.session.delete(item)
         uow.audit(f"事项清单第 {matter_list.version} 版删除事项 {item.code} {item.title}")
         uow.changed("matters", matter_list.id)
@@ -707,6 +711,9 @@ def close_rectification(db: Database, actor: Actor, notice_id: int, *, response:
         return _rectification_info(notice, department)
 
 
+_REPORTING_RECTIFICATION = Message("报送整改情况")()  # what was asked, in a refusal (UnitOfWork.require)
+
+
 def answer_rectification(db: Database, actor: Actor, notice_id: int, *, report: str,
                          today: date | None = None) -> RectificationInfo:
     """Art. 13(5): the notified department reports how it rectified; the notice awaits the institution's
@@ -732,7 +739,7 @@ def answer_rectification(db: Database, actor: Actor, notice_id: int, *, report: 
                                    article="Art. 15")
         # Checked where the department works, as its applications are (a township's police station).
         works_in = uow.session.get(Place, department.place_id)
-        uow.require(Permission.APPLY_MATTERS, works_in.code, works_in.short_name, action="报送整改情况")
+        uow.require(Permission.APPLY_MATTERS, works_in.code, works_in.short_name, action=_REPORTING_RECTIFICATION)
         if notice.state is RectificationState.ANSWERED:
             raise InvalidTransition(f"整改通知 {notice_id} 的整改情况已报送,正待确认;被退回后才可再次报送",
                                     article="Art. 13")

@@ -15,6 +15,7 @@ from ..db import Database
 from ..errors import ValidationFailed
 from ..models import Setting, utcnow
 from ..models.places import CITY_CODE
+from ..said import Message
 from .security import Actor, Permission
 from .unit_of_work import unit_of_work
 
@@ -44,13 +45,16 @@ def may_set(actor: Actor) -> bool:
     return actor.can(Permission.MANAGE_USERS, CITY_CODE)
 
 
+_SETTING_MAX_AGE = Message("设定密码最长使用天数")()  # what was asked, in a refusal (UnitOfWork.require)
+
+
 def set_max_age_days(db: Database, actor: Actor, days: int) -> int:
     """Set the maximum password age for every account of the city (a city administrator's decision)."""
     if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= LONGEST_MAX_AGE_DAYS:
         raise ValidationFailed(f"密码最长使用天数应为 0 至 {LONGEST_MAX_AGE_DAYS} 的整数(0 为不限),不是 {days!r}",
                                field="days")
     with unit_of_work(db, actor, "users.password_policy", target=MAX_AGE_SETTING) as uow:
-        uow.require(Permission.MANAGE_USERS, CITY_CODE, action="设定密码最长使用天数")
+        uow.require(Permission.MANAGE_USERS, CITY_CODE, action=_SETTING_MAX_AGE)
         before = store_max_age_days(uow.session, days, by=actor.username)
         uow.audit(f"密码最长使用天数由 {_days_text(before)} 改为 {_days_text(days)}", before=before, after=days)
         return days

@@ -13,13 +13,18 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from ..errors import Conflict
+from ..said import Message
 from .clock import beijing_text
 from .security import Actor
 
 
+_CHANGED_MEANWHILE = Message("{what} 已被 {who} 于 {when} 修改,请重新载入")
+SOMEONE_ELSE = Message("其他用户")()  # who changed it, where no one is named
+
+
 def changed_meanwhile(what: str, who: str | None, when: datetime) -> Conflict:
     """The refusal of a save made on `what` (联动部门 侨港派出所, 人员 陈晓) as it was before `who` saved it at `when`."""
-    return Conflict(f"{what} 已被 {who or '其他用户'} 于 {beijing_text(when, '%m-%d %H:%M')} 修改,请重新载入")
+    return Conflict(_CHANGED_MEANWHILE(what=what, who=who or SOMEONE_ELSE, when=beijing_text(when, '%m-%d %H:%M')))
 
 
 def check_version(record, expected_version: int | None, what: str) -> None:

@@ -35,6 +35,7 @@ from ..models.enums import (
     StaffSource,
     WorkLogKind,
 )
+from ..said import Message
 from .clock import beijing_today
 from .places import get_place, upward
 from .saved_meanwhile import check_version, saved_by
@@ -266,6 +267,9 @@ def _end_role(uow: UnitOfWork, staff_role: GridStaffRole, end_on: date) -> Staff
     return _role_info(staff_role, staff_role.person, grid)
 
 
+_PERSON = Message("人员 {name}")  # a person changed meanwhile (check_version)
+
+
 def update_person(db: Database, actor: Actor, person_id: int, *, name: str | None = None,
                   phone: str | None = None, status: PersonStatus | None = None,
                   expected_version: int | None = None) -> None:
@@ -289,7 +293,7 @@ def update_person(db: Database, actor: Actor, person_id: int, *, name: str | Non
             raise NotFound(f"人员 {person_id} 不存在" if expected_version is None else
                            "此人的记录已不存在(可能已在其他桌面上删除),所作修改未保存;请重新载入")
         grids = _require_over_person(uow, person_id, Permission.MANAGE_STAFF)
-        check_version(person, expected_version, f"人员 {person.name}")
+        check_version(person, expected_version, _PERSON(name=person.name))
         changed = {}
         if name is not None and name.strip() != person.name:
             changed["name"] = person.name = name.strip()

@@ -16,6 +16,7 @@ from ..db import Database
 from ..errors import Conflict, GridDeskError, PermissionDenied
 from ..models import ChangeFeed, Place, RoleGrant, User
 from ..models.enums import AuditOutcome
+from ..said import Message
 from . import audit
 from .security import Actor, Permission
 
@@ -32,6 +33,12 @@ class Change:
     entity_id: int | None = None
     township_id: int | None = None
     note: str | None = None
+
+
+_REFUSED_HERE = Message("用户“{user}”没有在 {place}({code}) {wanted}的权限;请由具有该地区相应角色的用户办理")
+_REFUSED = Message("用户“{user}”没有{wanted}的权限;请由具有该地区相应角色的用户办理")
+# What was asked, where the permission's own label would not say it.
+_ASKED_FOR = Message("{action}(需有{permission}权限)")
 
 
 @dataclass
@@ -58,20 +65,18 @@ class UnitOfWork:
         """Refuse unless the actor holds `permission` over `place_code` (Art. 15).
 
         `action` names what was asked when the permission's own label would not say it (a setting
-        guarded by a broader permission); the refusal then names both.
+        guarded by a broader permission); the refusal then names both. A Said (declared by the caller) is
+        said in the desk's language, as the permission's label is.
         """
         self.place_code = place_code or self.place_code
         if self.actor.can(permission, place_code):
             return
         if place_code and not place_name:  # a caller holding only the code: the refusal still names the place
             place_name = self.session.scalar(select(Place.short_name).where(Place.code == place_code))
-        where = f"在 {place_name or ''}({place_code}) " if place_code else ""
-        wanted = f"{action}(需有{permission.label}权限)" if action else permission.label
-        raise PermissionDenied(
-            f"用户“{self.actor.display_name}”没有{where}{wanted}的权限;"
-            "请由具有该地区相应角色的用户办理",
-            article="Art. 15",
-        )
+        wanted = _ASKED_FOR(action=action, permission=permission) if action else permission
+        refusal = (_REFUSED_HERE(user=self.actor.display_name, place=place_name or "", code=place_code, wanted=wanted)
+                   if place_code else _REFUSED(user=self.actor.display_name, wanted=wanted))
+        raise PermissionDenied(refusal, article="Art. 15")
 
     def audit(self, message: str = "", *, target: str | None = None, **detail) -> None:
         self.message = message or self.message

@@ -15,6 +15,7 @@ from ..errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from ..models import AuditEntry, Department, Place, RoleGrant, User, utcnow
 from ..models.enums import AuditOutcome, PlaceLevel, Role
 from ..models.texts import NEVER_STORED, unstorable
+from ..said import Message, joined
 from . import audit
 from .clock import beijing_text
 from .password_policy import is_expired, max_age_days
@@ -49,8 +50,18 @@ def _actor_of(session: Session, user: User, **where) -> Actor:
 
 
 _LOGGED_NAME_LENGTH = AuditEntry.actor.type.length
-WRONG_PASSWORD = "用户名或密码错误,或账号已停用"
-WRONG_OLD_PASSWORD = "原密码不正确;请重新输入"  # changing one's password at a desk left open counts too
+WRONG_PASSWORD = Message("用户名或密码错误,或账号已停用")()
+WRONG_OLD_PASSWORD = Message("原密码不正确;请重新输入")()  # changing one's password at a desk left open counts too
+_STOPPED = Message("账号 {username} 已停用;如仍需使用,请联系管理员重新启用")
+_LOCKED = Message("账号 {username} 连续 {failures} 次密码错误,已暂停登录和修改密码至 {until};"
+                  "请届时再试,或请管理员重置密码后登录")
+_NOBODY = Message("这个数据库还没有可登录的用户账号;请管理员先添加,例如:griddesk-admin users add "
+                  "qg_admin --role township_admin --scope 450503103(密码按提示输入)")()
+_PASSWORD_REFUSED = Message("密码{problems}")
+_TOO_SHORT = Message("至少 {length} 位")
+_ONE_CHARACTER = Message("不能全是空格或同一个字符")()
+_ONE_KIND = Message("须含字母、数字、符号中的至少两类")()
+_HOLDS_USERNAME = Message("不能包含用户名 {username}")
 # Log-in failure handling (Art. 15; 等级保护 asks for it): so many wrong passwords in a row within
 # LOCK_MINUTES close the name to log-ins for LOCK_MINUTES after the last, right password or not.
 LOCK_AFTER_FAILURES = 5
@@ -78,12 +89,11 @@ def locked_until(session: Session, name: str, now: datetime | None = None) -> da
 
 
 def stopped_refusal(username: str) -> str:
-    return f"账号 {username} 已停用;如仍需使用,请联系管理员重新启用"
+    return _STOPPED(username=username)
 
 
 def locked_refusal(username: str, until: datetime) -> str:
-    return (f"账号 {username} 连续 {LOCK_AFTER_FAILURES} 次密码错误,已暂停登录和修改密码至 "
-            f"{beijing_text(until, '%H:%M')};请届时再试,或请管理员重置密码后登录")
+    return _LOCKED(username=username, failures=LOCK_AFTER_FAILURES, until=beijing_text(until, '%H:%M'))
 
 
 def login(db: Database, username: str, password: str, *, desktop: str | None = None,
@@ -138,8 +148,7 @@ def login(db: Database, username: str, password: str, *, desktop: str | None = N
         # A new database has no one to log in as: say what to do rather than "wrong password".
         nobody = session.scalar(select(User.id).where(User.active).limit(1)) is None
     if nobody:
-        raise PermissionDenied("这个数据库还没有可登录的用户账号;请管理员先添加,例如:griddesk-admin users add "
-                               "qg_admin --role township_admin --scope 450503103(密码按提示输入)")
+        raise PermissionDenied(_NOBODY)
     raise PermissionDenied(WRONG_PASSWORD)
 
 
@@ -220,17 +229,17 @@ def check_password(password: str, username: str | None = None) -> None:
     (letters, digits, symbols), not one character repeated and not holding the log-in name."""
     problems = []
     if len(password) < MIN_PASSWORD_LENGTH:
-        problems.append(f"至少 {MIN_PASSWORD_LENGTH} 位")
+        problems.append(_TOO_SHORT(length=MIN_PASSWORD_LENGTH))
     if len(set(password)) <= 1 or not password.strip():
-        problems.append("不能全是空格或同一个字符")
+        problems.append(_ONE_CHARACTER)
     kinds = (any(c.isascii() and c.isalpha() for c in password), any(c.isdigit() for c in password),
              any(not (c.isascii() and c.isalnum()) for c in password))
     if sum(kinds) < 2:
-        problems.append("须含字母、数字、符号中的至少两类")
+        problems.append(_ONE_KIND)
     if username and username.lower() in password.lower():
-        problems.append(f"不能包含用户名 {username}")
+        problems.append(_HOLDS_USERNAME(username=username))
     if problems:
-        raise ValidationFailed("密码" + ";".join(problems), field="password")
+        raise ValidationFailed(_PASSWORD_REFUSED(problems=joined(problems)), field="password")
 
 
 def _require_fits(text: str, column, what: str, field: str) -> None:

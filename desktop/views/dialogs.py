@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QLabel, QMessageBox, QPlainTextEdit, QWidget
 
 from .. import logs
+from ..i18n import say
 from .unsaved import AsksBeforeDiscarding
 from ..errors import GridDeskError, ValidationFailed
 
@@ -40,8 +41,9 @@ _FIELD_NAME = re.compile(r"(?<=[\u4e00-\u9fff])\([a-z_]+(?:/[a-z_]+)?\)(?=:|$|\(
 
 
 def for_the_desk(text: str) -> str:
-    """A service's message as the desk shows it: without the fields' command-line names."""
-    return _FIELD_NAME.sub("", text)
+    """A service's message as the desk shows it: in the interface language (i18n.say), without the fields'
+    command-line names."""
+    return _FIELD_NAME.sub("", say(text))
 
 
 def _listed(text: str, items, details=()) -> tuple[str, str | None]:
@@ -116,7 +118,8 @@ def ask_lines(parent: QWidget | None, title: str, label: str, typed: str = "") -
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
-    """A domain error as its own Chinese message (problems listed); anything else with its trace."""
+    """A domain error as its own message (problems listed), in the interface language where the service's
+    message is a Said (for_the_desk); anything else with its trace."""
     title = QCoreApplication.translate("dialogs", "网格指挥台")
     if isinstance(exc, ValidationFailed):
         # What to correct is in sight, not behind "Show Details…"; a long list there in full.

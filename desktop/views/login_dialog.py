@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 
 from ..db import AT_LOG_IN, ConnectionLost, Database
 from ..errors import DatabaseUnavailable, GridDeskError
+from ..i18n import say
 from ..services import accounts, users
 from ..services.security import Actor
 from ..tasks import TaskRunner
@@ -116,7 +117,7 @@ class LoginDialog(Retranslating, QDialog):
             raise exc
         if isinstance(exc, ConnectionLost):  # worded for the desk's status bar, which the log-in has not
             exc = exc.with_next_step(AT_LOG_IN)
-        self.show_error(exc.message)
+        self.show_error(say(exc.message))
         if not isinstance(exc, DatabaseUnavailable):  # the server did not answer: the password may be right
             self.password.clear()
         self.password.setFocus()

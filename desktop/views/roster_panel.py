@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QStyle, QTableView, QVB
 
 from ..db import Database
 from ..errors import GridDeskError
-from ..i18n import label, unbroken
+from ..i18n import label, say, unbroken
 from ..models.enums import PlaceLevel, StaffRole
 from ..services import staff
 from ..services.security import Actor
@@ -111,7 +111,7 @@ class RosterPanel(Retranslating, QWidget):
         self.view.setAccessibleName(self.tr("网格人员"))
         d = self.details
         if self.problem:
-            self.summary.setText(escape(self.problem))
+            self.summary.setText(escape(say(self.problem)))
             return
         if d is None:
             self.summary.setText(self.tr("在左侧选择村(社区)或网格,查看网格人员和基础数据"))

@@ -6,7 +6,9 @@ pyside6-lupdate collects every tr()/QT_TRANSLATE_NOOP string under desktop/; the
 only exist at run time are added here: the labels of every labelled enum in desktop.models and
 desktop.services (context "enums", shown through desktop.i18n.label), the menu registry's titles
 and feature texts (context "menus"), the case actions' button texts (CaseDetailDialog), the
-evaluation indicators' default names (ScoresModel) and the audit chain's problems (AuditLogWindow).
+evaluation indicators' default names (ScoresModel), the audit chain's problems (AuditLogWindow), the
+audit log's action labels (AuditLogModel) and the services' declared messages (context "messages",
+desktop.said, shown through desktop.i18n.say).
 Translations already in the .ts are kept; new strings stay "unfinished" (shown in Chinese) until
 someone translates them.
 """
@@ -30,7 +32,9 @@ sys.path.insert(0, str(ROOT))
 
 import desktop.models  # noqa: E402
 import desktop.services  # noqa: E402
+from desktop.said import TEMPLATES  # noqa: E402
 from desktop.services.audit import CHAIN_PROBLEMS  # noqa: E402
+from desktop.services.audit_actions import LABELS as AUDIT_ACTION_LABELS  # noqa: E402
 from desktop.services.cases.common import ACTION_LABELS  # noqa: E402
 from desktop.services.evaluation.indicators import DEFAULT_INDICATORS  # noqa: E402
 from desktop.views import menus  # noqa: E402
@@ -49,13 +53,15 @@ def _labelled_enums() -> list[type[enum.Enum]]:
 
 
 def _runtime_strings() -> dict[str, list[str]]:
-    labels = [m.label for cls in _labelled_enums() for m in cls]
+    labels = [m.label for cls in _labelled_enums() for m in cls]  # every service module imported: TEMPLATES full
     menu_texts = list(menus.MENUS) + [f.text for f in menus.FEATURE_ACTIONS]
     return {"enums": list(dict.fromkeys(labels)), "menus": list(dict.fromkeys(menu_texts)),
             # services' label tables, shown through the tr() of the widget named
             "CaseDetailDialog": list(ACTION_LABELS.values()),
             "ScoresModel": [indicator.name for indicator in DEFAULT_INDICATORS],
-            "AuditLogWindow": list(CHAIN_PROBLEMS)}
+            "AuditLogWindow": list(CHAIN_PROBLEMS),
+            "AuditLogModel": list(dict.fromkeys(AUDIT_ACTION_LABELS.values())),
+            "messages": list(TEMPLATES)}
 
 
 def _existing(path: Path) -> dict[tuple[str, str], str]:

@@ -80,6 +80,17 @@ def test_the_filters_select_by_time_user_action_text_outcome_and_place(logged):
 
 
 @pytest.mark.law("Art. 15")
+def test_the_action_is_found_by_its_label_too(logged):
+    city = _auditor(CITY, PlaceLevel.CITY)
+    assert _messages(audit_log.entries(logged, city, AuditFilter(action="派遣"))) == ["派遣 000001"]
+    assert _messages(audit_log.entries(logged, city, AuditFilter(action="合并重复"))) == ["无权合并"]
+    assert audit_log.count(logged, city, AuditFilter(action="合并重复")) == 1
+    # The label as a desk in another language shows it: the desk names the actions it matched.
+    assert _messages(audit_log.entries(logged, city, AuditFilter(action="Merge", actions=frozenset({"cases.merge"})))) \
+        == ["无权合并"]
+
+
+@pytest.mark.law("Art. 15")
 def test_the_city_holds_the_entries_tied_to_no_place_and_each_entry_names_its_place(logged):
     city = _auditor(CITY, PlaceLevel.CITY)
     whole_city = audit_log.entries(logged, city, AuditFilter(under=CITY))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
@@ -85,13 +85,14 @@ def test_the_auditor_reads_the_newest_entries_first_with_the_total(open_window, 
     assert screen.isVisible() and screen.place.currentData() == CITY and screen.place.currentText() == f"北海({CITY})"
     assert model.rowCount() == audit_log.PAGE and model.total == before  # not its own record, made after
     assert screen.total.text() == f"共 {before} 条,已列出最新的 {audit_log.PAGE} 条(滚动到底部列出更多)"
-    assert [model.index(0, c).data() for c in (USER, ACTION, OUTCOME)] == ["bh_audit", "users.login", "成功"]
-    assert [model.index(1, c).data() for c in (USER, ACTION, OUTCOME)] == ["qg_op1", "audit.read", "拒绝"]
+    assert [model.index(0, c).data() for c in (USER, ACTION, OUTCOME)] == ["bh_audit", "登录", "成功"]
+    assert [model.index(1, c).data() for c in (USER, ACTION, OUTCOME)] == ["qg_op1", "查阅审计日志", "拒绝"]
+    assert model.index(1, ACTION).data(Qt.ItemDataRole.ToolTipRole) == "audit.read"  # the code, as scripts name it
     for column in (AT, MESSAGE):  # a refused row reads in its colour from end to end
         assert model.index(1, column).data(Qt.ItemDataRole.ForegroundRole) == OUTCOME_COLOURS[AuditOutcome.DENIED]
     last = f"450503103-2026-{DISPATCHED:06d}"
     assert [model.index(2, c).data() for c in (ACTION, TARGET, PLACE, OUTCOME)] == [
-        "cases.dispatch", last, "侨北社区", "成功"]
+        "派遣", last, "侨北社区", "成功"]
     assert model.index(2, AT).data(Qt.ItemDataRole.ForegroundRole) is None
     assert model.index(2, PLACE).data(Qt.ItemDataRole.ToolTipRole) == QIAOBEI
     # The message on one line, whole in its tooltip.
@@ -126,14 +127,27 @@ def test_the_filters_narrow_the_entries_and_enter_queries(open_window, qtbot):
     assert screen.since.text() == "不限" and screen.current_filter().since is None
 
 
+def test_the_action_filter_takes_the_label_shown_or_the_code(open_window, qtbot, monkeypatch):
+    screen = open_window()
+    for typed in ("登录", "users.login"):
+        screen.action.setText(typed)
+        qtbot.keyClick(screen.action, Qt.Key.Key_Return)
+        assert set(_column(screen, ACTION)) == {"登录"} and screen.model.total == 3, typed
+    # In English the labels read as translated, and the filter finds them as they read.
+    monkeypatch.setattr(QCoreApplication, "translate", lambda context, text, *_: {"登录": "Log in"}.get(text, text))
+    screen.action.setText("log IN")
+    qtbot.keyClick(screen.action, Qt.Key.Key_Return)
+    assert set(_column(screen, ACTION)) == {"Log in"} and screen.model.total == 3
+
+
 def test_the_place_chosen_in_the_tree_narrows_the_entries_and_all_places_holds_the_log_ins(open_window):
     screen = open_window(QIAOGANG)
     assert screen.place.currentText() == f"侨港({QIAOGANG})"
     actions = set(_column(screen, ACTION))
-    assert "cases.dispatch" in actions and "users.login" not in actions  # a log-in is tied to no place
+    assert "派遣" in actions and "登录" not in actions  # a log-in is tied to no place
     screen.place.setCurrentIndex(0)  # 全部(权限范围内)
     screen.query_button.click()
-    assert "users.login" in _column(screen, ACTION)
+    assert "登录" in _column(screen, ACTION)
 
 
 def test_scrolling_to_the_end_fetches_the_next_page_without_repeating_a_row(open_window, logged, qtbot):

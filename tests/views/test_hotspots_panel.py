@@ -6,6 +6,7 @@ import calendar
 from datetime import date
 
 import pytest
+import pyqtgraph as pg
 from PySide6.QtGui import QFontMetrics
 
 from demo_dates import demo_month
@@ -234,3 +235,63 @@ def test_in_english_at_800_by_600_the_charts_never_scroll_sideways(translations,
     assert panel.hard.getPlotItem().titleLabel.text.startswith("Long-running")
     assert panel.charts.horizontalScrollBar().maximum() == 0
     assert all(plot.width() <= panel.charts.viewport().width() for plot in charts)
+
+
+def _menus_shown() -> list[list[str]]:
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    return [[action.text() for action in widget.actions()] for widget in QApplication.topLevelWidgets()
+            if isinstance(widget, QMenu) and widget.isVisible()]
+
+
+def test_a_right_click_on_a_chart_offers_its_own_menu_in_chinese_not_pyqtgraphs(panel, qtbot, year):
+    from PySide6.QtCore import QTimer, Qt
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.views.analytics.hotspots_panel import HardCasesDialog
+
+    panel.show()
+    analyse(panel, year, Bucket.MONTH)
+    offered: list[list[str]] = []
+
+    def read_and_close() -> None:
+        menu = QApplication.activePopupWidget()
+        offered.append([action.text() for action in menu.actions()] if menu else [])
+        if menu:
+            menu.close()
+
+    for plot in (panel.trend, panel.categories, panel.hard):
+        centre = plot.viewport().rect().center()
+        # pyqtgraph's way to its menus: a right click handed to the view under the mouse.
+        qtbot.mouseClick(plot.viewport(), Qt.MouseButton.RightButton, pos=centre)
+        assert _menus_shown() == []  # no "View All", "X axis", "Mouse Mode", "Export..."
+        QTimer.singleShot(0, read_and_close)
+        QApplication.sendEvent(plot.viewport(), QContextMenuEvent(QContextMenuEvent.Reason.Mouse, centre,
+                                                                  plot.viewport().mapToGlobal(centre)))
+    assert offered == [["复制图片", "导出图片…"]] * 3
+    assert panel.findChild(HardCasesDialog) is None  # the right button opens no list of cases
+
+
+def test_a_chart_is_copied_and_saved_as_a_picture(panel, qtbot, year, monkeypatch, tmp_path):
+    from PySide6.QtGui import QGuiApplication, QImage
+
+    panel.show()
+    analyse(panel, year, Bucket.MONTH)
+    copy, save = panel.categories.actions()
+    copy.trigger()
+    assert QGuiApplication.clipboard().image().size() == panel.categories.size()
+    asked = []
+    monkeypatch.setattr(hotspots_panel, "ask_save_path", lambda parent, title, suggested, types: asked.append(
+        suggested) or str(tmp_path / suggested))
+    save.trigger()
+    assert asked == [f"诉求数量 {year}.png"]
+    assert QImage(str(tmp_path / asked[0])).size() == panel.categories.size()
+
+
+def test_the_trend_names_its_lines_in_dark_text(panel, year):
+    analyse(panel, year, Bucket.MONTH)
+    legend = panel.trend.getPlotItem().legend
+    assert len(legend.items) == hotspots_panel.TOP_CATEGORIES
+    for _, name in legend.items:  # pyqtgraph's own grey (lightness 150) was hard to read on white
+        assert pg.mkColor(name.opts["color"] or pg.getConfigOption("foreground")).lightness() < 60, name.text

@@ -17,6 +17,7 @@ from ...db import Database
 from ...errors import ValidationFailed
 from ...models import Setting
 from ...models.places import CITY_CODE
+from ...said import Message
 from ..security import Actor, Permission
 from ..unit_of_work import unit_of_work
 from .callback_schedule import DEFAULT_RULE, RULE_SETTING
@@ -79,13 +80,16 @@ def _problems(values: dict) -> list[str]:
     return problems
 
 
+_SETTING_RULES = Message("设定办理期限与回访规则")()  # what was asked, in a refusal (UnitOfWork.require)
+
+
 def configure_rules(db: Database, actor: Actor, **values) -> CaseRules:
     """Set the rules city-wide; those not given keep their current value. All or nothing."""
     problems = _problems(values)
     if problems:
         raise ValidationFailed("期限与回访规则未保存,请按提示改正:", problems, article="Art. 20")
     with unit_of_work(db, actor, "cases.configure_rules", target=RULE_SETTING) as uow:
-        uow.require(RULES_PERMISSION, CITY_CODE, action="设定办理期限与回访规则")
+        uow.require(RULES_PERMISSION, CITY_CODE, action=_SETTING_RULES)
         before = _load(uow.session)
         after = CaseRules(**(asdict(before) | values))
         for key, value in ((RULE_SETTING, {name: getattr(after, name) for name in NUMBERS}),

@@ -11,8 +11,10 @@ from ...errors import Conflict, InvalidTransition, NotFound, PermissionDenied
 from ...models import Assignment, Case, CaseEvent, Department, Objection, Place, Setting, SupervisionOrder
 from ...models.base import utcnow
 from ...models.enums import AssignmentRole, AssignmentState, CaseState, DecisionState, HandlingLevel, SupervisionLevel
+from ...said import Message
 from ..clock import beijing_text
 from ..queue import visible_condition
+from ..saved_meanwhile import SOMEONE_ELSE
 from ..security import Permission
 from ..unit_of_work import UnitOfWork
 
@@ -86,12 +88,15 @@ CASE_STATE_OF_LEAD = {
 LEVEL_ORDER = [HandlingLevel.GRID, HandlingLevel.TOWNSHIP, HandlingLevel.COUNTY, HandlingLevel.CITY]
 
 
+_CHANGED_MEANWHILE = Message("案件 {number} 已被 {who} 于 {when} 修改,请重新载入")
+
+
 def conflict_message(case: Case) -> str:
     """Who changed the case and when: the time alone where that was today (Beijing), with its date where a
     panel stood open since an earlier day."""
     today = beijing_text(utcnow(), "%Y-%m-%d") == beijing_text(case.updated_at, "%Y-%m-%d")
     when = beijing_text(case.updated_at, "%H:%M" if today else "%m-%d %H:%M")
-    return f"案件 {case.number} 已被 {case.updated_by or '其他用户'} 于 {when} 修改,请重新载入"
+    return _CHANGED_MEANWHILE(number=case.number, who=case.updated_by or SOMEONE_ELSE, when=when)
 
 
 def stale(uow: UnitOfWork, case: Case) -> Conflict:

@@ -46,6 +46,7 @@ from ...models.enums import (
     HandlingLevel,
     TimeLimitUnit,
 )
+from ...said import Message
 from ..clock import WorkCalendar, due_text_as_of
 from ..department_use import use_departments
 from ..departments import liaison_account_exists
@@ -131,6 +132,16 @@ def preview(db: Database, actor: Actor, case_id: int, *, now: datetime | None = 
                                tuple(sorted(calendar.warnings)))
 
 
+# Why a department is suggested (DepartmentSuggestion.reasons).
+_CO_HANDLING = Message("正在协办本案(派为主办则改任主办,须重新签收;不派为主办则继续协办)")()
+_OBJECTION_UPHELD = Message("该单位对本案提出的管辖异议曾被认定成立,宜另派其他单位(Art. 18)")()
+_LEVEL_FITS = Message("层级相符({level},首接在诉求发生地)")
+_NAMED_BY_ITEM = Message("事项清单指定的承办部门({item})")
+_OFFICE_OF_NAMED = Message("事项清单指定部门({named})在本地的下属机构({item})")
+_LOCAL = Message("属地:服务范围包含本案")()
+_DISPATCHED_MEANWHILE = Message("案件 {number} 刚刚已被其他用户派遣,不能重复派遣,请重新载入")
+
+
 def suggest_departments(db: Database, actor: Actor, case_id: int) -> list[DepartmentSuggestion]:
     """Active departments ranked for a case: the matter item's department and the offices of its
     line that cover the case (recommended, Art. 17(1)), then by level from the case's own upward,
@@ -153,17 +164,17 @@ def suggest_departments(db: Database, actor: Actor, case_id: int) -> list[Depart
             office = local and dept.id in line
             reasons = []
             if dept.id in working:
-                reasons.append("正在协办本案(派为主办则改任主办,须重新签收;不派为主办则继续协办)")
+                reasons.append(_CO_HANDLING)
             if dept.id in objected:
-                reasons.append("该单位对本案提出的管辖异议曾被认定成立,宜另派其他单位(Art. 18)")
+                reasons.append(_OBJECTION_UPHELD)
             if dept.level is wanted_level:
-                reasons.append(f"层级相符({wanted_level.label},首接在诉求发生地)")
+                reasons.append(_LEVEL_FITS(level=wanted_level))
             if named:
-                reasons.append(f"事项清单指定的承办部门({item.code})")
+                reasons.append(_NAMED_BY_ITEM(item=item.code))
             if office:
-                reasons.append(f"事项清单指定部门({named_name})在本地的下属机构({item.code})")
+                reasons.append(_OFFICE_OF_NAMED(named=named_name, item=item.code))
             if local:
-                reasons.append("属地:服务范围包含本案")
+                reasons.append(_LOCAL)
             # A department whose objection was upheld comes last, however well it matches: sent first, it
             # was the one offered, and one press sent the case back to where it had just come from.
             key = (dept.id in objected, not (named or office), _level_rank(dept.level, wanted_level), not local,
@@ -272,7 +283,7 @@ def _flush_shares(session, case: Case) -> None:
     try:
         session.flush()
     except IntegrityError as exc:  # another desktop sent the case to the same department a moment ago
-        raise Conflict(f"案件 {case.number} 刚刚已被其他用户派遣,不能重复派遣,请重新载入") from exc
+        raise Conflict(_DISPATCHED_MEANWHILE(number=case.number)) from exc
 
 
 def add_co_handler(db: Database, actor: Actor, *, case_id: int, department_id: int, reason: str,

@@ -22,6 +22,7 @@ from ...models import Case, Grid, MatterItem, Place
 from ...models.places import CITY_REGION
 from ...models.base import utcnow
 from ...models.enums import CaseState, Channel, GridKind, GridStatus, HandlingLevel, MatterCategory, PlaceLevel
+from ...said import Message
 from ..clock import BEIJING
 from ..matters import current_version_of
 from ..numbering import reserve_numbers
@@ -50,6 +51,13 @@ class RoutedGrid:
     kind: GridKind
 
 
+_SWAPPED = Message("(经度和纬度可能写反了:先经度后纬度)")()
+_FAR_OFF = Message("({lon}, {lat}) 远在北海市及北部湾海域以外(东经 {west}~{east}、北纬 {south}~{north}){swapped};"
+                   "请核对是否为 WGS84 经纬度,不知道位置请留空")
+_OUT_OF_RANGE = Message("({lon}, {lat}) 超出范围(经度 -180~180,纬度 -90~90){swapped}")
+_BAD_LOCATION = Message("经纬度{problem}")
+
+
 def coordinate_problem(lon: float, lat: float) -> str | None:
     """What is wrong with a WGS84 point, if anything (NaN and infinity fail the range test too): out of range,
     or far off Beihai and the Beibu Gulf (CITY_REGION), as 0, 0 written for "unknown" is."""
@@ -59,18 +67,17 @@ def coordinate_problem(lon: float, lat: float) -> str | None:
     in_range = -180 <= lon <= 180 and -90 <= lat <= 90
     # Written the other way round, would it do?
     turned = west <= lat <= east and south <= lon <= north if in_range else -180 <= lat <= 180 and -90 <= lon <= 90
-    swapped = "(经度和纬度可能写反了:先经度后纬度)" if turned else ""
+    swapped = _SWAPPED if turned else ""
     if in_range:
-        return (f"({lon}, {lat}) 远在北海市及北部湾海域以外(东经 {west}~{east}、北纬 {south}~{north}){swapped};"
-                "请核对是否为 WGS84 经纬度,不知道位置请留空")
-    return f"({lon}, {lat}) 超出范围(经度 -180~180,纬度 -90~90){swapped}"
+        return _FAR_OFF(lon=lon, lat=lat, west=west, east=east, south=south, north=north, swapped=swapped)
+    return _OUT_OF_RANGE(lon=lon, lat=lat, swapped=swapped)
 
 
 def preview_route(db: Database, lon: float, lat: float) -> RoutedGrid | None:
     """The grid a location would be routed to (for the intake form, before saving)."""
     problem = coordinate_problem(lon, lat)
     if problem:
-        raise ValidationFailed(f"经纬度{problem}", field="lon/lat")
+        raise ValidationFailed(_BAD_LOCATION(problem=problem), field="lon/lat")
     with db.session() as session:
         grid_id = route_point(session, lon, lat)
         if grid_id is None:
@@ -98,43 +105,67 @@ def phone_without_spaces(text: str | None) -> str | None:
     return "".join(unicodedata.normalize("NFKC", text or "").split()) or None
 
 
+_PHONE_TOO_LONG = Message("有 {digits} 位,电话号码最多 20 位")
+_NOT_A_PHONE = Message("“{typed}”不是有效的电话号码(只能有数字和连字符,国际号码以 + 开头)")
+
+
 def phone_problem(phone: str, typed: str | None = None) -> str | None:
     """What keeps `phone` (phone_without_spaces) from being a number to call, if anything; `typed` is shown.
     Digits and hyphens, an international number led by +; an extension (转 801) goes into the notes."""
     if len(phone) > 20:
-        return f"有 {len(phone)} 位,电话号码最多 20 位"
+        return _PHONE_TOO_LONG(digits=len(phone))
     digits = phone.removeprefix("+").replace("-", "")
     if not (digits.isascii() and digits.isdigit()):
-        return f"“{typed or phone}”不是有效的电话号码(只能有数字和连字符,国际号码以 + 开头)"
+        return _NOT_A_PHONE(typed=typed or phone)
     return None
+
+
+# What keeps a request from being taken in, field by field (the command line's option in brackets).
+_NO_CHANNEL = Message("受理渠道(channel):请选择诉求从哪个渠道来")()
+_NO_TITLE = Message("标题(title):必填")()
+_TITLE_TOO_LONG = Message("标题(title):不能超过 120 字")()
+_NO_DESCRIPTION = Message("诉求内容(description):必填")()
+_NO_CATEGORY = Message("类别(category):请选择诉求类别或事项清单中的事项")()
+_NAME_TOO_LONG = Message("诉求人姓名(requester_name):不能超过 40 字")()
+_BAD_PHONE = Message("联系电话(requester_phone):{problem}")
+_HALF_A_LOCATION = Message("经纬度(lon/lat):经度和纬度须同时填写或同时不填")()
+_BAD_COORDINATES = Message("经纬度(lon/lat):{problem}")
+_ADDRESS_TOO_LONG = Message("地址(address):不能超过 200 字")()
+_NOT_TAKEN_IN = Message("诉求信息不完整或有误,请修改后再保存")()
+_NO_SUCH_ITEM = Message("事项(matter_item_id):事项 {item} 不存在,请从事项清单中选择")
+_ITEM_OF_ANOTHER_CATEGORY = Message("类别(category):事项“{title}”属于“{category}”,与所选类别“{chosen}”不符")
+_NO_TOWNSHIP = Message("乡镇(township_code):诉求未定位到网格,请指定受理的乡镇(街道)")()
+_ITEM_NOT_IN_FORCE = Message("事项(matter_item_id):事项“{title}”({code})不在现行网格化服务管理事项清单内"
+                             "(已退出或尚未发布),请从现行清单中选择事项,或只选类别")
+_NO_SUCH_CASE = Message("案件 {case} 不存在(可能已被删除),请重新查找疑似重复案件")
 
 
 def _check(channel: Channel | None, title: str, description: str, category_given: bool, requester_name: str | None,
            requester_phone: str | None, lon: float | None, lat: float | None, address: str | None) -> None:
     problems = []
     if channel is None:  # never assumed: a request filed as a grid staff report starts at grid level
-        problems.append("受理渠道(channel):请选择诉求从哪个渠道来")
+        problems.append(_NO_CHANNEL)
     if not title.strip():
-        problems.append("标题(title):必填")
+        problems.append(_NO_TITLE)
     elif len(title) > 120:
-        problems.append("标题(title):不能超过 120 字")
+        problems.append(_TITLE_TOO_LONG)
     if not description.strip():
-        problems.append("诉求内容(description):必填")
+        problems.append(_NO_DESCRIPTION)
     if not category_given:
-        problems.append("类别(category):请选择诉求类别或事项清单中的事项")
+        problems.append(_NO_CATEGORY)
     if requester_name and len(requester_name) > 40:
-        problems.append("诉求人姓名(requester_name):不能超过 40 字")
+        problems.append(_NAME_TOO_LONG)
     phone = phone_without_spaces(requester_phone)
     if phone and (problem := phone_problem(phone, requester_phone)):
-        problems.append(f"联系电话(requester_phone):{problem}")
+        problems.append(_BAD_PHONE(problem=problem))
     if (lon is None) != (lat is None):
-        problems.append("经纬度(lon/lat):经度和纬度须同时填写或同时不填")
+        problems.append(_HALF_A_LOCATION)
     elif lon is not None and (problem := coordinate_problem(lon, lat)):
-        problems.append(f"经纬度(lon/lat):{problem}")
+        problems.append(_BAD_COORDINATES(problem=problem))
     if address and len(address) > 200:
-        problems.append("地址(address):不能超过 200 字")
+        problems.append(_ADDRESS_TOO_LONG)
     if problems:
-        raise ValidationFailed("诉求信息不完整或有误,请修改后再保存", problems)
+        raise ValidationFailed(_NOT_TAKEN_IN, problems)
 
 
 def _default_township(session, actor: Actor) -> Place | None:
@@ -163,12 +194,11 @@ def take_in(db: Database, actor: Actor, *, channel: Channel | None, title: str, 
         session = uow.session
         item = session.get(MatterItem, matter_item_id) if matter_item_id is not None else None
         if matter_item_id is not None and item is None:
-            raise ValidationFailed(f"事项(matter_item_id):事项 {matter_item_id} 不存在,请从事项清单中选择",
-                                   field="matter_item_id")
+            raise ValidationFailed(_NO_SUCH_ITEM(item=matter_item_id), field="matter_item_id")
         category = category or item.category
         if item is not None and item.category is not category:
-            raise ValidationFailed(f"类别(category):事项“{item.title}”属于“{item.category.label}”,"
-                                   f"与所选类别“{category.label}”不符", field="category")
+            raise ValidationFailed(_ITEM_OF_ANOTHER_CATEGORY(title=item.title, category=item.category, chosen=category),
+                                   field="category")
         grid_id = route_point(session, lon, lat) if lon is not None else None
         if grid_id is not None:
             grid = session.get(Place, grid_id)
@@ -177,19 +207,17 @@ def take_in(db: Database, actor: Actor, *, channel: Channel | None, title: str, 
             grid = village = None
             township = get_place(session, township_code) if township_code else _default_township(session, actor)
             if township is None or township.level is not PlaceLevel.TOWNSHIP:
-                raise ValidationFailed("乡镇(township_code):诉求未定位到网格,请指定受理的乡镇(街道)",
-                                       field="township_code")
+                raise ValidationFailed(_NO_TOWNSHIP, field="township_code")
         # The item itself in force (not an earlier version's copy, which intake never offers).
         if item is not None and current_version_of(session, item, township, now.astimezone(BEIJING).date()) is not item:
-            raise ValidationFailed(f"事项(matter_item_id):事项“{item.title}”({item.code})不在现行网格化服务管理事项清单内"
-                                   "(已退出或尚未发布),请从现行清单中选择事项,或只选类别", field="matter_item_id",
+            raise ValidationFailed(_ITEM_NOT_IN_FORCE(title=item.title, code=item.code), field="matter_item_id",
                                    article="Art. 13")
         uow.require(Permission.INTAKE, (grid or township).code, (grid or township).short_name)
         into = None
         if duplicate_of is not None:  # refused before anything is numbered (not through load_case: the
             into = session.get(Case, duplicate_of, with_for_update=True)  # audit target is the new case)
             if into is None:
-                raise NotFound(f"案件 {duplicate_of} 不存在(可能已被删除),请重新查找疑似重复案件")
+                raise NotFound(_NO_SUCH_CASE(case=duplicate_of))
             check_mergeable(uow, into, {township.id})
         number = reserve_numbers(session, township, now.astimezone(BEIJING).year)[0]
         case = Case(

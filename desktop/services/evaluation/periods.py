@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta
 
 from ...errors import ValidationFailed
 from ...models.enums import PeriodKind
+from ...said import Message
 from ..clock import BEIJING, end_of_day
 
 _PATTERN = re.compile(r"^(\d{4})(?:-(?:(\d{1,2})|[Qq]([1-4])))?$")
@@ -46,18 +47,21 @@ def _month_end(year: int, month: int) -> date:
     return first_next - timedelta(days=1)
 
 
+_UNREADABLE = Message("考核期 {code!r} 无效:应写作 2026-10(月)、2026-Q4(季度)或 2026(年度)")
+_NO_SUCH_MONTH = Message("考核期 {code!r} 的月份应为 1–12")
+
+
 def parse_period(code: str) -> Period:
     """"2026-10" (month), "2026-Q4" (quarter) or "2026" (year); anything else is refused."""
     match = _PATTERN.match(code.strip())
     if not match or not 2000 <= int(match.group(1)) <= 2999:
-        raise ValidationFailed(
-            f"考核期 {code!r} 无效:应写作 2026-10(月)、2026-Q4(季度)或 2026(年度)", field="period")
+        raise ValidationFailed(_UNREADABLE(code=code), field="period")
     year = int(match.group(1))
     month, quarter = match.group(2), match.group(3)
     if month is not None:
         month = int(month)
         if not 1 <= month <= 12:
-            raise ValidationFailed(f"考核期 {code!r} 的月份应为 1–12", field="period")
+            raise ValidationFailed(_NO_SUCH_MONTH(code=code), field="period")
         return Period(f"{year}-{month:02d}", PeriodKind.MONTH, date(year, month, 1), _month_end(year, month))
     if quarter is not None:
         q = int(quarter)

@@ -9,7 +9,7 @@ from math import ceil
 
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -38,6 +38,7 @@ from ...services.hotspots import Bucket, GridHeat, HardCase, Hardness, HotspotCo
 from .. import dialogs
 from ..form_buttons import enter_presses
 from ..latest import LatestAnswer
+from ..save_path import ask_save_path
 from ..screen_fit import fit_to_screen
 
 TOP_CATEGORIES = 5
@@ -46,6 +47,7 @@ HARD_CASES_LISTED = 200
 CHART_MIN_HEIGHT = 220  # pixels: a title, an axis and the trend's legend of five lines
 BAR_GAP = 4  # pixels between the names of two bars
 LINE_COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd")
+TEXT_COLOUR = "#222"  # the titles and the legend: pyqtgraph's own grey was hard to read on white
 
 
 @dataclass(frozen=True)
@@ -87,8 +89,11 @@ def bucket_label(start: date, bucket: Bucket) -> str:
 
 def _plot(title: str) -> pg.PlotWidget:
     plot = pg.PlotWidget(background="w")
+    # pyqtgraph's right-click menus (its view's and the scene's "Export...") are English and offer what a
+    # desk has no use for; the panel offers its own (HotspotsPanel.offer_picture).
+    plot.getPlotItem().setMenuEnabled(False)
     font = QFont(paths.FONT_FAMILY, 9)
-    plot.setTitle(title, color="#222", size="11pt")
+    plot.setTitle(title, color=TEXT_COLOUR, size="11pt")
     for side in ("left", "bottom"):
         plot.getAxis(side).setTickFont(font)
         plot.getAxis(side).setTextPen("#333")
@@ -210,15 +215,18 @@ class HotspotsPanel(QDialog):
         self.map_button.clicked.connect(self.colour_map)
         self.map_button.setEnabled(map_view is not None)
         self.trend = _plot(self.tr("各类诉求趋势(前五类)"))
-        self.trend.addLegend(offset=(10, 10))
+        self.trend.addLegend(offset=(10, 10), labelTextColor=TEXT_COLOUR)
         self.categories = _plot(self.tr("诉求数量(按类别)"))
         # Of the requests received in the period, as every figure here: 久拖未决 of a month still running is few.
         self.hard = _plot(self.tr("持续时间长、解决难度大的问题(本期受理的诉求中)"))
+        for plot, name in ((self.trend, self.tr("诉求趋势")), (self.categories, self.tr("诉求数量")),
+                           (self.hard, self.tr("疑难问题"))):
+            self.offer_picture(plot, name)
         for bars in (self.categories, self.hard):
             bars.showGrid(x=True, y=False, alpha=0.25)  # the counts run along the bottom
         self.hard.setToolTip(self.tr("点击一类问题,查看计入的诉求。只计本期受理的诉求:久拖未决是其中受理超过 {0} 天仍未办结的,"
                                      "看更早受理的请选更长的期间").format(hotspots.LONG_OPEN_DAYS))
-        self.hard.scene().sigMouseClicked.connect(lambda event: self.open_hard_cases_at(event.scenePos()))
+        self.hard.scene().sigMouseClicked.connect(self._hard_clicked)
         self.status = QLabel()
         # What a screen reader says for the period (its caption) and the unit (which has none).
         period_caption = QLabel(self.tr("期间"))
@@ -294,6 +302,25 @@ class HotspotsPanel(QDialog):
         # As tall as its names one under the other: squeezed, they ran into one another.
         frame = plot.getPlotItem().effectiveSizeHint(Qt.SizeHint.MinimumSize).height()  # title and bottom axis
         plot.setMinimumHeight(max(CHART_MIN_HEIGHT, ceil(frame) + len(values) * (metrics.lineSpacing() + BAR_GAP)))
+
+    def offer_picture(self, plot: pg.PlotWidget, name: str) -> None:
+        """A chart's right-click menu: the chart as a picture, to the clipboard or to a file."""
+        plot.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        copy, save = QAction(self.tr("复制图片"), plot), QAction(self.tr("导出图片…"), plot)
+        copy.triggered.connect(lambda: QGuiApplication.clipboard().setPixmap(plot.grab()))
+        save.triggered.connect(lambda: self.save_picture(plot, name))
+        plot.addActions([copy, save])
+
+    def save_picture(self, plot: pg.PlotWidget, name: str) -> None:
+        title = self.tr("导出图表图片")
+        period = f" {self.data.counts.period.code}" if self.data else ""  # the period shown, not one typed since
+        path = ask_save_path(self, title, f"{name}{period}.png", self.tr("PNG 图片 (*.png)"))
+        if path and not plot.grab().save(path, "PNG"):
+            dialogs.error(self, title, self.tr("无法写入 {0}").format(path))
+
+    def _hard_clicked(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:  # the right button opens the chart's menu
+            self.open_hard_cases_at(event.scenePos())
 
     def open_hard_cases_at(self, scene_position: QPointF) -> None:
         """The cases behind the bar of the hard problems clicked (its row, anywhere along it)."""

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
 from ...db import Database
 from ...i18n import label
 from ...models.enums import AuditOutcome
-from ...services import audit_log
+from ...services import audit_actions, audit_log
 from ...services.audit_log import AuditFilter, AuditRow
 from ...services.clock import beijing_text
 from ...services.security import Actor
@@ -43,6 +43,18 @@ def read_first_page(db: Database, actor: Actor, f: AuditFilter, limit: int) -> F
         return FirstPage([], 0, f)
     as_read = f.with_(up_to_id=rows[0].id)
     return FirstPage(rows, audit_log.count(db, actor, as_read), as_read)
+
+
+def action_text(action: str) -> str:
+    """An action as the auditor reads it: its label (audit_actions.LABELS) translated; an unlabelled one by its code."""
+    labelled = audit_actions.LABELS.get(action)
+    return QCoreApplication.translate("AuditLogModel", labelled) if labelled else action
+
+
+def actions_shown_as(text: str) -> frozenset[str]:
+    """The labelled actions whose label, in the language in use, holds `text` (whatever its case)."""
+    wanted = text.casefold()
+    return frozenset(action for action in audit_actions.LABELS if wanted in action_text(action).casefold())
 
 
 def _computer(row: AuditRow) -> str:
@@ -114,10 +126,10 @@ class AuditLogModel(QAbstractTableModel):
             self.failed.emit(exc)
 
     def retranslate(self) -> None:
-        """The headers and the outcomes in the language now in use."""
+        """The headers, the actions and the outcomes in the language now in use."""
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
         if self.rows:
-            self.dataChanged.emit(self.index(0, OUTCOME), self.index(len(self.rows) - 1, OUTCOME))
+            self.dataChanged.emit(self.index(0, ACTION), self.index(len(self.rows) - 1, OUTCOME))
 
     # --- the table ---------------------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -143,6 +155,8 @@ class AuditLogModel(QAbstractTableModel):
                 return row.message or None  # the whole of it, however narrow the column
             if index.column() == PLACE:
                 return row.place_code
+            if index.column() == ACTION:
+                return row.action  # the code, as scripts and the command line name it
         if role == Qt.ItemDataRole.ForegroundRole:
             return OUTCOME_COLOURS.get(row.outcome)
         return None
@@ -155,7 +169,7 @@ class AuditLogModel(QAbstractTableModel):
         if column == DESKTOP:
             return _computer(row)
         if column == ACTION:
-            return row.action
+            return action_text(row.action)
         if column == TARGET:
             return row.target or ""
         if column == PLACE:

@@ -27,7 +27,21 @@ from .. import beijing_time, dialogs
 from ..retranslating import Retranslating
 from ..rows_model import rows_table
 from ..screen_fit import fit_to_screen
-from .model import ACTION, AT, DESKTOP, HEADERS, MESSAGE, OUTCOME, PLACE, TARGET, USER, AuditLogModel
+from ...services.audit_actions import LABELS as ACTION_LABELS
+from .model import (
+    ACTION,
+    AT,
+    DESKTOP,
+    HEADERS,
+    MESSAGE,
+    OUTCOME,
+    PLACE,
+    TARGET,
+    USER,
+    AuditLogModel,
+    action_text,
+    actions_shown_as,
+)
 
 DAYS_SHOWN = 30  # the dates a window opens with: the last month
 EARLIEST = QDate(2000, 1, 1)  # "from" at this date reads as no lower bound
@@ -35,7 +49,7 @@ PROBLEMS_LISTED = 10  # the chain's problems named in the window; the count says
 INTACT_COLOUR, BROKEN_COLOUR = "#2e7d32", "#c62828"
 # What the widest cell of each column holds, for widths that fit in either language.
 _WIDEST = {AT: "2026-12-31 23:59:59", USER: "qg_supervisor", DESKTOP: "DESKTOP-QG01 / operator",
-           ACTION: "emergencies.configure_ladder", TARGET: "450503103-2026-000001", PLACE: "侨港第一网格"}
+           TARGET: "450503103-2026-000001", PLACE: "侨港第一网格"}
 
 
 class AuditLogWindow(Retranslating, QDialog):
@@ -108,7 +122,7 @@ class AuditLogWindow(Retranslating, QDialog):
             self.labels[name].setText(text)
         self.since.setSpecialValueText(self.tr("不限"))
         self.user.setPlaceholderText(self.tr("用户名或系统用户"))
-        self.action.setPlaceholderText(self.tr("如 cases. 或 users.login"))
+        self.action.setPlaceholderText(self.tr("名称或代码,如 登录 或 cases."))
         self.text.setPlaceholderText(self.tr("内容或对象中的文字"))
         self._fill(self.outcome, [(self.tr("全部"), None)] + [(label(o), o.value) for o in AuditOutcome])
         self._fill_places()
@@ -139,7 +153,8 @@ class AuditLogWindow(Retranslating, QDialog):
     def _fit_columns(self) -> None:
         """Each column as wide as its header or its widest usual cell, in the language in use."""
         metrics = self.view.fontMetrics()
-        widest = {**_WIDEST, OUTCOME: max((label(o) for o in AuditOutcome), key=metrics.horizontalAdvance)}
+        widest = {**_WIDEST, ACTION: max(map(action_text, ACTION_LABELS), key=metrics.horizontalAdvance),
+                  OUTCOME: max((label(o) for o in AuditOutcome), key=metrics.horizontalAdvance)}
         header = self.view.horizontalHeader().fontMetrics()
         for column in range(len(HEADERS) - 1):  # the message takes the rest
             title = self.model.headerData(column, Qt.Orientation.Horizontal)
@@ -168,10 +183,12 @@ class AuditLogWindow(Retranslating, QDialog):
         """The fields as a filter: the dates are Beijing days, from the first's 00:00 to the second's 24:00."""
         since = self.since.date()
         outcome = self.outcome.currentData()
+        action = self.action.text().strip()
         return AuditFilter(
             since=None if since == EARLIEST else start_of_day(beijing_time.day_of(since)),
             until=end_of_day(beijing_time.day_of(self.until.date())),
-            user=self.user.text().strip(), action=self.action.text().strip(), text=self.text.text().strip(),
+            user=self.user.text().strip(), action=action, actions=actions_shown_as(action) if action else frozenset(),
+            text=self.text.text().strip(),
             outcomes=frozenset({AuditOutcome(outcome)}) if outcome else frozenset(),
             under=self.place.currentData())
 

@@ -257,7 +257,7 @@ class CallbackWorkbench(QDialog):
         """Made on another desk meanwhile (or no longer to make): said, and the list read again; any other
         failure shown, and the numbers asked again when the row is chosen again."""
         if isinstance(exc, NotFound):
-            self.notice.setText(str(exc))
+            self.notice.setText(dialogs.for_the_desk(exc.message))
             self.notice.show()
             self.reload()  # the row leaves the list; not asked again meanwhile
         else:

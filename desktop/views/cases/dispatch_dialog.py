@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import Conflict
-from ...i18n import enumeration, label
+from ...i18n import enumeration, label, say
+from ...said import joined
 from ...services.cases import dispatch
 from ...services.clock import due_text
 from .. import dialogs
@@ -145,9 +146,9 @@ class DispatchDialog(AsksBeforeDiscarding, QDialog):
         chosen = [s for row, s in enumerate(self.suggestions)
                   if row == lead or self.co.item(row).checkState() == Qt.CheckState.Checked]
         unsigned = [s.name for s in chosen if not s.signs_at_desk]
-        self.unsigned_note.setText(
-            self.tr("%1 没有联络员账号,无人能在桌面签收(条例第十八条):派遣后请电话通知").replace("%1", enumeration(unsigned))
-            if unsigned else "")
+        note = (self.tr("%1 没有联络员账号,无人能在桌面签收(条例第十八条):派遣后请电话通知") if len(unsigned) == 1 else
+                self.tr("%1 均没有联络员账号,无人能在桌面签收(条例第十八条):派遣后请电话通知"))  # English: has, have
+        self.unsigned_note.setText(note.replace("%1", enumeration(unsigned)) if unsigned else "")
         self.unsigned_note.setVisible(bool(unsigned))
     def _filter_co(self, text: str) -> None:
         wanted = text.strip()
@@ -198,7 +199,8 @@ class DispatchDialog(AsksBeforeDiscarding, QDialog):
     def _why(self, index: int) -> str:
         if index < 0:  # level and territory say nothing of competence: the list must not read as advice
             return self._why_none_recommended()
-        return ";".join(self.suggestions[index].reasons) or self.tr("(无推荐理由)")
+        reasons = self.suggestions[index].reasons
+        return say(joined(reasons)) if reasons else self.tr("(无推荐理由)")
 
     def _why_none_recommended(self) -> str:
         if dispatch.no_recommendation(self.suggestions) is dispatch.NoRecommendation.OBJECTED:

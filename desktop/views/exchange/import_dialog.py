@@ -190,14 +190,14 @@ class ImportDialog(StopsOnClose, Retranslating, QDialog):
         workbook named .csv, another import just ahead) is said there too; a fault of the program goes to the
         error dialog."""
         if isinstance(exc, ValidationFailed) and exc.problems:
-            self.status.setText(exc.message)
+            self.status.setText(dialogs.for_the_desk(exc.message))
             self.problems.addItems(exc.problems)
             if exc.details:  # the rows of a problem told short, below it, where "见详细信息" sends the user
                 self.problems.addItem(self.tr("详细信息:"))
                 self.problems.addItems(exc.details)
             self.problems.show()
         elif isinstance(exc, GridDeskError):
-            self.status.setText(exc.message)
+            self.status.setText(dialogs.for_the_desk(exc.message))
         else:
             self.task.show_error(exc)
 

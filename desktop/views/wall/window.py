@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from ...db import ON_THE_WALL, ConnectionLost, Database
 from ...errors import GridDeskError
-from ...i18n import enumeration, label, period_label
+from ...i18n import enumeration, label, period_label, say
 from ...models.enums import EmergencyState
 from ...services import accounts, wall
 from ...services.clock import BEIJING, beijing_text, due_text
@@ -396,7 +396,7 @@ class WallWindow(QWidget):
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, ConnectionLost):  # worded for the desk's status bar and F5, which the wall has not
             exc = exc.with_next_step(ON_THE_WALL)
-        self.status.setText(exc.message if isinstance(exc, GridDeskError) else str(exc))
+        self.status.setText(say(exc.message) if isinstance(exc, GridDeskError) else str(exc))
         self.failed.emit(exc)
 
     def _finish(self) -> None:
@@ -566,7 +566,7 @@ class WallWindow(QWidget):
         self.tasks.submit(wall.acknowledge_as, self.db, username, password, report_id,
                           on_done=lambda _info: self.refresh(),
                           on_error=lambda exc: self.alarm.show_error(
-                              exc.message if isinstance(exc, GridDeskError) else str(exc)))
+                              say(exc.message) if isinstance(exc, GridDeskError) else str(exc)))
 
     def closeEvent(self, event) -> None:
         if self.bridge is not None:

@@ -1,0 +1,95 @@
+"""What the services say stays the Chinese it was, and keeps how it was said for the desk to translate
+(desktop.said): the command line, the audit log and every test compare the Chinese text."""
+
+from __future__ import annotations
+
+import copy
+import pickle
+
+import pytest
+
+from desktop.errors import PermissionDenied, ValidationFailed
+from desktop.models.enums import MatterCategory
+from desktop.said import TEMPLATES, Message, Said, joined
+from desktop.services import users
+from desktop.services.cases import dispatch, intake
+from desktop.services.evaluation.periods import parse_period
+from desktop.services.security import Permission
+
+_CHANGED = Message("案件 {number} 已被 {who} 修改;类别 {category},{count:.0f} 处")
+_SOMEONE = Message("其他用户")()
+
+
+def test_a_message_said_is_its_chinese_text_and_keeps_its_template_and_arguments():
+    said = _CHANGED(number="450503103-2026-000001", who=_SOMEONE, category=MatterCategory.DISPUTE, count=2.0)
+    assert said == f"案件 450503103-2026-000001 已被 其他用户 修改;类别 {MatterCategory.DISPUTE.label},2 处"
+    assert type(str(said)) is str and str(said) == said and hash(said) == hash(str(said))
+    assert said.template == "案件 {number} 已被 {who} 修改;类别 {category},{count:.0f} 处"
+    assert said.arguments["who"] is _SOMEONE and said.arguments["category"] is MatterCategory.DISPUTE
+    assert {_CHANGED.template, _SOMEONE.template} <= set(TEMPLATES)
+    for kept in (copy.deepcopy(said), pickle.loads(pickle.dumps(said))):
+        assert (kept, kept.template, kept.arguments) == (said, said.template, said.arguments)
+    assert isinstance(said + "!", str) and not isinstance(said + "!", Said)  # text made from it: plain Chinese
+
+
+def test_joined_says_items_one_after_another_as_the_services_did():
+    assert joined([_SOMEONE, "乙", "丙"]) == "其他用户;乙;丙" and joined(["甲"]) == "甲"
+
+
+def test_importing_the_services_declares_the_messages_a_desk_user_meets():
+    assert dispatch.suggest_departments  # the module declares the suggestions' reasons
+    for template in (users.WRONG_PASSWORD, users.WRONG_OLD_PASSWORD):
+        assert template in TEMPLATES
+    assert {"案件 {number} 已被 {who} 于 {when} 修改,请重新载入", "诉求信息不完整或有误,请修改后再保存",
+            "考核期 {code!r} 的月份应为 1–12", "层级相符({level},首接在诉求发生地)"} <= set(TEMPLATES)
+
+
+@pytest.mark.law("Art. 15")
+def test_an_error_keeps_what_was_said_and_the_article_apart():
+    refusal = PermissionDenied(users.stopped_refusal("qg_op"), article="Art. 15")
+    assert refusal.message == "账号 qg_op 已停用;如仍需使用,请联系管理员重新启用(Art. 15)"
+    assert refusal.message.template == "{message}({article})" and refusal.article == "Art. 15"
+    said = refusal.message.arguments["message"]
+    assert said.template == "账号 {username} 已停用;如仍需使用,请联系管理员重新启用"
+    assert said.arguments == {"username": "qg_op"}
+    # Plain Chinese is kept as it was; a message already citing its article is not cited twice.
+    assert PermissionDenied("不能办理", article="Art. 15").message == "不能办理(Art. 15)"
+    cited = Message("须先报告(Art. 21)")()
+    assert PermissionDenied(cited, article="Art. 21").message is cited
+
+
+def test_the_new_case_refusal_and_its_problems_are_said_as_before():
+    with pytest.raises(ValidationFailed) as refused:
+        intake._check(None, "", "", False, None, "abc", 109.1, None, None)
+    assert str(refused.value) == "\n".join([
+        "诉求信息不完整或有误,请修改后再保存", "  - 受理渠道(channel):请选择诉求从哪个渠道来", "  - 标题(title):必填",
+        "  - 诉求内容(description):必填", "  - 类别(category):请选择诉求类别或事项清单中的事项",
+        "  - 联系电话(requester_phone):“abc”不是有效的电话号码(只能有数字和连字符,国际号码以 + 开头)",
+        "  - 经纬度(lon/lat):经度和纬度须同时填写或同时不填"])
+    assert all(isinstance(p, Said) for p in [refused.value.message, *refused.value.problems])
+    phone = refused.value.problems[4]
+    assert phone.template == "联系电话(requester_phone):{problem}" and isinstance(phone.arguments["problem"], Said)
+    assert intake.coordinate_problem(21.5, 109.1) == "(21.5, 109.1) 超出范围(经度 -180~180,纬度 -90~90)(经度和纬度可能写反了:先经度后纬度)"
+
+
+def test_the_period_and_password_refusals_are_said_as_before():
+    with pytest.raises(ValidationFailed, match="^考核期 '2026-13' 的月份应为 1–12$") as refused:
+        parse_period("2026-13")
+    assert refused.value.message.arguments == {"code": "2026-13"}
+    with pytest.raises(ValidationFailed) as refused:
+        users.check_password("aaa", "aaa")
+    assert refused.value.message == "密码至少 8 位;不能全是空格或同一个字符;须含字母、数字、符号中的至少两类;不能包含用户名 aaa"
+    assert refused.value.message.template == "密码{problems}"
+
+
+@pytest.mark.law("Art. 15")
+def test_the_permission_refusal_names_the_permission_by_its_label(db, system):
+    from desktop.services.security import Actor
+    from desktop.services.unit_of_work import unit_of_work
+
+    nobody = Actor(username="qg_x", display_name="侨港值班员甲")
+    with pytest.raises(PermissionDenied) as refused, unit_of_work(db, nobody, "test.refused") as uow:
+        uow.require(Permission.EMERGENCY_ACK, "450503103000", "侨港")
+    assert refused.value.message == ("用户“侨港值班员甲”没有在 侨港(450503103000) 确认紧急告警的权限;"
+                                     "请由具有该地区相应角色的用户办理(Art. 15)")
+    assert refused.value.message.arguments["message"].arguments["wanted"] is Permission.EMERGENCY_ACK
