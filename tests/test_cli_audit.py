@@ -55,3 +55,17 @@ def test_a_log_in_at_the_desk_is_listed_with_its_os_account_and_computer(demo_db
     assert code == 0 and " qg_op1(li@desk-7) " in out.splitlines()[1]
     code, out = _run(demo_db, "--as", "bh_audit", "audit", "list", "--action", "登录", "--limit", "1")  # by its label
     assert code == 0 and " qg_op1(li@desk-7)  users.login  登录 " in out.splitlines()[1]
+
+
+@pytest.mark.law("Art. 15")
+def test_an_auditor_lists_who_holds_which_role_and_the_listing_is_on_record(demo_db, capsys):
+    """`--as bh_audit users list` was refused ("只有管理员可以查看和管理用户账号"): checking the accounts and
+    their roles is the auditor's work. It reads them, read-only, and its reading is on record as a reading of
+    the log is; a change is refused saying it only reads."""
+    code, out = _run(demo_db, "--as", "bh_audit", "users", "list")
+    assert code == 0 and "yh_admin" in out and "县(区)管理员 @ 银海(450503000000)" in out and "qg_chief" in out
+    code, out = _run(demo_db, "--as", "bh_audit", "audit", "list", "--action", "users.read", "--limit", "1")
+    assert code == 0 and " bh_audit" in out.splitlines()[1] and "查阅用户账号与角色(" in out.splitlines()[1]
+    capsys.readouterr()
+    assert _run(demo_db, "--as", "bh_audit", "users", "disable", "qg_op1") == (1, "")
+    assert "审计员只查看账号与角色,不能更改" in capsys.readouterr().err

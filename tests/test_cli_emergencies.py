@@ -42,6 +42,33 @@ def test_acknowledge_an_alarm_once(demo_db, system, capsys):
     assert _run(demo_db, "--as", "qg_chief", "emergencies", "acknowledge", "999999")[0] == 1
 
 
+@pytest.mark.law("Art. 21")
+@pytest.mark.parametrize("username", ["yh_admin", "bh_admin", "qg_admin"])
+def test_an_administrator_does_not_acknowledge_a_townships_alarm(demo_db, system, capsys, username):
+    """`--as yh_admin emergencies acknowledge 1` gave 侨港镇's wall back ("已确认紧急情况告警 …;大屏恢复常规显示")
+    though no one of its duty room had taken note."""
+    report = emergencies.unacknowledged(demo_db, system)[0]
+    capsys.readouterr()
+    assert _run(demo_db, "--as", username, "emergencies", "acknowledge", str(report.id)) == (1, "")
+    assert "告警由侨港镇值班室的值班长以本人账号确认" in capsys.readouterr().err
+    assert report.id in [r.id for r in emergencies.unacknowledged(demo_db, system)]
+
+
+@pytest.mark.law("Art. 21")
+@pytest.mark.law("Art. 15")
+@pytest.mark.parametrize("setting", ["phone_first_minutes=60", "phone_frist_minutes=60"])
+def test_the_ladder_refusal_names_the_right_to_set_it_before_any_mistyped_setting(demo_db, capsys, setting):
+    """The auditor was refused "…设定紧急情况报告时限(需有综合评价权限)的权限", and a mistyped key was answered
+    with its correction first, as if the command would then work."""
+    capsys.readouterr()
+    assert _run(demo_db, "--as", "bh_audit", "emergencies", "ladder", "--set", setting) == (1, "")
+    err = capsys.readouterr().err
+    assert "须有在北海市设定紧急情况报告时限的权限;请由市级管理员办理" in err
+    assert "综合评价" not in err and "不是报告时限的设置项" not in err
+    code, out = _run(demo_db, "--as", "bh_admin", "emergencies", "ladder", "--set", "phone_first_minutes=20")
+    assert code == 0 and "phone_first_minutes=20" in out
+
+
 def _dispute_learned_three_hours_ago(db, actor):
     from datetime import timedelta
 

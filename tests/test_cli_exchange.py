@@ -294,7 +294,8 @@ def test_emergency_ladder_shown_and_set(db, system, capsys):
     users.add_user(db, system, username="qg_admin", display_name="侨港管理员", password="secret-123",
                    role=Role.TOWNSHIP_ADMIN, scope_code="450503103000")
     assert _run(db, "--as", "qg_admin", "emergencies", "ladder", "--set", "follow_up_hours=6")[0] == 1
-    assert "设定紧急情况报告时限(需有综合评价权限)的权限" in capsys.readouterr().err
+    assert "不能设定紧急情况报告时限:报告时限全市统一,须有在北海市设定紧急情况报告时限的权限;请由市级管理员办理" \
+        in capsys.readouterr().err
     assert emergencies.load_ladder(db).follow_up_hours == 12
     # --set given twice keeps both.
     assert _run(db, "emergencies", "ladder", "--set", "follow_up_hours=6", "--set", "final_working_days=3")[0] == 0

@@ -151,7 +151,7 @@ def test_an_unknown_as_user_is_refused_by_every_command(fresh_url, monkeypatch, 
     code, out = run(fresh_url, "--as", "qg_op", "places", "list", "--under", "450503103")
     assert code == 0 and "侨北社区" in out
     assert run(fresh_url, "--as", "qg_op", "users", "list") == (1, "")  # an operator keeps no accounts
-    assert "只有管理员可以查看和管理用户账号" in capsys.readouterr().err
+    assert "只有管理员和审计员可以查看用户账号" in capsys.readouterr().err
 
 
 def test_users_add_refuses_a_liaison_without_department(fresh_url, monkeypatch, capsys):

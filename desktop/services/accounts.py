@@ -1,6 +1,9 @@
 """User accounts as administrators keep them (Art. 15): listing, roles revoked, accounts
 disabled and enabled, passwords reset — and each user's own password change.
 
+An auditor reads the accounts and their roles within its grants (who holds which role is what it
+checks), and changes nothing; each reading is on record, as its reading of the audit log is.
+
 An administrator acts only on accounts all of whose roles lie in its own subtree: a township
 administrator cannot disable, strip or reset a county administrator who also works there. An
 auditor's account, which watches the administrators, is the system administrator's to keep.
@@ -64,27 +67,51 @@ class AccountInfo:
         return self.refusal is None
 
 
+ASK_AN_ADMINISTRATOR = "账号的开设、停用和重置密码,请找本乡镇(街道)或县(区)的管理员办理"
+READ_ONLY = ("审计员只查看账号与角色,不能更改;账号的开设、角色的授予和撤销、停用和重置密码,"
+             "请找该账号所在乡镇(街道)、县(区)或市的管理员办理")
+
+
+def may_manage(actor: Actor) -> bool:
+    """Whether the actor keeps any accounts (an administrator); an auditor only reads them."""
+    return actor.is_system or bool(actor.scopes(Permission.MANAGE_USERS))
+
+
 def _require_administrator(actor: Actor) -> None:
-    if not actor.is_system and not actor.scopes(Permission.MANAGE_USERS):
-        raise PermissionDenied("只有管理员可以查看和管理用户账号;账号的开设、停用和重置密码,请找本乡镇(街道)或县(区)的管理员办理",
-                               article="Art. 15")
+    if may_manage(actor):
+        return
+    if actor.scopes(Permission.VIEW_ACCOUNTS):
+        raise PermissionDenied(READ_ONLY, article="Art. 15")
+    raise PermissionDenied(f"只有管理员可以管理用户账号;{ASK_AN_ADMINISTRATOR}", article="Art. 15")
 
 
 def list_accounts(db: Database, actor: Actor) -> list[AccountInfo]:
-    """Accounts holding a role in the actor's MANAGE_USERS subtree (all for the system administrator)."""
-    _require_administrator(actor)
-    with db.session() as session:
-        places = {p.id: p for p in session.scalars(select(Place).where(Place.id.in_(select(RoleGrant.place_id))))}
-        departments = dict(session.execute(select(Department.id, Department.name)).all())
-        found = []
-        for user in session.scalars(select(User).options(selectinload(User.grants)).order_by(User.username)):
-            roles = tuple(RoleInfo(g.role, places[g.place_id].code, places[g.place_id].short_name)
-                          for g in sorted(user.grants, key=lambda g: g.id))
-            if actor.is_system or any(actor.can(Permission.MANAGE_USERS, r.place_code) for r in roles):
-                found.append(AccountInfo(user.username, user.display_name, user.active,
-                                         departments.get(user.department_id), user.last_login_at, roles,
-                                         _refusal(actor, user.id, roles)))
-        return found
+    """Accounts holding a role in the actor's VIEW_ACCOUNTS subtree (all for the system administrator).
+    An auditor's reading is on record where it reads, as its reading of the audit log is (audit_log.entries)."""
+    scopes = actor.scopes(Permission.VIEW_ACCOUNTS)
+    if scopes is not None and not scopes:
+        raise PermissionDenied(f"只有管理员和审计员可以查看用户账号;{ASK_AN_ADMINISTRATOR}", article="Art. 15")
+    if Role.AUDITOR in actor.roles:
+        with unit_of_work(db, actor, "users.read", place_code=enclosing_code(g.place_code for g in scopes)) as uow:
+            found = _accounts(uow.session, actor)
+            uow.audit(f"查阅用户账号与角色({len(found)} 个账号)")
+            return found
+    with db.session() as session:  # an administrator's own screen, reloaded with each change it makes
+        return _accounts(session, actor)
+
+
+def _accounts(session, actor: Actor) -> list[AccountInfo]:
+    places = {p.id: p for p in session.scalars(select(Place).where(Place.id.in_(select(RoleGrant.place_id))))}
+    departments = dict(session.execute(select(Department.id, Department.name)).all())
+    found = []
+    for user in session.scalars(select(User).options(selectinload(User.grants)).order_by(User.username)):
+        roles = tuple(RoleInfo(g.role, places[g.place_id].code, places[g.place_id].short_name)
+                      for g in sorted(user.grants, key=lambda g: g.id))
+        if actor.is_system or any(actor.can(Permission.VIEW_ACCOUNTS, r.place_code) for r in roles):
+            found.append(AccountInfo(user.username, user.display_name, user.active,
+                                     departments.get(user.department_id), user.last_login_at, roles,
+                                     _refusal(actor, user.id, roles)))
+    return found
 
 
 def grantable(db: Database, actor: Actor) -> tuple[list[Role], list[tuple[str, str, PlaceLevel]]]:
@@ -114,11 +141,13 @@ def appointable_departments(db: Database, actor: Actor) -> list[DepartmentInfo]:
 
 
 def _refusal(actor: Actor, user_id: int, roles: tuple[RoleInfo, ...]) -> str | None:
-    """Why the actor may not change this account, or None: an account with a role outside the
-    actor's MANAGE_USERS subtree is a higher administrator's; an auditor's, which watches the
-    administrators, only the system administrator's; one's own, another administrator's."""
+    """Why the actor may not change this account, or None: an auditor changes none; an account with a
+    role outside the actor's MANAGE_USERS subtree is a higher administrator's; an auditor's, which
+    watches the administrators, only the system administrator's; one's own, another administrator's."""
     if actor.is_system:
         return None
+    if not may_manage(actor):
+        return READ_ONLY
     if actor.user_id == user_id:
         return "不能修改自己的账号;请由另一位管理员办理"
     if any(r.role is Role.AUDITOR for r in roles):
@@ -246,7 +275,8 @@ def change_password(db: Database, actor: Actor, old_password: str, new_password:
         if locked is not None:  # a desk left open is no way round the log-in's limit on guessing
             raise PermissionDenied(locked_refusal(actor.username, locked), article="Art. 15")
         if not verify_password(old_password, user.password_hash):
-            raise PermissionDenied(WRONG_OLD_PASSWORD)  # audited, and counted like a failed log-in
+            # Audited, and counted like a failed log-in.
+            raise PermissionDenied(WRONG_OLD_PASSWORD, field="old_password")
         user.password_hash, user.password_changed_at = hash_password(new_password), utcnow()
         user.must_change_password = False
         uow.audit("修改本人密码")

@@ -74,9 +74,8 @@ IN_FORCE = datetime(2025, 9, 1, tzinfo=BEIJING)
 # A rung entered this long after it was made is marked as entered late (补录) in the audit and timeline:
 # a phone report is often entered after the call, but the record says when it was entered.
 LATE_ENTRY = timedelta(minutes=30)
-# The ladder's clocks are the yardstick of the emergency-report timeliness indicator, and the
-# evaluation system is the city institution's to set (Art. 5(2)): a city-wide grant is needed.
-LADDER_PERMISSION = Permission.EVALUATE
+# The ladder's clocks hold every township to the same Art. 21 deadlines: the city administrator sets them.
+LADDER_PERMISSION = Permission.MANAGE_EMERGENCY_LADDER
 # The duty rooms reported to are the city's and the counties' own, no yardstick of any evaluation: they are
 # kept city-wide with the administrative tree they belong to, by the city administrator.
 DUTY_PHONES_PERMISSION = Permission.MANAGE_PLACES
@@ -757,16 +756,28 @@ def close(db: Database, actor: Actor, report_id: int, content: str, *, done_at: 
         return _info(uow.session, record)
 
 
+def may_acknowledge(actor: Actor, township_code: str) -> bool:
+    """Whether the actor acknowledges the township's alarms: a shift supervisor of the township's own duty
+    room (EMERGENCY_ACK through a township grant), who watches its wall (SPEC §5). No administrator, nor a
+    county's or the city's user, takes note for that duty room; nor the built-in administrator."""
+    return not actor.is_system and actor.holds_at(Permission.EMERGENCY_ACK, township_code, PlaceLevel.TOWNSHIP)
+
+
 def acknowledge(db: Database, actor: Actor, report_id: int) -> EmergencyInfo:
     """A supervisor acknowledges the alarm; the wall display gives the screen back (SPEC §5).
 
-    Needs Permission.EMERGENCY_ACK in the report's township (Art. 15); audited.
+    Only a shift supervisor of the report's township (`may_acknowledge`; Art. 21); audited, a refusal too.
     """
     with unit_of_work(db, actor, "emergencies.acknowledge") as uow:
-        record = load_report_for(uow, report_id, Permission.EMERGENCY_ACK)
+        record = load_report_for(uow, report_id, Permission.VIEW)
         if actor.is_system:  # the acknowledgement names who took note: a supervisor, in person
             raise PermissionDenied("紧急情况告警须由值班长以本人账号确认,内置管理员不能代为确认;"
                                    "命令行请加 --as 值班长的用户名", article="Art. 15")
+        township = uow.session.get(Place, record.township_id)
+        if not may_acknowledge(actor, township.code):
+            raise PermissionDenied(f"用户“{actor.display_name}”不能确认紧急情况告警:告警由{township.name}值班室的"
+                                   f"值班长以本人账号确认,表示值班室已知悉;请{township.name}的值班长确认",
+                                   article="Art. 21")
         if record.acknowledged_at is not None:
             raise InvalidTransition(
                 f"报告 {record.number} 已由 {record.acknowledged_by} 于 "
@@ -986,13 +997,16 @@ def configure_ladder(db: Database, actor: Actor, **values) -> LadderRule:
     Each clock is a positive whole number up to LADDER_LIMITS, and the phone first report is due
     no later than the written one (follow-ups and the final report count from other moments, so
     they are not ordered against these). Applies to reports made afterwards (see the module's docstring). Needs
-    LADDER_PERMISSION over the whole city; audited with the rule before and after.
+    LADDER_PERMISSION over the whole city, checked before the values; audited with the rule before and after.
     """
-    problems = _ladder_problems(values)
-    if problems:
-        raise ValidationFailed("报告时限未保存,请按提示改正:", problems, article="Art. 21")
     with unit_of_work(db, actor, "emergencies.configure_ladder", target=LADDER_SETTING) as uow:
-        uow.require(LADDER_PERMISSION, CITY_CODE, action="设定紧急情况报告时限")
+        uow.place_code = CITY_CODE
+        if not may_configure_ladder(actor):  # before the values: a refusal, not a correction, is what to act on
+            raise PermissionDenied(f"用户“{actor.display_name}”不能设定紧急情况报告时限:报告时限全市统一,须有在"
+                                   f"{CITY_NAME}{LADDER_PERMISSION.label}的权限;请由市级管理员办理", article="Art. 15")
+        problems = _ladder_problems(values)
+        if problems:
+            raise ValidationFailed("报告时限未保存,请按提示改正:", problems, article="Art. 21")
         before = LadderRule.load(uow.session)
         if "report_to" in values:
             chosen = {HandlingLevel(level) for level in values["report_to"]}

@@ -35,7 +35,10 @@ class Permission(str, enum.Enum):
     PRINT = "print"
     EXCHANGE = "exchange"
     MANAGE_USERS = "manage_users"
+    # Reading the accounts and their roles: an administrator's to keep them, an auditor's to check them (Art. 15).
+    VIEW_ACCOUNTS = "view_accounts"
     MANAGE_CALENDAR = "manage_calendar"
+    MANAGE_EMERGENCY_LADDER = "manage_emergency_ladder"  # the Art. 21 clocks, city-wide
     VIEW_AUDIT = "view_audit"
 
     @property
@@ -66,7 +69,9 @@ PERMISSION_LABELS = {
     Permission.PRINT: "打印",
     Permission.EXCHANGE: "数据导入导出",
     Permission.MANAGE_USERS: "管理用户",
+    Permission.VIEW_ACCOUNTS: "查看用户账号与角色",
     Permission.MANAGE_CALENDAR: "维护节假日",
+    Permission.MANAGE_EMERGENCY_LADDER: "设定紧急情况报告时限",
     Permission.VIEW_AUDIT: "查看审计日志",
 }
 
@@ -75,17 +80,20 @@ _OPERATOR = {
     P.VIEW, P.VIEW_CASES, P.INTAKE, P.DISPATCH, P.REVIEW, P.CALLBACK, P.EMERGENCY_REPORT, P.PRINT, P.EXCHANGE,
 }
 _SUPERVISOR = _OPERATOR | {P.SUPERVISE, P.EMERGENCY_ACK, P.VIEW_SENSITIVE, P.EVALUATE}
-_ADMIN = _SUPERVISOR | {
-    P.MANAGE_PLACES, P.MANAGE_STAFF, P.MANAGE_MATTERS, P.MANAGE_USERS, P.MANAGE_CALENDAR, P.PROPOSE_GRIDS,
+# An administrator does not acknowledge alarms: that is the township duty room's shift supervisor's,
+# at the wall (Art. 21; SPEC §5).
+_ADMIN = (_SUPERVISOR - {P.EMERGENCY_ACK}) | {
+    P.MANAGE_PLACES, P.MANAGE_STAFF, P.MANAGE_MATTERS, P.MANAGE_USERS, P.VIEW_ACCOUNTS, P.MANAGE_CALENDAR,
+    P.PROPOSE_GRIDS,
 }
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.OPERATOR: frozenset(_OPERATOR),
     Role.SUPERVISOR: frozenset(_SUPERVISOR),
     Role.TOWNSHIP_ADMIN: frozenset(_ADMIN),
     Role.COUNTY_ADMIN: frozenset(_ADMIN | {P.APPROVE_GRIDS}),
-    Role.CITY_ADMIN: frozenset(_ADMIN | {P.APPROVE_GRIDS, P.FILE_GRIDS}),
+    Role.CITY_ADMIN: frozenset(_ADMIN | {P.APPROVE_GRIDS, P.FILE_GRIDS, P.MANAGE_EMERGENCY_LADDER}),
     Role.LIAISON: frozenset({P.VIEW, P.HANDLE, P.CALLBACK, P.APPLY_MATTERS}),
-    Role.AUDITOR: frozenset({P.VIEW, P.VIEW_CASES, P.VIEW_AUDIT}),
+    Role.AUDITOR: frozenset({P.VIEW, P.VIEW_CASES, P.VIEW_AUDIT, P.VIEW_ACCOUNTS}),
 }
 
 

@@ -127,8 +127,8 @@ def acknowledge_as(db: Database, username: str, password: str, report_id: int, *
                    desktop: str | None = None) -> EmergencyInfo:
     """The supervisor at the wall signs in and acknowledges the alarm (Art. 21; SPEC §5).
 
-    Both steps are audited: the log-in by `users.login`, the acknowledgement (which needs
-    Permission.EMERGENCY_ACK in the report's township) by `emergencies.acknowledge`.
+    Both steps are audited: the log-in by `users.login`, the acknowledgement (a shift supervisor of the
+    report's township only: `emergencies.may_acknowledge`) by `emergencies.acknowledge`.
     """
     supervisor = users.login(db, username, password, desktop=desktop)
     return emergencies.acknowledge(db, supervisor, report_id)

@@ -85,31 +85,18 @@ class LoginDialog(Retranslating, QDialog):
 
     def _ask_own_password(self, actor: Actor) -> None:
         """A password an administrator chose, or one older than the city allows, is replaced by the
-        user's own before the desk opens (Art. 15)."""
+        user's own before the desk opens (Art. 15). A new one refused is said in the form, which stays open;
+        the server out of reach sends back here (登录 again asks for it anew)."""
         form = PasswordForm(self, first_own=actor.must_change_password, expired=not actor.must_change_password)
         typed = self.password.text()
-
-        def submit() -> None:
-            self.buttons.setEnabled(False)
-            self.tasks.submit(accounts.change_password, self.db, actor, typed, form.values()[1],
-                              on_done=lambda _: self._logged_in(replace(actor, must_change_password=False,
-                                                                        password_expired=False)),
-                              on_error=lambda exc: self._own_password_refused(actor, exc))
-
-        form.accepted.connect(submit)
+        form.sends_by(self.tasks, lambda _, new: accounts.change_password(self.db, actor, typed, new),
+                      hands_on=(DatabaseUnavailable,))
+        form.accepted.connect(lambda: self._logged_in(replace(actor, must_change_password=False,
+                                                                password_expired=False)))
         form.rejected.connect(lambda: self.show_error(self.tr("须先设置本人的密码才能使用;请重新登录后设置")))
+        form.left.connect(self._refused)
         form.finished.connect(form.deleteLater)
         form.open()
-
-    def _own_password_refused(self, actor: Actor, exc: Exception) -> None:
-        if isinstance(exc, DatabaseUnavailable):  # 登录 again, once the server answers, asks for it anew
-            self._refused(exc)
-            return
-        self.buttons.setEnabled(True)
-        if not isinstance(exc, GridDeskError):
-            raise exc
-        self.show_error(exc.message)
-        self._ask_own_password(actor)
 
     def _refused(self, exc: Exception) -> None:
         self.buttons.setEnabled(True)

@@ -50,7 +50,7 @@ FEATURE_ACTIONS: list[FeatureAction] = [
     FeatureAction("网格", "grids.review", "网格调整审核与备案…", "desktop.views.adjustments.review_dialog:open_review"),
     FeatureAction("文件", "users.password", "修改本人密码…", "desktop.views.accounts:open_change_password"),
     FeatureAction("人员", "users.accounts", "用户账号与权限…", "desktop.views.accounts:open_accounts",
-                  permission=Permission.MANAGE_USERS),
+                  permission=Permission.VIEW_ACCOUNTS),
     FeatureAction("人员", "audit.log", "审计日志…", "desktop.views.audit:open_audit_log",
                   permission=Permission.VIEW_AUDIT),
     FeatureAction("人员", "people.roster", "网格人员与配备", "desktop.views.people:open_people", "Ctrl+Shift+P"),

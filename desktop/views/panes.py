@@ -23,7 +23,7 @@ class Panes(QSplitter):
         for widget in (tree, queue, roster):
             self.addWidget(widget)
         self.setStretchFactor(QUEUE, 1)
-        self._lent = {ROSTER: 0, TREE: 0}  # what each gave the queue
+        self._forget_lent()  # what each gave the queue
         # The queue's width before the first layout: the sizes set in code are laid out as the queue asks, a
         # layout the user saved (restoreState) as it was.
         self._queue_before_shown: int | None = None
@@ -78,6 +78,8 @@ class Panes(QSplitter):
         short = min(asks, queue_before) - sizes[QUEUE]
         spare = sizes[QUEUE] - asks
         for pane in (ROSTER, TREE) if short > 0 else (TREE, ROSTER):
+            if pane == ROSTER and self._roster_away:  # away whole until roster_back
+                continue
             if short > 0:
                 moved = max(0, min(short, sizes[pane] - self.widget(pane).minimumSizeHint().width()))
                 short -= moved
@@ -90,6 +92,29 @@ class Panes(QSplitter):
         if sizes != self.sizes():
             super().setSizes(sizes)
 
+    def room_asked(self, queue: int) -> int:
+        """The width the panes take with the queue `queue` wide and the others at their least (the roster none
+        once it lent all its width)."""
+        roster = self.widget(ROSTER).minimumSizeHint().width() if self.sizes()[ROSTER] else 0
+        return self.widget(TREE).minimumSizeHint().width() + queue + roster + self.handleWidth() * 2
+
+    def lend_roster(self) -> None:
+        """The roster's whole width to the queue, a dock opening in its place (the map), until `roster_back`."""
+        sizes = self.sizes()
+        self._roster_away = sizes[ROSTER]
+        self._lent[ROSTER] += self._roster_away
+        super().setSizes([sizes[TREE], sizes[QUEUE] + self._roster_away, 0])
+
+    def roster_back(self) -> None:
+        """The roster as wide as it was before `lend_roster` (the dock in its place closed), unless moved by hand
+        meanwhile: whole at once, where given back as the queue had room to spare it came back a sliver."""
+        if not self._roster_away:
+            return
+        sizes = self.sizes()
+        self._lent[ROSTER] -= self._roster_away
+        super().setSizes([sizes[TREE], sizes[QUEUE] - self._roster_away, self._roster_away])
+        self._roster_away = 0
+
     def _own_sizes(self) -> list[int]:
         sizes = self.sizes()
         for pane, width in self._lent.items():
@@ -99,3 +124,4 @@ class Panes(QSplitter):
 
     def _forget_lent(self) -> None:
         self._lent = {ROSTER: 0, TREE: 0}
+        self._roster_away = 0  # the width the roster lent whole (lend_roster)

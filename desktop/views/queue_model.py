@@ -359,8 +359,12 @@ class QueueModel(QAbstractTableModel):
         if column == STATE:
             return self.state_text(r.state, self._own_part(r), r.supervision, r.supervision_overdue(self.clock()))
         if column == TITLE:
-            return (self.tr("【急】") if r.urgent else "") + r.title
+            return (self.urgent_mark() if r.urgent else "") + r.title
         return _PLAIN_TEXT[column](r)
+
+    def urgent_mark(self) -> str:
+        """What an urgent case's title starts with."""
+        return self.tr("【急】")
 
     def _own_part(self, r: QueueRow) -> AssignmentState | None:
         """A liaison's part of the case: its running share's state, or 已完成 on an open case where its share

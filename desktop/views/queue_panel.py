@@ -64,13 +64,12 @@ class QueuePanel(Retranslating, QWidget):
         self.supervised = QCheckBox()
         self.text = QLineEdit()
         self.text.setClearButtonEnabled(True)
-        # Room for a case number whole, read out on the phone; the lists are as wide as a few characters
-        # (their popups show each entry whole): sized to their longest entries, they left the box, on a
-        # 1366-point screen at 125% scaling, no room but for its "…".
+        # Room for a case number whole, read out on the phone; the lists show their longest entries whole (eight
+        # characters' width had cut "待分拨清单(未…" and "Due for key su" beside a half-empty search box): where
+        # the queue is too narrow for both on one row, the bar puts the search box on the next.
         self.text.setMinimumWidth(self.text.fontMetrics().horizontalAdvance("450503103-2026-000000") + 32)
         for combo in (self.state, self.category):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(8)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.total = QLabel()
         self.view = QTableView()
         self.view.setModel(model)
@@ -111,7 +110,9 @@ class QueuePanel(Retranslating, QWidget):
         # On one row where the queue is wide; where it is narrow (beside the map on a 1366-point laptop) the
         # search box and the count go on to a second row, and the checkboxes to a third if need be.
         bar = WrappingBar()
-        bar.add_part(self.state, self.category)
+        # Each list a part of its own: the two whole side by side would ask a narrow queue for more than its search.
+        bar.add_part(self.state)
+        bar.add_part(self.category)
         bar.add_part(self.overdue, self.supervised)
         bar.add_part(self.text, self.total)
         layout = QVBoxLayout(self)
@@ -179,9 +180,17 @@ class QueuePanel(Retranslating, QWidget):
         view = self.view
         chosen_by = sum(self._state_whole if column == STATE else view.columnWidth(column)
                         for column in range(CATEGORY + 1))
-        chrome = 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width()
         hint = super().sizeHint()
-        return QSize(max(hint.width(), chosen_by + chrome), hint.height())
+        return QSize(max(hint.width(), chosen_by + self._chrome()), hint.height())
+
+    def least_width(self) -> int:
+        """The least width at which the columns a case is chosen by show, the title at TITLE_KEPT and the state
+        given way (_state_gives_way): what the queue keeps beside the map (map.panel.open_map)."""
+        others = sum(self.view.columnWidth(column) for column in (NUMBER, COUNTDOWN, CATEGORY))
+        return others + TITLE_KEPT + self._state_least + self._chrome()
+
+    def _chrome(self) -> int:
+        return 2 * self.view.frameWidth() + self.view.verticalScrollBar().sizeHint().width()
 
     def fit_label_columns(self) -> None:
         """Widen the state and category columns to hold, in the language in use, every open state with its

@@ -8,7 +8,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from desktop.errors import Conflict, InvalidTransition, PermissionDenied, ValidationFailed
 from desktop.models import AuditEntry
@@ -111,6 +111,43 @@ def test_guessing_the_old_password_at_a_desk_left_open_counts_towards_the_lock(d
                    lambda: users.login(db, "qg_op", PASSWORD)):
         with pytest.raises(PermissionDenied, match="qg_op 连续 5 次密码错误,已暂停登录和修改密码至.*Art. 15"):
             change()
+
+
+def test_an_auditor_reads_the_accounts_and_roles_of_its_scope_on_record_and_changes_none(db, admins, system):
+    """The auditor was refused the list ("只有管理员可以查看和管理用户账号"), though who holds which role is
+    what it checks. It reads the accounts within its grants, each reading on record where it reads for the
+    auditors over that place, as its reading of the audit log is; every change stays refused, saying whose it is."""
+    users.add_user(db, system, username="yh_audit", display_name=None, password=PASSWORD, role=Role.AUDITOR,
+                   scope_code=YINHAI)
+    auditor = users.login(db, "yh_audit", PASSWORD)
+    listed = {a.username: a for a in accounts.list_accounts(db, auditor)}
+    assert set(listed) == {"qg_admin", "qg_op", "yh_admin", "yh_audit"}  # not 海城区's administrator
+    assert [(r.role, r.place_code) for r in listed["qg_admin"].roles] == [(Role.TOWNSHIP_ADMIN, QIAOGANG)]
+    assert not accounts.may_manage(auditor) and accounts.may_manage(admins["qg_admin"])
+    assert {a.refusal for a in listed.values()} == {accounts.READ_ONLY}
+    assert accounts.grantable(db, auditor) == ([], []) and accounts.appointable_departments(db, auditor) == []
+    for change in (lambda: accounts.set_active(db, auditor, "qg_op", False),
+                   lambda: accounts.reset_password(db, auditor, "qg_op", "given-in-person"),
+                   lambda: accounts.check_resettable(db, auditor, "qg_op")):
+        with pytest.raises(PermissionDenied, match="审计员只查看账号与角色,不能更改;.*管理员办理.*Art. 15"):
+            change()
+    for change in (lambda: accounts.grant_role(db, auditor, username="qg_op", role=Role.SUPERVISOR, scope_code=QIAOGANG),
+                   lambda: accounts.revoke_role(db, auditor, "qg_op", Role.OPERATOR, QIAOGANG),
+                   lambda: users.add_user(db, auditor, username="qg_op2", display_name=None, password=PASSWORD,
+                                          role=Role.OPERATOR, scope_code=QIAOGANG)):
+        with pytest.raises(PermissionDenied, match="管理用户的权限.*Art. 15"):
+            change()
+    assert users.login(db, "qg_op", PASSWORD).roles == {Role.OPERATOR}
+    with db.session() as session:
+        reads = session.execute(select(AuditEntry.actor, AuditEntry.place_code, AuditEntry.message)
+                                .where(AuditEntry.action == "users.read")).all()
+    assert reads == [("yh_audit", YINHAI, "查阅用户账号与角色(4 个账号)")]
+    # An administrator's own screen, reloaded with each change it makes, is not a reading on record.
+    accounts.list_accounts(db, admins["yh_admin"])
+    with db.session() as session:
+        assert session.scalar(select(func.count()).where(AuditEntry.action == "users.read")) == 1
+    with pytest.raises(PermissionDenied, match="只有管理员和审计员可以查看用户账号"):
+        accounts.list_accounts(db, admins["qg_op"])
 
 
 def test_an_account_disabled_or_reset_is_on_record_where_it_works_for_that_places_auditor(db, admins):
@@ -276,7 +313,7 @@ def test_a_liaison_role_is_granted_with_the_accounts_department_and_non_administ
     accounts.grant_role(db, admins["qg_admin"], username="qg_op", role=Role.LIAISON, scope_code=QIAOGANG,
                         department_id=office.id)
     assert users.login(db, "qg_op", PASSWORD).department_id == office.id
-    with pytest.raises(PermissionDenied, match=r"只有管理员可以查看和管理用户账号;.*请找本乡镇\(街道\)或县\(区\)的管理员办理"):
+    with pytest.raises(PermissionDenied, match=r"只有管理员可以管理用户账号;.*请找本乡镇\(街道\)或县\(区\)的管理员办理"):
         accounts.set_active(db, admins["qg_op"], "qg_admin", False)
 
 

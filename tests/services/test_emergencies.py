@@ -390,7 +390,7 @@ def test_a_report_links_only_a_case_of_its_own_township(db, operator, system):
 def test_acknowledgement_needs_the_supervisor_role_and_is_audited(db, operator, supervisor):
     info = _report(db, operator)
     assert [r.id for r in emergencies.unacknowledged(db, supervisor)] == [info.id]
-    with pytest.raises(PermissionDenied, match="确认紧急告警.*Art. 15"):
+    with pytest.raises(PermissionDenied, match="告警由侨港镇值班室的值班长以本人账号确认.*Art. 21"):
         emergencies.acknowledge(db, operator, info.id)
     with pytest.raises(PermissionDenied, match="须由值班长以本人账号确认.*--as"):
         emergencies.acknowledge(db, Actor.system("pytest"), info.id)
@@ -407,6 +407,34 @@ def test_acknowledgement_needs_the_supervisor_role_and_is_audited(db, operator, 
     assert entries == [("qg_op", AuditOutcome.DENIED, f"emergency:{info.id}"),
                        ("system", AuditOutcome.DENIED, f"emergency:{info.id}"),
                        ("qg_sup", AuditOutcome.OK, f"emergency:{info.id}")]
+
+
+@pytest.mark.law("Art. 21")
+@pytest.mark.law("Art. 15")
+def test_only_a_shift_supervisor_of_the_reports_township_acknowledges_its_alarm(db, system, operator, supervisor):
+    """A county or city administrator acknowledged a township's alarm and gave its wall back, though nobody in
+    that duty room had taken note. The acknowledgement is its shift supervisor's (SPEC §5): no administrator's,
+    the township's own neither, nor a supervisor of the county's or of another township."""
+    info = _report(db, operator)
+    others = [_actor(db, system, "qg_admin", Role.TOWNSHIP_ADMIN),
+              _actor(db, system, "yh_admin", Role.COUNTY_ADMIN, scope="450503000000"),
+              _actor(db, system, "bh_admin", Role.CITY_ADMIN, scope=CITY),
+              _actor(db, system, "yh_chief", Role.SUPERVISOR, scope="450503000000")]
+    for actor in others:
+        assert not emergencies.may_acknowledge(actor, QIAOGANG), actor.username
+        with pytest.raises(PermissionDenied) as refused:
+            emergencies.acknowledge(db, actor, info.id)
+        assert ("告警由侨港镇值班室的值班长以本人账号确认" in refused.value.message
+                and refused.value.message.endswith("(Art. 21)")), actor.username
+    another_townships = _actor(db, system, "yt_chief", Role.SUPERVISOR, scope="450503101000")
+    assert not emergencies.may_acknowledge(another_townships, QIAOGANG)
+    with pytest.raises(PermissionDenied, match="没有在 侨港\\(450503103000\\) 查看的权限"):  # nor sees it
+        emergencies.acknowledge(db, another_townships, info.id)
+    assert emergencies.unacknowledged(db, supervisor)[0].id == info.id
+    assert emergencies.may_acknowledge(supervisor, QIAOGANG) and not emergencies.may_acknowledge(system, QIAOGANG)
+    assert emergencies.acknowledge(db, supervisor, info.id).acknowledged_by == "qg_sup"
+    refusals = [(e.actor, e.outcome, e.place_code) for e in _audit(db, "emergencies.acknowledge")][:-1]
+    assert refusals == [(a.username, AuditOutcome.DENIED, QIAOGANG) for a in (*others, another_townships)]
 
 
 @pytest.mark.law("Art. 15")
@@ -780,17 +808,27 @@ def test_ladder_clocks_must_be_positive_and_in_order(db, city_admin):
         phone_first_minutes=60, written_first_minutes=25 * 60, follow_up_hours=49, final_working_days=1)
 
 
-@pytest.mark.law("Art. 5")
+@pytest.mark.law("Art. 21")
 @pytest.mark.law("Art. 15")
-def test_only_a_city_wide_evaluation_grant_sets_the_ladder(db, system, supervisor, city_admin):
+def test_only_the_city_administrator_sets_the_ladder_and_is_told_so_before_any_value(db, system, supervisor,
+                                                                                    city_admin):
+    """The refusal named the evaluation right ("…报告时限(需有综合评价权限)"), and a city-wide supervisor, who
+    evaluates, could set the clocks; a mistyped setting was answered with its correction before the refusal."""
     township_admin = _actor(db, system, "qg_admin", Role.TOWNSHIP_ADMIN)
-    for actor in (supervisor, township_admin):
+    county_admin = _actor(db, system, "yh_admin", Role.COUNTY_ADMIN, scope="450503000000")
+    city_supervisor = _actor(db, system, "bh_chief", Role.SUPERVISOR, scope=CITY)
+    auditor = _actor(db, system, "bh_audit", Role.AUDITOR, scope=CITY)
+    for actor in (supervisor, township_admin, county_admin, city_supervisor, auditor):
         assert not emergencies.may_configure_ladder(actor)
-        with pytest.raises(PermissionDenied, match="450500000000.*设定紧急情况报告时限\\(需有综合评价权限\\)"):
-            emergencies.configure_ladder(db, actor, follow_up_hours=12)
+        for values in (dict(follow_up_hours=12), dict(phone_frist_minutes=60)):
+            with pytest.raises(PermissionDenied) as refused:
+                emergencies.configure_ladder(db, actor, **values)
+            assert refused.value.message == (f"用户“{actor.display_name}”不能设定紧急情况报告时限:报告时限全市统一,"
+                                             "须有在北海市设定紧急情况报告时限的权限;请由市级管理员办理(Art. 15)")
     assert emergencies.may_configure_ladder(city_admin) and emergencies.may_configure_ladder(system)
     assert emergencies.load_ladder(db) == emergencies.LadderRule()
-    assert [e.outcome for e in _audit(db, "emergencies.configure_ladder")] == [AuditOutcome.DENIED] * 2
+    assert [(e.outcome, e.place_code) for e in _audit(db, "emergencies.configure_ladder")] == [
+        (AuditOutcome.DENIED, CITY)] * 10
 
 
 

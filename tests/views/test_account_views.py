@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from desktop.errors import PermissionDenied
 from desktop.models.enums import PlaceLevel, Role
 from desktop.services import accounts, users
+from desktop.tasks import TaskRunner
 from desktop.views import dialogs
 from desktop.views.accounts import open_accounts, open_change_password
 from desktop.views.accounts import forms
@@ -86,9 +87,12 @@ def test_a_township_admin_adds_an_operator_then_disables_and_resets_them(qtbot, 
         users.login(sqlite_db, "qg_op3", "first-pass-1")
     screen.active_button.click()
 
-    _answer(monkeypatch, PasswordForm, lambda form: (form.new.setText("second-pass-2"),
-                                                      form.again.setText("second-pass-2")))
     screen.reset_button.click()
+    form = screen.findChild(PasswordForm)
+    form.new.setText("second-pass-2")
+    form.again.setText("second-pass-2")
+    form.accept()
+    assert not form.isVisible() and form.result() == QDialog.DialogCode.Accepted
     assert users.login(sqlite_db, "qg_op3", "second-pass-2").username == "qg_op3"
 
 
@@ -184,6 +188,78 @@ def test_a_user_changes_their_own_password(qtbot, feature_window, sqlite_db, tow
     form.accept()
     assert shown == ["密码已修改"]
     assert users.login(sqlite_db, "qg_op", "mine-now-123").username == "qg_op"
+
+
+def _own_password_form(qtbot, feature_window, db, tasks) -> tuple[PasswordForm, object]:
+    operator = users.login(db, "qg_op", PASSWORD)
+    window = feature_window(db, operator, tasks)
+    open_change_password(window)
+    return window.findChild(PasswordForm), window
+
+
+def _typed(form: PasswordForm) -> tuple[str, str, str]:
+    return form.old.text(), form.new.text(), form.again.text()
+
+
+@pytest.mark.parametrize("old, new, said, at_fault", [
+    ("not-my-password-1", "mine-now-123", "原密码不正确;请重新输入", "old"),
+    (PASSWORD, "short1", "密码至少 8 位", "new"),
+], ids=["wrong old", "weak new"])
+def test_a_refused_own_password_is_said_in_the_form_which_keeps_what_was_typed(
+        qtbot, feature_window, sqlite_db, township_admin, tasks, shown, old, new, said, at_fault):
+    """The form had closed on Enter and a box then said "please re-enter": all three fields were typed again
+    after opening the menu anew. It stays open, says why, and puts the cursor on the field to mend."""
+    form, _ = _own_password_form(qtbot, feature_window, sqlite_db, tasks)
+    form.old.setText(old)
+    form.new.setText(new)
+    form.again.setText(new)
+    form.accept()
+    assert form.isVisible() and _typed(form) == (old, new, new)
+    assert said in form.error.text() and not form.error.isHidden() and shown == []
+    assert form.focusWidget() is getattr(form, at_fault)
+    assert getattr(form, at_fault).selectedText() == getattr(form, at_fault).text()  # typed over
+    assert form.buttons.isEnabled()
+
+    form.old.setText(PASSWORD)
+    form.new.setText("mine-now-123")
+    form.again.setText("mine-now-123")
+    form.accept()
+    assert not form.isVisible() and shown == ["密码已修改"]
+    assert users.login(sqlite_db, "qg_op", "mine-now-123").username == "qg_op"
+
+
+def test_the_own_password_form_waits_open_while_the_change_is_saved(qtbot, feature_window, sqlite_db,
+                                                                    township_admin, shown):
+    """Run off the GUI thread: the form is still there, its buttons off, until the service answers."""
+    runner = TaskRunner()
+    form, _ = _own_password_form(qtbot, feature_window, sqlite_db, runner)
+    form.old.setText("not-my-password-1")
+    form.new.setText("mine-now-123")
+    form.again.setText("mine-now-123")
+    form.accept()
+    assert form.isVisible() and not form.buttons.isEnabled()
+    form.reject()  # Esc while saving does not close on a password perhaps changed
+    assert form.isVisible()
+    qtbot.waitUntil(form.buttons.isEnabled, timeout=10000)
+    assert form.isVisible() and "原密码不正确" in form.error.text()
+    runner.wait()
+
+
+def test_a_weak_reset_password_is_said_in_the_form_which_stays_open(qtbot, feature_window, sqlite_db,
+                                                                   township_admin, tasks, shown):
+    screen = _screen(qtbot, feature_window, sqlite_db, township_admin, tasks)
+    _select(screen, "qg_op")
+    screen.reset_button.click()
+    form = screen.findChild(PasswordForm)
+    form.new.setText("qg_op-pass1")  # holds the log-in name
+    form.again.setText("qg_op-pass1")
+    form.accept()
+    assert form.isVisible() and "不能包含用户名 qg_op" in form.error.text() and form.focusWidget() is form.new
+    assert _typed(form)[1:] == ("qg_op-pass1", "qg_op-pass1") and shown == []
+    form.new.setText("given-in-person-2")
+    form.again.setText("given-in-person-2")
+    form.accept()
+    assert not form.isVisible() and users.login(sqlite_db, "qg_op", "given-in-person-2").must_change_password
 
 
 def test_opening_the_screen_again_brings_the_same_one_forward_up_to_date(qtbot, feature_window, sqlite_db,
@@ -293,3 +369,41 @@ def test_a_city_administrator_sets_how_long_a_password_may_be_used(qtbot, featur
     screen.max_age_button.click()
     assert offered == [90] and not shown
     assert password_policy.load_max_age_days(sqlite_db) == 30
+
+
+def test_the_auditor_reads_the_accounts_screen_with_every_change_off_and_says_why(qtbot, feature_window, sqlite_db,
+                                                                                   township_admin, tasks, system):
+    """The auditor's 用户账号与权限 was off in the menu: who holds which role is what it checks. It opens,
+    read-only, each button saying why before any row is chosen, and the reading is on record."""
+    from PySide6.QtGui import QAction
+    from sqlalchemy import select
+
+    from desktop.models import AuditEntry
+    from desktop.services.security import Actor, Grant
+    from desktop.views.main_window import MainWindow
+
+    users.add_user(sqlite_db, system, username="bh_audit", display_name=None, password=PASSWORD,
+                   role=Role.AUDITOR, scope_code="450500000000")
+    auditor = users.login(sqlite_db, "bh_audit", PASSWORD)
+    desk = MainWindow(sqlite_db, auditor, tasks)
+    qtbot.addWidget(desk)
+    menu_entry = next(a for a in desk.findChildren(QAction) if a.text() == "用户账号与权限…")
+    assert menu_entry.isEnabled()
+    operator = Actor(username="qg_op", display_name="qg_op", grants=(Grant(Role.OPERATOR, QIAOGANG, PlaceLevel.TOWNSHIP),))
+    desk = MainWindow(sqlite_db, operator, tasks)
+    qtbot.addWidget(desk)
+    assert not next(a for a in desk.findChildren(QAction) if a.text() == "用户账号与权限…").isEnabled()
+
+    screen = _screen(qtbot, feature_window, sqlite_db, auditor, tasks)
+    assert [a.username for a in screen.model.rows] == ["bh_audit", "qg_admin", "qg_op"]
+    assert "只读" in screen.note.text() and "审计日志" in screen.note.text()
+    buttons = (screen.add_button, screen.grant_button, screen.revoke_button, screen.reset_button, screen.active_button)
+    why = "审计员只查看账号与角色,不能更改;请由管理员办理(条例第十五条)"
+    for username in (None, "qg_op", "qg_admin"):
+        if username:
+            _select(screen, username)
+        assert not any(button.isEnabled() for button in buttons), username
+        assert {button.toolTip() for button in buttons} == {why}, username
+    assert screen.max_age_button.isHidden()
+    with sqlite_db.session() as session:
+        assert session.scalars(select(AuditEntry.actor).where(AuditEntry.action == "users.read")).all() == ["bh_audit"]

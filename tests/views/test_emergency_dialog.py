@@ -472,6 +472,8 @@ def test_the_ladder_settings_are_read_only_without_a_city_wide_grant(qtbot, sqli
     assert dialog.isVisible()
     assert dialog.phone_first.value() == 30 and not dialog.phone_first.isEnabled()
     assert not dialog.save_button.isEnabled() and dialog.permission_note.isVisibleTo(dialog)
+    # Who sets it, not a right of the evaluation's ("只有具有全市综合评价权限的用户…").
+    assert dialog.permission_note.text() == "报告时限由市级管理员全市统一设定;需要修改时请联系市级管理员。"
     assert not dialog.grab().isNull()
 
 
@@ -587,7 +589,7 @@ def test_the_ladder_buttons_need_a_selected_owed_step_and_the_permission(qtbot, 
     operator = Actor(username="op", display_name="值班员", grants=(Grant(Role.OPERATOR, QIAOGANG, PlaceLevel.TOWNSHIP),))
     panel = LadderPanel(sqlite_db, operator, SyncTaskRunner())
     qtbot.addWidget(panel)
-    assert not panel.ack_button.isEnabled() and "确认紧急告警" in panel.ack_button.toolTip()
+    assert not panel.ack_button.isEnabled() and "值班长" in panel.ack_button.toolTip()
     assert panel.amend_button.isEnabled()
     assert not panel.record_button.isEnabled() and "选择" in panel.record_button.toolTip()
     panel.table.selectRow(0)
@@ -604,6 +606,23 @@ def test_the_ladder_buttons_need_a_selected_owed_step_and_the_permission(qtbot, 
     panel = LadderPanel(sqlite_db, supervisor, SyncTaskRunner())
     qtbot.addWidget(panel)
     assert panel.ack_button.isEnabled() and not panel.ack_button.toolTip()
+
+
+@pytest.mark.law("Art. 21")
+@pytest.mark.parametrize(("role", "level", "code"), [(Role.TOWNSHIP_ADMIN, PlaceLevel.TOWNSHIP, QIAOGANG),
+                                                     (Role.COUNTY_ADMIN, PlaceLevel.COUNTY, "450503000000"),
+                                                     (Role.CITY_ADMIN, PlaceLevel.CITY, "450500000000"),
+                                                     (Role.SUPERVISOR, PlaceLevel.COUNTY, "450503000000")])
+def test_only_the_townships_shift_supervisor_is_offered_the_acknowledgement(qtbot, sqlite_db, system, errors, role,
+                                                                            level, code):
+    """确认告警 was offered to yh_admin: the alarm is acknowledged by the shift supervisor of the report's township,
+    who takes note for its duty room, not by an administrator nor the county's duty room."""
+    _report(sqlite_db, system)
+    other = Actor(username="other", display_name="other", grants=(Grant(role, code, level),))
+    panel = LadderPanel(sqlite_db, other, SyncTaskRunner())
+    qtbot.addWidget(panel)
+    assert not panel.ack_button.isEnabled()
+    assert panel.ack_button.toolTip() == "告警由侨港镇值班室的值班长以本人账号确认(《条例》第二十一条);您不是该乡镇(街道)的值班长"
 
 
 @pytest.mark.law("Art. 21")

@@ -149,12 +149,12 @@ def test_a_password_an_administrator_chose_is_replaced_by_the_users_own_before_t
 
     dialog.buttons.accepted.emit()
     form = next(f for f in dialog.findChildren(PasswordForm) if f.isVisible())
-    form.new.setText("qg_op-pass1")  # holds the log-in name: refused, and asked again
+    form.new.setText("qg_op-pass1")  # holds the log-in name: refused in the form, which stays open
     form.again.setText("qg_op-pass1")
     form.accept()
     QApplication.processEvents()
-    assert "不能包含用户名" in dialog.error.text() and dialog.actor is None
-    form = next(f for f in dialog.findChildren(PasswordForm) if f.isVisible())
+    assert "不能包含用户名" in form.error.text() and dialog.actor is None
+    assert form.isVisible() and form.focusWidget() is form.new and form.again.text() == "qg_op-pass1"
     form.new.setText("my-own-secret-1")
     form.again.setText("my-own-secret-1")
     with qtbot.waitSignal(dialog.accepted):

@@ -627,15 +627,17 @@ def test_beside_the_map_on_a_laptop_nothing_the_desk_needs_is_cut_or_overlaps(qt
                                                                                cjk_font, size):
     """At 1366×768 the map had taken all but the panes' least widths: the place's code was cut, the roster showed
     a name and half a role, the map's title had gone into its toolbar's overflow menu. Beside the map, the code,
-    the roster's name, role and phone, the map's tools and title, the queue's count and the status bar's counts
+    the roster's name, role and phone (where the roster has not given the map its place), the map's tools and title, the queue's count and the status bar's counts
     show whole, at the least width the window allows too; the queue keeps the room."""
     from desktop.views.map.panel import MapPanel
 
     w = _with_the_map(qtbot, demo_db, tasks, system, size)
-    summary = w.roster.summary
-    assert summary.fontMetrics().horizontalAdvance(QIAOGANG) <= summary.contentsRect().width()
-    roster = w.roster.view
-    assert roster.columnViewportPosition(2) + roster.columnWidth(2) <= roster.viewport().width()  # name, role, phone
+    if w.splitter.sizes()[2]:  # the roster beside the map, unless it gave the map its place
+        summary = w.roster.summary
+        assert summary.fontMetrics().horizontalAdvance(QIAOGANG) <= summary.contentsRect().width()
+        roster = w.roster.view
+        # Name, role and phone.
+        assert roster.columnViewportPosition(2) + roster.columnWidth(2) <= roster.viewport().width()
     queue = w.queue_panel
     assert not queue.total.geometry().intersects(queue.text.geometry())
     assert queue.total.width() >= queue.total.sizeHint().width()
@@ -694,6 +696,60 @@ def test_at_1366_the_columns_a_case_is_chosen_by_show_without_scrolling_sideways
     longest = max(view.fontMetrics().horizontalAdvance(view.model().index(row, STATE).data())
                   for row in range(view.model().rowCount()))
     assert view.columnWidth(STATE) >= max(at_the_laptop, longest)
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_beside_the_map_at_1366_the_queue_keeps_its_state_and_category_in_sight(qtbot, demo_db, tasks, desk_font,
+                                                                               translations, language):
+    """With the map open at 1366×768 the queue had kept its number, title and countdown only: the map took a third
+    of the window beside the tree and the roster at their least. The map takes the roster's place while it is open:
+    the state and the category show, the state whole in Chinese (in English it gives way, its tooltip whole); the
+    map closed, the roster comes back."""
+    from desktop.services import users
+    from desktop.views.queue_model import CATEGORY, STATE, TITLE
+
+    translations.install(language)
+    w = _on_the_laptop(qtbot, demo_db, tasks, users.actor_for(demo_db, "qg_op1"))
+    before = w.splitter.sizes()
+    _open_the_map(w)
+    QApplication.processEvents()
+    view, panel = w.queue_panel.view, w.queue_panel
+    for column in (STATE, CATEGORY):
+        assert view.columnViewportPosition(column) + view.columnWidth(column) <= view.viewport().width(), column
+    assert view.columnWidth(STATE) >= panel._state_least
+    if language == "zh":
+        shown = range(min(view.model().rowCount(), view.model().page_size))
+        assert view.columnWidth(STATE) > max(view.fontMetrics().horizontalAdvance(view.model().index(row, STATE).data())
+                                             for row in shown)
+    assert view.columnWidth(TITLE) > view.fontMetrics().horizontalAdvance("【急】码头护栏损坏")
+    dock = w.findChild(QDockWidget)
+    assert dock.isVisible() and dock.width() >= 1366 // 5  # a map still
+    assert w.splitter.sizes()[2] == 0  # the roster lent its place
+    dock.close()
+    qtbot.waitUntil(lambda: w.splitter.sizes() == before)
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_at_1366_the_queues_filter_lists_show_their_longest_entries_whole(qtbot, demo_db, tasks, desk_font,
+                                                                          translations, language):
+    """Eight characters wide, the state list read "待分拨清单(未…" ("Triage list (in n", "Due for key su") beside a
+    search box with 450 points to spare. Each list shows its longest entry whole."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    from desktop.services import users
+
+    translations.install(language)
+    w = _on_the_laptop(qtbot, demo_db, tasks, users.actor_for(demo_db, "qg_op1"))
+    for combo in (w.queue_panel.state, w.queue_panel.category):
+        entries = [combo.itemText(n) for n in range(combo.count())]
+        longest = max(entries, key=combo.fontMetrics().horizontalAdvance)
+        combo.setCurrentIndex(entries.index(longest))
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        room = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                            QStyle.SubControl.SC_ComboBoxEditField, combo).width()
+        assert combo.fontMetrics().horizontalAdvance(longest) <= room, longest
+    assert w.queue_panel.text.width() > w.queue_panel.text.fontMetrics().horizontalAdvance("450503103-2026-000000")
 
 
 def test_closing_the_map_gives_the_roster_back_the_width_it_gave(qtbot, desk_db, tasks, system, cjk_font):

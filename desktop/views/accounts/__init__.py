@@ -19,17 +19,10 @@ def open_accounts(window) -> None:
 
 def open_change_password(window) -> None:
     """Menu 文件 → 修改本人密码: the old password, then the new one twice (window-modal, not
-    blocking: the desk goes on updating behind it)."""
+    blocking: the desk goes on updating behind it). A refusal is said in the form, which stays open."""
     form = PasswordForm(window, ask_old=True)
-    title = form.windowTitle()
-
-    def submit() -> None:
-        old, new = form.values()
-        window.tasks.submit(accounts.change_password, window.db, window.actor, old, new,
-                            on_done=lambda _: dialogs.information(
-                                window, title, QCoreApplication.translate("accounts", "密码已修改")),
-                            on_error=lambda exc: dialogs.show_error(window, exc))
-
-    form.accepted.connect(submit)
+    form.sends_by(window.tasks, lambda old, new: accounts.change_password(window.db, window.actor, old, new))
+    form.accepted.connect(lambda: dialogs.information(window, form.windowTitle(),
+                                                      QCoreApplication.translate("accounts", "密码已修改")))
     form.finished.connect(form.deleteLater)
     form.open()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -14,11 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...errors import GridDeskError
 from ...i18n import label
 from ...models.enums import PlaceLevel, Role
 from ...services.accounts import AccountInfo, RoleInfo
 from ...services.departments import DepartmentInfo
 from ...services.password_policy import LONGEST_MAX_AGE_DAYS
+from ...tasks import TaskRunner
 from .. import dialogs
 from ..form_buttons import ok_cancel
 from ..required_fields import mark_required
@@ -126,7 +130,14 @@ class GrantForm(AsksBeforeDiscarding, QDialog):
 class PasswordForm(QDialog):
     """A new password typed twice; with `ask_old`, the user's own old one first; with `first_own`,
     the user's own in place of the one an administrator chose, and with `expired`, in place of one
-    older than the city allows (both asked at log-in)."""
+    older than the city allows (both asked at log-in).
+
+    OK sends the passwords as `sends_by` says, and the form stays open holding what was typed until they are
+    saved: a refusal (a wrong old password, a weak new one) is said in the form, the cursor on the field at
+    fault. It had closed on OK and said the refusal after, and all three fields were typed again."""
+
+    left = Signal(object)  # an error of a kind `sends_by` hands on: the form closed on it, neither saved nor cancelled
+    LEFT = 2  # its result code then
 
     def __init__(self, parent: QWidget | None = None, *, ask_old: bool = False, username: str | None = None,
                  first_own: bool = False, expired: bool = False):
@@ -148,11 +159,55 @@ class PasswordForm(QDialog):
         form.addRow(self.tr("新密码"), self.new)
         form.addRow(self.tr("再输入一次"), self.again)
         mark_required(form, *([self.old] if ask_old else []), self.new, self.again)
-        form.addRow(ok_cancel(self))
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c62828")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form.addRow(self.error)
+        self.buttons = ok_cancel(self)
+        form.addRow(self.buttons)
+        self._saving = False
+
+    def sends_by(self, tasks: TaskRunner, save: Callable[[str, str], None],
+                 hands_on: tuple[type[BaseException], ...] = ()) -> None:
+        """OK runs `save(old, new)` on `tasks`; once it has, the form closes, accepted. An error of a kind
+        in `hands_on` (which the form cannot mend) closes it too, and `left` hands it on."""
+        self._tasks, self._save, self._hands_on = tasks, save, hands_on
 
     def accept(self) -> None:
-        if typed_twice(self, self.new, self.again):
-            super().accept()
+        if not typed_twice(self, self.new, self.again):
+            return
+        self.error.hide()
+        self._busy(True)
+        self._tasks.submit(self._save, *self.values(), on_done=self._saved, on_error=self._refused)
+
+    def reject(self) -> None:
+        if not self._saving:  # Esc while saving would close on a password perhaps changed, unsaid
+            super().reject()
+
+    def _busy(self, saving: bool) -> None:
+        self._saving = saving
+        self.buttons.setEnabled(not saving)
+
+    def _saved(self, _) -> None:
+        self._busy(False)
+        super().accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        self._busy(False)
+        if isinstance(exc, self._hands_on):
+            self.done(self.LEFT)
+            self.left.emit(exc)
+        elif isinstance(exc, GridDeskError):
+            self.error.setText(dialogs.for_the_desk(exc.message))
+            self.error.show()
+            self.adjustSize()  # the reason wraps onto lines the form grows to show
+            at_fault = {"old_password": self.old, "password": self.new}.get(exc.field)
+            if at_fault is not None:
+                at_fault.setFocus()
+                at_fault.selectAll()  # typed over, not added to
+        else:
+            dialogs.show_error(self, exc)
 
     def values(self) -> tuple[str, str]:
         return self.old.text(), self.new.text()

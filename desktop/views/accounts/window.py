@@ -1,7 +1,8 @@
 """The accounts screen (Art. 15): the accounts in the administrator's subtree, with their roles;
 new accounts, roles granted and revoked, accounts disabled and enabled, passwords reset, and, for
-a city administrator, how long a password may be used. The services decide what is allowed (see
-accounts.py, users.check_grant and password_policy); refusals are shown."""
+a city administrator, how long a password may be used. An auditor reads it, every change off. The
+services decide what is allowed (see accounts.py, users.check_grant and password_policy); refusals
+are shown."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ class AccountsWindow(Retranslating, QDialog):
         super().__init__(parent)
         self.window_, self.db, self.actor, self.tasks = window, window.db, window.actor, window.tasks
         self.roles, self.places, self.departments = [], [], []  # what the forms offer
+        self.read_only = not accounts.may_manage(self.actor)  # an auditor's: checks, changes nothing
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.model = AccountsModel(self)
@@ -57,8 +59,12 @@ class AccountsWindow(Retranslating, QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("用户账号与权限"))
-        self.note.setText(self.tr("您管辖范围内的账号。管理员只在本辖区内授予角色,管理员角色须授予在其本级;审计员"
-                                  "由系统管理员授予;自己的账号由另一位管理员办理(条例第十五条)。"))
+        if self.read_only:
+            self.note.setText(self.tr("您查阅范围内的账号及其角色(只读)。每次查阅记入审计日志;账号和角色由管理员办理"
+                                      "(条例第十五条)。"))
+        else:
+            self.note.setText(self.tr("您管辖范围内的账号。管理员只在本辖区内授予角色,管理员角色须授予在其本级;审计员"
+                                      "由系统管理员授予;自己的账号由另一位管理员办理(条例第十五条)。"))
         self.add_button.setText(self.tr("新增用户…"))
         self.grant_button.setText(self.tr("授予角色…"))
         self.revoke_button.setText(self.tr("撤销角色…"))
@@ -86,6 +92,11 @@ class AccountsWindow(Retranslating, QDialog):
             button.setToolTip(why)
         if manageable and len(current.roles) == 1:
             self.revoke_button.setToolTip(self.tr("这是该账号唯一的角色,不能撤销;不再使用的账号请停用"))
+        if self.read_only:  # said before any row is chosen: nothing here is the auditor's to change
+            why = self.tr("审计员只查看账号与角色,不能更改;请由管理员办理(条例第十五条)")
+            for button in (self.add_button, self.grant_button, self.revoke_button, self.reset_button,
+                           self.active_button):
+                button.setToolTip(why)
         self.retranslate()
 
     def _changed(self, topic: str) -> None:
@@ -151,8 +162,10 @@ class AccountsWindow(Retranslating, QDialog):
     def reset_password(self) -> None:
         account = self.current()
         form = PasswordForm(self, username=account.username)
-        if form.exec() == QDialog.DialogCode.Accepted:
-            self._run(accounts.reset_password, self.db, self.actor, account.username, form.values()[1])
+        form.sends_by(self.tasks, lambda _, new: accounts.reset_password(self.db, self.actor, account.username, new))
+        form.accepted.connect(lambda: self.window_.bus.changed.emit("users"))
+        form.finished.connect(form.deleteLater)
+        form.open()
 
     def disable_or_enable(self) -> None:
         account = self.current()

@@ -310,10 +310,7 @@ class LadderPanel(QWidget):
                           action=self.tr("撤销处置完毕"))
         permissions.offer(self.print_button, self.actor, Permission.PRINT, code, name,
                           reason="" if info else self.tr("没有可打印的报告"))
-        unacknowledged = "" if info and info.acknowledged_at is None else self.tr("没有待确认的告警")
-        if self.actor.is_system:  # the acknowledgement names the supervisor who took note (emergencies.acknowledge)
-            unacknowledged = self.tr("紧急情况告警须由值班长以本人账号确认")
-        permissions.offer(self.ack_button, self.actor, Permission.EMERGENCY_ACK, code, name, reason=unacknowledged)
+        self._offer_acknowledgement(info)
         if info is None:
             chosen = self.tr("没有未结束的紧急情况报告")
         elif info.state is EmergencyState.CLOSED:
@@ -321,6 +318,20 @@ class LadderPanel(QWidget):
         else:
             chosen = ""
         permissions.offer(self.amend_button, self.actor, Permission.EMERGENCY_REPORT, code, name, reason=chosen)
+
+    def _offer_acknowledgement(self, info) -> None:
+        """Only to a shift supervisor of the report's township, who takes note for its duty room (Art. 21)."""
+        if info is None or info.acknowledged_at is not None:
+            why = self.tr("没有待确认的告警")
+        elif self.actor.is_system:  # the acknowledgement names the supervisor who took note (emergencies.acknowledge)
+            why = self.tr("紧急情况告警须由值班长以本人账号确认")
+        elif not emergencies.may_acknowledge(self.actor, info.township_code):
+            why = (self.tr("告警由%1值班室的值班长以本人账号确认(《条例》第二十一条);您不是该乡镇(街道)的值班长")
+                   .replace("%1", info.township_name))
+        else:
+            why = ""
+        self.ack_button.setEnabled(not why)
+        self.ack_button.setToolTip(why)
 
     def _step_chosen(self) -> None:
         self._time_typed = False  # another rung: made when recorded, unless the operator says when

@@ -42,7 +42,7 @@ class LadderSettingsDialog(CitySettingsDialog):
         self.form.addRow(self.tr("报送对象"), levels)
         self.finish(note=self.tr("新的时限适用于保存之后报告的紧急情况。已报告的紧急情况,报送对象和已排定的时限不变,"
                                  "此后排定的续报、终报按新的时限。"),
-                    permission_note=self.tr("只有具有全市综合评价权限的用户可以修改报告时限。"),
+                    permission_note=self.tr("报告时限由市级管理员全市统一设定;需要修改时请联系市级管理员。"),
                     may_configure=emergencies.may_configure_ladder(actor), load=emergencies.load_ladder,
                     save=emergencies.configure_ladder)
 

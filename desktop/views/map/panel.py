@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QLabel, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QStyle, QToolBar, QVBoxLayout, QWidget
 
 from ...services.map_data import map_data
 from ...services.places import normalise_code
@@ -99,18 +99,41 @@ class MapPanel(Retranslating, QWidget):
             dialogs.error(self, self.tr("导出地图图片"), self.tr("无法写入 {0}").format(path))
 
 
+def _width_beside_the_queue(window, dock: QDockWidget) -> int:
+    """The map's width as it opens: no more than a third of the window (on a 1366-point laptop it had taken all
+    but the panes' least widths, the roster squeezed to a name and half a role), nor more than leaves the queue
+    its key columns in sight (number, title, countdown, state and category: at 1366×768 beside the map it had
+    kept the first three only), their state whole where the map keeps a quarter of the window. Where the roster
+    at its least leaves the map less than that third, the map takes the roster's place until it closes: the
+    queue is what the operator works in."""
+    third = min(dock.sizeHint().width(), window.width() // 3)
+    queue = window.queue_panel
+    if _spare(window, queue.least_width()) < third:
+        window.splitter.lend_roster()
+    whole = _spare(window, queue.sizeHint().width())
+    return min(third, whole if whole >= window.width() // 4 else _spare(window, queue.least_width()))
+
+
+def _spare(window, queue: int) -> int:
+    """The width the panes leave a dock opened beside them with the queue `queue` wide."""
+    separator = window.style().pixelMetric(QStyle.PixelMetric.PM_DockWidgetSeparatorExtent, None, window)
+    return window.splitter.width() - separator - window.splitter.room_asked(queue)
+
+
 def open_map(window) -> None:
     """Show (or raise) the map dock for the place selected in the tree."""
     dock = window.findChild(QDockWidget, DOCK_NAME)
+    opening = dock is None or dock.isHidden()
     if dock is None:
         dock = QDockWidget(window)
         dock.setObjectName(DOCK_NAME)
         dock.setWidget(MapPanel(window, dock))  # which titles the dock, in the language of the moment
+        # Closed, the map gives the roster its place back (not as the window closes: the layout stays as it is).
+        dock.visibilityChanged.connect(lambda shown: shown or not window.isVisible() or window.splitter.roster_back())
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        # No more than a third of the window: on a 1366-point laptop the map had taken all but the panes' least
-        # widths, the roster squeezed to a name and half a role.
-        width = min(dock.sizeHint().width(), window.width() // 3)
+    if opening:
+        width = _width_beside_the_queue(window, dock)
+        dock.show()
         window.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
-    dock.show()
     dock.raise_()
     dock.widget().show_place(window.current_place_code())

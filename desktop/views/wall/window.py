@@ -56,7 +56,9 @@ RATES_MS = 60_000
 QUEUE_COLUMNS = (TITLE, PLACE, COUNTDOWN, STATE)
 COUNTDOWN_LEAST_UNITS = 6  # body units of the queue's countdown column however short the countdowns shown
 STATE_LEAST_UNITS = 6  # body units of the queue's state column however short the states shown
-TITLE_LEAST_UNITS = 8  # body units the queue's title keeps, however long a countdown or a state
+# Body units the queue's title keeps after its urgent mark, however long a countdown or a state: ten Chinese
+# characters and the ellipsis. Eight units in all had shown "[Urgent] 片区突…" in English.
+TITLE_LEAST_UNITS = 11
 EVENT = 2  # the emergency table's event column: it takes the width the others leave
 EVENT_LEAST_UNITS = 10  # body units of the title's width on one line before the rows take two
 
@@ -174,10 +176,11 @@ class WallWindow(QWidget):
         body.addWidget(self._panel(self.queue_title, self._or_empty(self.queue_rows, self.queue_empty)), 0, 1)
         body.addWidget(self._panel(self.emergency_title, self._or_empty(self.emergencies, self.emergencies_empty),
                                    self.emergencies_more), 1, 1)
-        # The queue, which the supervisor reads, wider than the map, which shows where: at 11:9 the titles
-        # had been cut after eight characters on a 1920-pixel wall.
-        body.setColumnStretch(0, 9)
-        body.setColumnStretch(1, 11)
+        # The queue, which the supervisor reads, takes three fifths of the body, the map, which shows where, two:
+        # as wide as the map the titles had been cut after eight characters on a 1920-pixel wall, and at 11:9,
+        # in English (its countdowns and states the wider), after three.
+        body.setColumnStretch(0, 2)
+        body.setColumnStretch(1, 3)
         body.setRowStretch(0, 3)
         body.setRowStretch(1, 2)
 
@@ -260,14 +263,19 @@ class WallWindow(QWidget):
         text shown (why a clock does not run); the state column as its longest text shown: in English
         "Sign-for 17 h overdue", which 9 units had cut to "Sign-for 17 h …", and "Handling · General supervision",
         which a fixed width had cut ("办理中 · 一般督办 · 督办超期"); each at least its least units, and leaving
-        the title TITLE_LEAST_UNITS (it elides). Measured over the first page, which the wall (never scrolled)
-        holds whole: a few dozen texts, and no page fetched for it."""
+        the title its urgent mark and TITLE_LEAST_UNITS (it elides). Measured over the first page, which the wall
+        (never scrolled) holds whole: a few dozen texts, and no page fetched for it."""
         unit = self._unit or unit_for(self.height())
-        room = self.queue.viewport().width() - self.queue.columnWidth(PLACE) - unit * TITLE_LEAST_UNITS
+        room = self.queue.viewport().width() - self.queue.columnWidth(PLACE) - self.least_title_width(unit)
         countdowns = self._queue_texts(COUNTDOWN) + self.queue_model.countdown_forms(span_text(WIDEST_SPAN))
         countdown = self._fit_queue_column(COUNTDOWN, countdowns, unit * COUNTDOWN_LEAST_UNITS,
                                            room - unit * STATE_LEAST_UNITS)
         self._fit_queue_column(STATE, self._queue_texts(STATE), unit * STATE_LEAST_UNITS, room - countdown)
+
+    def least_title_width(self, unit: int) -> int:
+        """The queue's title column at its narrowest: the urgent mark, then TITLE_LEAST_UNITS of the title."""
+        return (self.queue.fontMetrics().horizontalAdvance(self.queue_model.urgent_mark()) + unit * TITLE_LEAST_UNITS
+                + cell_margins(self.queue))
 
     def _queue_texts(self, column: int) -> list[str]:
         """The texts of the queue's `column` on the first page."""
