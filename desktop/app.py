@@ -131,7 +131,8 @@ def open_window(args: argparse.Namespace, db: Database, actor: Actor, tasks: Tas
 
 def catch_up_calendar(db: Database, actor: Actor, tasks: TaskRunner) -> None:
     """Recount the deadlines once, off the GUI thread, after an upgrade brought the published holiday
-    schedule of more years (the banner and the queue follow through the change feed)."""
+    schedule of more years (the banner and the queue follow through the change feed): the program's
+    doing at `actor`'s start-up, not theirs (catch_up_with_published_schedule)."""
     from .services.calendar_admin import catch_up_with_published_schedule
 
     tasks.submit(catch_up_with_published_schedule, db, actor,

@@ -10,7 +10,8 @@ from .places import print_table
 
 
 def _import(ctx, args) -> int:
-    result = calendar_admin.import_csv(ctx.db, ctx.actor, args.file, replace=args.replace)
+    result = calendar_admin.import_csv(ctx.db, ctx.actor, args.file, replace=args.replace,
+                                       incomplete=args.incomplete)
     replaced = f"(替换原有录入 {result.replaced} 天)" if result.replaced else ""
     ctx.print(f"已导入 {'、'.join(map(str, result.years))} 年节假日安排 {result.days} 天{replaced};"
               f"重算未办结期限 {result.recomputed} 项")
@@ -56,6 +57,9 @@ def register(cli) -> None:
     sub.add_argument("file", metavar="FILE")
     sub.add_argument("--replace", action="store_true",
                      help="整体替换文件中年份已录入的安排(不加此项时,已有录入的年份拒绝导入)")
+    sub.add_argument("--incomplete", action="store_true",
+                     help="缺少某个法定节日(元旦、春节、清明节、劳动节、端午节、中秋节、国庆节)或某行没有名称的年份也导入"
+                          "(不加此项时拒绝导入并逐项列出;未录入的节假日按工作日计算期限)")
     sub = cli.command("list", "某年的节假日安排:国务院已公布的、本系统录入的,或尚未可知", _list, group=group)
     sub.add_argument("--year", type=int, required=True)
     sub = cli.command("add", "录入一天:已录入全年安排的年份中增补,或地方节假日(--regional,如壮族三月三,任何年份)", _add,

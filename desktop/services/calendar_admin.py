@@ -6,7 +6,9 @@ running into it carry a warning. A year's schedule may put days at the end of th
 (29 December 2018, a make-up workday of the 2019 New Year): entered with the year whose schedule
 they are part of, they apply over the published schedule of their own year until the package
 publishes the later year too. A year is entered (or imported) as a whole; a year that has
-entered days already is replaced only when the admin says so (`replace`), never unseen. A
+entered days already is replaced only when the admin says so (`replace`), never unseen; a year
+lacking one of the festivals every schedule holds is entered only when the admin says so too
+(`incomplete`, schedule_gaps). A
 single day of a year so entered can then be added or removed. After every change all open
 deadlines are recounted at once.
 
@@ -137,9 +139,13 @@ class EnterResult:
     notes: tuple[str, ...] = ()
 
 
-# The days off that 《全国年节及纪念日放假办法》 fixes by date, in every year's schedule: 元旦, 劳动节, 国庆节.
-_FIXED_DAYS_OFF = ((1, 1, "元旦"), (5, 1, "劳动节"), (5, 2, "劳动节"), (10, 1, "国庆节"), (10, 2, "国庆节"),
-                   (10, 3, "国庆节"))
+# The festivals 《全国年节及纪念日放假办法》(2024 年修订) gives days off in every year's schedule (13 days: 元旦 1,
+# 春节 4, 清明节 1, 劳动节 2, 端午节 1, 中秋节 1, 国庆节 3): its name, the word its holidays are named with, and the
+# days (month, day) it falls on where fixed by date. The lunar ones' dates need a lunar calendar: they are
+# checked by the names entered.
+_FESTIVALS = (("元旦", "元旦", ((1, 1),)), ("春节", "春节", ()), ("清明节", "清明", ()),
+              ("劳动节", "劳动", ((5, 1), (5, 2))), ("端午节", "端午", ()), ("中秋节", "中秋", ()),
+              ("国庆节", "国庆", ((10, 1), (10, 2), (10, 3))))
 
 
 def _over_published(entries: list[DayEntry]) -> tuple[str, ...]:
@@ -150,19 +156,42 @@ def _over_published(entries: list[DayEntry]) -> tuple[str, ...]:
                  f"不再按国务院已公布的 {entry.day.year} 年安排" for entry in days)
 
 
-def _lacking_fixed_days_off(entries: list[DayEntry]) -> tuple[str, ...]:
-    """For each year of `entries`' schedules, the days off fixed by date that fall on a weekday and are
-    not among its holidays, as a warning: a stray line of another year (2028-01-01 among 2027's) or a
-    typed year (2072) makes that year count as entered, and its other holidays as working days."""
-    holidays = {entry.day for entry in entries if entry.kind is DayKind.HOLIDAY}
-    warnings = []
-    for year in sorted({entry.schedule for entry in entries if not entry.regional}):
-        lacking = [f"{day}({name})" for month, number, name in _FIXED_DAYS_OFF
-                   if (day := date(year, month, number)).weekday() < 5 and day not in holidays]
+def _year_gaps(year: int, entries: list[DayEntry]) -> list[str]:
+    """What `year`'s schedule (`entries`) lacks: each festival with no holiday named for it, or, for one
+    fixed by date, its days that fall on a weekday and are no holiday; and the days without a name, which
+    no festival can be told by."""
+    holidays = [entry for entry in entries if entry.kind is DayKind.HOLIDAY]
+    days_off = {entry.day for entry in holidays}
+    gaps = []
+    for festival, word, fixed in _FESTIVALS:
+        its_days = [date(year, month, day) for month, day in fixed]
+        lacking = [str(day) for day in its_days if day.weekday() < 5 and day not in days_off]
         if lacking:
-            warnings.append(f"{year} 年的安排中没有法定节假日 {'、'.join(lacking)};一年的安排应整体录入,未录入的"
-                            f"节假日按工作日计算期限。如是误录,请删除该年录入的日期后重新导入")
-    return tuple(warnings)
+            gaps.append(f"{year} 年缺少{festival}:{'、'.join(lacking)} 未录入为法定节假日")
+        elif not days_off.intersection(its_days) and not any(word in entry.name for entry in holidays):
+            gaps.append(f"{year} 年缺少{festival}:没有名称含“{word}”的法定节假日")
+    unnamed = [str(entry.day) for entry in entries if not entry.name]
+    if unnamed:
+        gaps.append(f"{year} 年 {'、'.join(unnamed)} 没有名称(name):各节日按名称核对,请填写(如 春节、春节调休)")
+    return gaps
+
+
+def _gaps(entries: list[DayEntry]) -> tuple[str, ...]:
+    """`_year_gaps` of each year whose schedule `entries` (`_in_schedules`) enter: a year entered counts as
+    known, and what it lacks as working days unseen — a stray line of another year (2028-01-01 among 2027's)
+    or a typed year (2072) enters a year of one day."""
+    national = [entry for entry in entries if not entry.regional]
+    return tuple(gap for year in sorted({entry.schedule for entry in national})
+                 for gap in _year_gaps(year, [entry for entry in national if entry.schedule == year]))
+
+
+def schedule_gaps(entries: list[DayEntry]) -> tuple[str, ...]:
+    """What the years' schedules entered by `entries` lack (`_gaps`), for asking before they are saved:
+    enter_days saves such a year only when told `incomplete`. A list enter_days would refuse is refused
+    here as there (ValidationFailed naming each bad row)."""
+    entries = _in_schedules(entries)
+    _check_entries(entries)
+    return _gaps(entries)
 
 
 class YearStatus(LabelledEnum):
@@ -200,13 +229,14 @@ def _describe(day: date, kind: DayKind, name: str, regional: bool = False, sched
     return f"{day} {'地方' if regional else ''}{kind.label}" + (f"“{name}”" if name else "") + later
 
 
-def _recount(uow: UnitOfWork, before: WorkCalendar, since: datetime, message: str, **detail) -> int:
+def _recount(uow: UnitOfWork, before: WorkCalendar, since: datetime, message: str, *, occasion: str = "",
+             **detail) -> int:
     """Recount deadlines after a change of the calendar (`before`: as it was; `since`: the first day it
-    changed, as 00:00 Beijing time); audit and announce it."""
+    changed, as 00:00 Beijing time); audit and announce it (with the `occasion` the program did it on)."""
     uow.session.flush()
     after = WorkCalendar.load(uow.session)
     moved = recount_deadlines(uow.session, before, after, since, uow.actor, message)
-    uow.audit(f"{message},重算 {moved} 项期限", recomputed=moved, **detail)
+    uow.audit(f"{message},重算 {moved} 项期限" + (f";{occasion}" if occasion else ""), recomputed=moved, **detail)
     uow.changed("calendar")
     uow.changed("cases", note="deadlines recomputed")
     return moved
@@ -227,11 +257,21 @@ def recount_deadlines(session, before: WorkCalendar, after: WorkCalendar, since:
             + recount_from_their_start(session, before, after, since))
 
 
-def catch_up_with_published_schedule(db: Database, actor: Actor) -> int | None:
+def _program_at_start_of(user: Actor) -> tuple[Actor, str]:
+    """The program acting on its own as `user` starts it — the built-in administrator, on their desktop —
+    and what the audit says of the occasion. Recorded as the user, a county's admin who happened to start
+    first read as changing the city's calendar, which the same log shows them refused."""
+    program = replace(Actor.system(user.os_user), desktop=user.desktop)
+    who = user.display_name if user.is_system else f"{user.display_name}({user.username})"
+    return program, f"GridDesk 更新后由程序自动完成,于{who}启动程序时"
+
+
+def catch_up_with_published_schedule(db: Database, started_by: Actor) -> int | None:
     """Once a desk's package publishes years the database's deadlines were not counted with
     (SCHEDULE_SETTING; every desk counts with no more than it), recount them with those years and
     move the setting on, in one transaction; the number of deadlines moved, or None if nothing
-    was due. Run when a desktop starts and by `griddesk-admin init`.
+    was due. Run when a desktop starts and by `griddesk-admin init`, by the program itself at
+    `started_by`'s start-up (_program_at_start_of).
 
     A database that never kept the year (set up before it did) has its open shares recounted
     from their start — that needs no knowledge of the calendar they were counted with — and
@@ -239,35 +279,37 @@ def catch_up_with_published_schedule(db: Database, actor: Actor) -> int | None:
     it alone: it counts the years it lacks as unknown, and its banner says so.
     """
     current = last_published_year()
+    program, occasion = _program_at_start_of(started_by)
     with db.session() as session:
         counted = session.get(Setting, SCHEDULE_SETTING)
         if counted is not None and counted.value >= current:
             return None
-    with unit_of_work(db, actor, "calendar.published_schedule", target=str(current)) as uow:
+    with unit_of_work(db, program, "calendar.published_schedule", target=str(current)) as uow:
         session = uow.session
         # Created, if missing, by an insert that waits for another desk creating it at the same moment
         # (two desks started at once on a new database), rather than failing on the key afterwards.
-        created = _insert_if_missing(session, SCHEDULE_SETTING, current, by=actor.display_name)
+        created = _insert_if_missing(session, SCHEDULE_SETTING, current, by=program.display_name)
         row = session.get(Setting, SCHEDULE_SETTING, with_for_update=True, populate_existing=True)  # one desk recounts
         if not created and row.value >= current:
-            uow.audit(f"国务院节假日安排(至 {row.value} 年)已由其他电脑计入期限,无需重算")
+            uow.audit(f"国务院节假日安排(至 {row.value} 年)已由其他电脑计入期限,无需重算;{occasion}",
+                      started_by=started_by.username)
             return None
         if created:
-            moved = recompute_open_deadlines(session, WorkCalendar.load(session), by=actor,
+            moved = recompute_open_deadlines(session, WorkCalendar.load(session), by=program,
                                              why=f"本库期限今后按程序内置的国务院节假日安排(至 {current} 年)计算")
-            uow.audit(f"本库期限今后按程序内置的国务院节假日安排(至 {current} 年)计算,重算未办结的承办期限 {moved} 项",
-                      published_through=current, recomputed=moved)
+            uow.audit(f"本库期限今后按程序内置的国务院节假日安排(至 {current} 年)计算,重算未办结的承办期限 {moved} 项;"
+                      f"{occasion}", published_through=current, recomputed=moved, started_by=started_by.username)
             uow.changed("cases", note="deadlines recomputed")
             return moved
         before = WorkCalendar.load(session)  # counted through row.value, as every desk counted until now
         first = row.value + 1
-        row.value, row.updated_by = current, actor.display_name
+        row.value, row.updated_by = current, program.display_name
         # Days entered in a December with a newly published year's schedule count no more: recounted from them.
         since = session.scalar(select(func.min(CalendarDay.day)).where(
             CalendarDay.schedule_year.between(first, current))) or date(first, 1, 1)
         return _recount(uow, before, _from(min(since, date(first, 1, 1))),
                         f"程序内置的国务院节假日安排已更新至 {current} 年({first} 年起按公布的安排计算)",
-                        published_through=current)
+                        occasion=occasion, published_through=current, started_by=started_by.username)
 
 
 def _insert_if_missing(session, key: str, value, *, by: str) -> bool:
@@ -313,11 +355,14 @@ def _describe_entered(entered: dict[int, int]) -> str:
     return "、".join(f"{year} 年已录入 {days} 天" for year, days in sorted(entered.items()))
 
 
-def enter_days(db: Database, actor: Actor, entries: list[DayEntry], *, replace: bool = False) -> EnterResult:
+def enter_days(db: Database, actor: Actor, entries: list[DayEntry], *, replace: bool = False,
+               incomplete: bool = False) -> EnterResult:
     """Enter the days of each year in `entries`; recount open deadlines. All or nothing.
 
     A year with entered days already is refused unless `replace`: then its earlier days go (the
-    region's own days stay: they are entered one by one, see add_day). A day in the December of a
+    region's own days stay: they are entered one by one, see add_day). A year lacking a festival
+    or a day's name (schedule_gaps) is refused unless `incomplete`: once entered, its missing
+    holidays would count as working days with no warning left. A day in the December of a
     published year, or in the December before the one year of the other days, is entered as part of
     the next year's schedule (_in_schedules).
     """
@@ -328,6 +373,11 @@ def enter_days(db: Database, actor: Actor, entries: list[DayEntry], *, replace: 
         _check_entries(entries)
         if any(entry.regional for entry in entries):
             raise ValidationFailed("地方节假日(如壮族三月三)请逐日录入,不随全年安排导入", field="regional")
+        gaps = _gaps(entries)
+        if gaps and not incomplete:
+            raise ValidationFailed("节假日安排不完整,未作任何修改:未录入的节假日将按工作日计算期限,且不再提示该年未录入;"
+                                   "请补全后再录入。如确需只录入部分安排:命令行加 --incomplete,工作日历窗口保存时确认",
+                                   list(gaps), field="incomplete")
         session = uow.session
         before = WorkCalendar.load(session)
         # Days entered already that this entry does not replace: the region's own, or another year's.
@@ -355,8 +405,7 @@ def enter_days(db: Database, actor: Actor, entries: list[DayEntry], *, replace: 
                          + "".join(f"(含 {year} 年 12 月 {n} 天)" for year, n in sorted(earlier.items()))
                          + (f"(替换原有录入 {replaced} 天)" if replaced else ""),
                          days=len(entries), replaced=replaced)
-        return EnterResult(years, len(entries), moved, replaced, (*_over_published(entries),
-                                                                  *_lacking_fixed_days_off(entries)))
+        return EnterResult(years, len(entries), moved, replaced, (*_over_published(entries), *gaps))
 
 
 def add_day(db: Database, actor: Actor, entry: DayEntry) -> EnterResult:
@@ -539,18 +588,28 @@ def parse_csv(data: bytes) -> list[DayEntry]:
     return entries
 
 
-def import_csv(db: Database, actor: Actor, path: str | Path, *, replace: bool = False) -> EnterResult:
-    """Enter the days of a CSV file; years with entered days already only with `replace` (see enter_days)."""
-    return enter_days(db, actor, parse_csv(read_bytes(path)), replace=replace)
+def import_csv(db: Database, actor: Actor, path: str | Path, *, replace: bool = False,
+               incomplete: bool = False) -> EnterResult:
+    """Enter the days of a CSV file; years with entered days already only with `replace`, years lacking
+    a festival or a day's name only with `incomplete` (see enter_days)."""
+    return enter_days(db, actor, parse_csv(read_bytes(path)), replace=replace, incomplete=incomplete)
 
 
-def replaced_by_import(db: Database, path: str | Path) -> dict[int, int]:
-    """{year: days entered} that importing the file would replace, for asking first; a bad file is
+@dataclass(frozen=True)
+class ImportCheck:
+    """What importing a file would do that the admin is asked about first."""
+
+    replaced: dict[int, int]  # {year: days entered} it would replace
+    gaps: tuple[str, ...]  # what its years lack (schedule_gaps)
+
+
+def check_import(db: Database, path: str | Path) -> ImportCheck:
+    """What importing the file would replace and what its years lack, for asking first; a bad file is
     refused here as import_csv refuses it."""
-    entries = _in_schedules(parse_csv(read_bytes(path)))
-    _check_entries(entries)
+    entries = parse_csv(read_bytes(path))
+    gaps = schedule_gaps(entries)
     with db.session() as session:
-        return _entered_days(session, {e.schedule for e in entries})
+        return ImportCheck(_entered_days(session, {e.schedule for e in _in_schedules(entries)}), gaps)
 
 
 def list_days(db: Database, year: int) -> list[DayEntry]:

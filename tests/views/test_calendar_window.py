@@ -170,6 +170,48 @@ def test_the_year_form_adds_and_removes_rows_and_saves_nothing_while_a_row_is_re
                                                        DayEntry(date(2027, 2, 6), DayKind.WORKDAY, "调休")]
 
 
+def test_a_year_lacking_festivals_is_saved_only_once_the_admin_shown_each_gap_says_so(
+        qtbot, desk_db, tasks, answered, monkeypatch, feature_window, tmp_path):
+    """Five rows of 2027 and Enter had saved the year: known from then on, with 清明, 劳动节, 端午, 中秋 and
+    国庆 counted as working days and a row without a name taken. Each gap is now listed before saving,
+    and the year saved only on a yes; a CSV import asks the same, before any replacing."""
+    calendar = open_calendar(feature_window(desk_db, ADMIN, tasks), 2027)
+    qtbot.addWidget(calendar)
+    form = YearForm(2027, desk_db, ADMIN, tasks, calendar)
+    fill_rows(form, [DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦"),
+                     *(DayEntry(date(2027, 2, day), DayKind.HOLIDAY, "春节") for day in (8, 9, 10)),
+                     DayEntry(date(2027, 2, 20), DayKind.WORKDAY, "")])
+    asked, answer = [], [False]
+    monkeypatch.setattr(calendar_window.dialogs, "confirm",
+                        lambda parent, title, text: asked.append((title, text)) or answer[0])
+    form.show()
+    qtbot.keyClick(form.table.cellWidget(4, YearForm.NAME), Qt.Key.Key_Return)  # Enter in a field saves
+    gaps = ["2027 年缺少清明节:没有名称含“清明”的法定节假日", "2027 年缺少劳动节:没有名称含“劳动”的法定节假日",
+            "2027 年缺少端午节:没有名称含“端午”的法定节假日", "2027 年缺少中秋节:没有名称含“中秋”的法定节假日",
+            "2027 年缺少国庆节:2027-10-01 未录入为法定节假日",
+            "2027 年 2027-02-20 没有名称:各节日按名称核对,请填写(如 春节、春节调休)"]
+    assert [title for title, _ in asked] == ["安排不完整"]
+    assert asked[0][1].splitlines()[1:-1] == [f"• {gap}" for gap in gaps]
+    assert form.result() != QDialog.DialogCode.Accepted and form.saved is None
+    assert form.outcome.text.text() == "未保存:请补全该年的安排后再保存。"
+    assert form.outcome.problems.toPlainText().splitlines() == gaps
+    assert calendar_admin.list_days(desk_db, 2027) == [] and form.save_button.isEnabled()
+
+    answer[0] = True  # a deliberate choice, the gaps in sight
+    form.save_button.click()
+    assert form.result() == QDialog.DialogCode.Accepted and form.saved.days == 5
+    assert calendar_admin.year_calendar(desk_db, 2027).status is YearStatus.ENTERED
+
+    path = tmp_path / "2028.csv"
+    path.write_text("2028-01-03,holiday,元旦\n", encoding="utf-8")
+    monkeypatch.setattr(calendar_window, "ask_csv_path", lambda parent: str(path))
+    answer[0] = False
+    calendar.import_button.click()
+    assert len(asked) == 3 and asked[2][1].splitlines()[1] == "• 2028 年缺少春节:没有名称含“春节”的法定节假日"
+    assert calendar.outcome.text.text() == "未导入:请补全文件中该年的安排后再导入。"
+    assert calendar_admin.list_days(desk_db, 2028) == [] and calendar.import_button.isEnabled()
+
+
 def test_the_year_form_opens_on_its_add_row_button(qtbot, desk_db, tasks):
     """The first key opens the first row: the focus had been on the empty table, where keys do nothing."""
     form = YearForm(2027, desk_db, ADMIN, tasks)
@@ -194,7 +236,7 @@ def test_a_refused_day_is_reported_in_the_window(qtbot, desk_db, tasks, answered
     assert calendar_admin.list_days(desk_db, 2027) == []
 
     new_year = DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")
-    calendar_admin.enter_days(desk_db, ADMIN, [new_year])
+    calendar_admin.enter_days(desk_db, ADMIN, [new_year], incomplete=True)
     calendar.reload()
     answer_day_form(monkeypatch, date(2027, 1, 5), DayKind.WORKDAY, "")  # a Tuesday
     calendar.add_button.click()
@@ -220,8 +262,8 @@ def test_a_bad_csv_names_its_rows_and_a_good_one_replaces_the_year(
     assert calendar_admin.list_days(desk_db, 2027) == []
 
     path.write_text("2027-01-01,holiday,元旦\n2027-02-06,调休上班,春节调休\n2027-10-01,holiday,国庆节\n", encoding="gbk")
-    calendar.import_button.click()
-    assert not calendar.outcome.problems.isVisibleTo(calendar)
+    calendar.import_button.click()  # lacking 春节 and the rest, as asked (answered yes) and now said again
+    assert calendar.outcome.problems.toPlainText().splitlines()[0] == "2027 年缺少春节:没有名称含“春节”的法定节假日"
     assert "已导入 2027 年节假日安排 3 天" in calendar.outcome.text.text()
     assert calendar.year_box.value() == 2027  # the imported year is shown
     assert [row[:3] for row in cells(calendar)] == [["2027-01-01", "周五", "法定节假日"],
@@ -234,27 +276,28 @@ def test_importing_a_year_entered_already_asks_before_replacing_it(
     calendar = open_calendar(feature_window(desk_db, ADMIN, tasks), 2027)
     qtbot.addWidget(calendar)
     calendar_admin.enter_days(desk_db, ADMIN, [DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦"),
-                                               DayEntry(date(2027, 2, 6), DayKind.WORKDAY, "春节调休")])
+                                               DayEntry(date(2027, 2, 6), DayKind.WORKDAY, "春节调休")], incomplete=True)
     path = tmp_path / "again.csv"
     path.write_text("2027-05-03,holiday,劳动节\n", encoding="utf-8")
     monkeypatch.setattr(calendar_window, "ask_csv_path", lambda parent: str(path))
-    asked = []
-    monkeypatch.setattr(calendar_window.dialogs, "confirm", lambda parent, title, text: asked.append(text) or False)
+    asked, answers = [], {"安排不完整": True, "替换已录入的安排": False}
+    monkeypatch.setattr(calendar_window.dialogs, "confirm",
+                        lambda parent, title, text: asked.append(text) or answers[title])
     calendar.import_button.click()
-    assert asked == ["2027 年已录入 2 天。导入将整体替换这些年份已录入的全部日期,替换?"]
+    assert asked[1:] == ["2027 年已录入 2 天。导入将整体替换这些年份已录入的全部日期,替换?"]
     assert calendar.outcome.text.text() == "未导入:已录入的安排保持不变。"
     assert [e.day for e in calendar_admin.list_days(desk_db, 2027)] == [date(2027, 1, 1), date(2027, 2, 6)]
     assert calendar.import_button.isEnabled()
 
-    monkeypatch.setattr(calendar_window.dialogs, "confirm", lambda parent, title, text: asked.append(text) or True)
+    answers["替换已录入的安排"] = True
     calendar.import_button.click()
-    assert len(asked) == 2 and "已导入 2027 年节假日安排 1 天(替换原有录入 2 天)" in calendar.outcome.text.text()
+    assert len(asked) == 4 and "已导入 2027 年节假日安排 1 天(替换原有录入 2 天)" in calendar.outcome.text.text()
     assert calendar_admin.list_days(desk_db, 2027) == [DayEntry(date(2027, 5, 3), DayKind.HOLIDAY, "劳动节")]
     assert cells(calendar) == [["2027-05-03", "周一", "法定节假日", "劳动节", "全国"]]
     # A file with no 元旦 nor 国庆节 is entered as asked, and said to lack them.
     assert calendar.outcome.problems.isVisible()
     assert calendar.outcome.problems.toPlainText().startswith(
-        "2027 年的安排中没有法定节假日 2027-01-01(元旦)、2027-10-01(国庆节);")
+        "2027 年缺少元旦:2027-01-01 未录入为法定节假日\n2027 年缺少春节:")
 
 
 def test_a_published_year_shows_the_state_councils_days_read_only(qtbot, desk_db, tasks, answered, feature_window):
@@ -395,7 +438,7 @@ def test_the_calendar_is_in_the_menu_beside_the_matter_list(qtbot, desk_db, task
 
 
 def test_in_the_december_of_a_year_entered_the_menu_opens_the_next(qtbot, desk_db, tasks, system, monkeypatch):
-    calendar_admin.enter_days(desk_db, system, [DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")])
+    calendar_admin.enter_days(desk_db, system, [DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")], incomplete=True)
     monkeypatch.setattr(calendar_window, "beijing_today", lambda: date(2027, 12, 3))
     main = MainWindow(desk_db, system, tasks)
     qtbot.addWidget(main)

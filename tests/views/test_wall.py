@@ -495,7 +495,7 @@ def test_the_wall_map_names_its_grids_those_with_overdue_cases_first(qtbot, wall
     city = users.actor_for(demo_db, "bh_admin")
     if wall.snapshot.unknown_years:
         calendar_admin.enter_days(demo_db, city, [calendar_admin.DayEntry(date(year, 1, 1), DayKind.HOLIDAY, "元旦")
-                                                  for year in wall.snapshot.unknown_years])
+                                                  for year in wall.snapshot.unknown_years], incomplete=True)
         with qtbot.waitSignal(wall.refreshed):
             wall.bus.changed.emit("calendar")
     assert wall.calendar_note.isHidden()
@@ -588,7 +588,7 @@ def test_the_wall_says_when_its_countdowns_run_into_a_year_whose_holidays_nobody
     city = users.actor_for(demo_db, "bh_admin")  # the calendar is the whole city's
     new_year = calendar_admin.DayEntry(date(unknown, 1, 1), DayKind.HOLIDAY, "元旦")
     year_before = calendar_admin.DayEntry(date(unknown - 1, 1, 1), DayKind.HOLIDAY, "元旦")
-    calendar_admin.enter_days(demo_db, city, [year_before, new_year])
+    calendar_admin.enter_days(demo_db, city, [year_before, new_year], incomplete=True)
     with qtbot.waitSignal(wall.refreshed):
         wall.bus.changed.emit("calendar")
     assert wall.calendar_note.isHidden()
@@ -611,7 +611,7 @@ def test_the_wall_says_when_its_countdowns_run_into_a_year_whose_holidays_nobody
     assert str(unknown - 1) not in wall.calendar_note.text()  # entered: the demo's own deadlines are not the note
     assert "请市级管理员" in wall.calendar_note.text()
 
-    calendar_admin.enter_days(demo_db, city, [new_year])
+    calendar_admin.enter_days(demo_db, city, [new_year], incomplete=True)
     with qtbot.waitSignal(wall.refreshed):
         wall.bus.changed.emit("calendar")
     assert wall.calendar_note.isHidden()

@@ -101,6 +101,16 @@ def _entry_of(day: QDateEdit, kind: QComboBox, name: QLineEdit) -> DayEntry:
     return DayEntry(day.date().toPython(), DayKind(kind.currentData()), name.text().strip())
 
 
+def ask_to_enter_incomplete(parent: QWidget, gaps) -> bool:
+    """Whether to save a year lacking what `gaps` (calendar_admin.schedule_gaps) says, listed in the question."""
+    return dialogs.confirm(parent, QCoreApplication.translate("CalendarWindow", "安排不完整"), "\n".join([
+        QCoreApplication.translate("CalendarWindow", "每年的安排都有元旦、春节、清明节、劳动节、端午节、中秋节和国庆节;"
+                                                     "以下未录入:"),
+        *(f"• {dialogs.for_the_desk(gap)}" for gap in gaps),
+        QCoreApplication.translate("CalendarWindow", "如仍录入,该年即算作已录入、不再提示,未录入的节假日按工作日计算期限。"
+                                                     "仍然录入?")]))
+
+
 class Outcome(QWidget):
     """The outcome of the last change, or why the service refused it with each row or field it named."""
 
@@ -118,9 +128,10 @@ class Outcome(QWidget):
         layout.addWidget(self.problems)
 
     def say(self, text: str, problems=(), *, error: bool = False) -> None:
+        """`text`, and the service's `problems` (or notes) listed under it as the desk words them."""
         self.text.setText(text)
         self.text.setStyleSheet(ERROR_STYLE if error else "")
-        self.problems.setPlainText("\n".join(problems))
+        self.problems.setPlainText("\n".join(dialogs.for_the_desk(problem) for problem in problems))
         self.problems.setVisible(bool(problems))
 
     def refused(self, exc: BaseException) -> bool:
@@ -129,7 +140,7 @@ class Outcome(QWidget):
             self.say("")
             return False
         problems = exc.problems if isinstance(exc, ValidationFailed) else ()
-        self.say(dialogs.for_the_desk(exc.message), [dialogs.for_the_desk(p) for p in problems], error=True)
+        self.say(dialogs.for_the_desk(exc.message), problems, error=True)
         return True
 
 
@@ -165,7 +176,8 @@ class YearForm(AsksBeforeDiscarding, QDialog):
 
     A year is entered whole (calendar_admin.enter_days) so that none of its holidays is left
     counted Monday–Friday unseen. The rows are sent in table order, so the row numbers of a
-    refusal are the table's; a refused list is named here and nothing is saved. Once saved,
+    refusal are the table's; a refused list is named here and nothing is saved. A year lacking a
+    festival or a day's name is saved only once the admin, shown what it lacks, says so. Once saved,
     `saved` holds the service's result and the dialog is accepted.
     """
 
@@ -269,10 +281,21 @@ class YearForm(AsksBeforeDiscarding, QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setEnabled(not self.saving)
 
     def save(self) -> None:
+        """Save the rows; a year lacking a festival or a day's name only once the admin, shown what it lacks,
+        says so; rows the service refuses are named and nothing is asked."""
+        entries = self.entries()
+        try:
+            gaps = calendar_admin.schedule_gaps(entries)
+        except ValidationFailed as exc:
+            self.outcome.refused(exc)
+            return
+        if gaps and not ask_to_enter_incomplete(self, gaps):
+            self.outcome.say(self.tr("未保存:请补全该年的安排后再保存。"), gaps, error=True)
+            return
         self.saving = True
         self._update_buttons()
         self.outcome.say(self.tr("正在保存并重算未办结案件的期限…"))
-        self.tasks.submit(calendar_admin.enter_days, self.db, self.actor, self.entries(),
+        self.tasks.submit(calendar_admin.enter_days, self.db, self.actor, entries, incomplete=bool(gaps),
                           on_done=self._done, on_error=self._failed)
 
     def _done(self, result: EnterResult) -> None:
@@ -485,10 +508,16 @@ class CalendarWindow(Retranslating, QDialog):
         if path:
             self.saving = True
             self._update_buttons()
-            self.tasks.submit(calendar_admin.replaced_by_import, self.db, path,
-                              on_done=lambda replaced: self._import(path, replaced), on_error=self._failed)
+            self.tasks.submit(calendar_admin.check_import, self.db, path,
+                              on_done=lambda check: self._import(path, check), on_error=self._failed)
 
-    def _import(self, path: str, replaced: dict[int, int]) -> None:
+    def _import(self, path: str, check: calendar_admin.ImportCheck) -> None:
+        if check.gaps and not ask_to_enter_incomplete(self, check.gaps):
+            self.saving = False
+            self._update_buttons()
+            self.outcome.say(self.tr("未导入:请补全文件中该年的安排后再导入。"), check.gaps, error=True)
+            return
+        replaced = check.replaced
         if replaced:
             years = enumeration(self.tr("%1 年已录入 %2 天").replace("%1", str(year)).replace("%2", str(days))
                                 for year, days in sorted(replaced.items()))
@@ -498,7 +527,8 @@ class CalendarWindow(Retranslating, QDialog):
                 self._update_buttons()
                 self.outcome.say(self.tr("未导入:已录入的安排保持不变。"))
                 return
-        self._save(self._imported, calendar_admin.import_csv, self.db, self.actor, path, replace=bool(replaced))
+        self._save(self._imported, calendar_admin.import_csv, self.db, self.actor, path, replace=bool(replaced),
+                   incomplete=bool(check.gaps))
 
     def _imported(self, result: EnterResult) -> str:
         text = (self.tr("已导入 %1 年节假日安排 %2 天(替换原有录入 %3 天)。") if result.replaced

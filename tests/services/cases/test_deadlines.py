@@ -66,7 +66,7 @@ def test_deadline_into_2027_falls_back_warns_and_is_recomputed_when_the_year_is_
         calendar_admin.DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦"),
         calendar_admin.DayEntry(date(2027, 1, 4), DayKind.HOLIDAY, "元旦"),
         calendar_admin.DayEntry(date(2027, 1, 9), DayKind.WORKDAY, "元旦调休"),
-    ])
+    ], incomplete=True)
     assert (result.years, result.days, result.recomputed) == ((2027,), 3, 1)
     lead = lead_of(world, complex_case.id)
     # two weekdays off and one Saturday at work: 25, 28–31 Dec, Jan 5–8, 9, 11–15 → 24:00 of the 15th
@@ -132,7 +132,7 @@ def test_removing_the_entered_days_of_a_year_brings_back_the_fallback_and_the_wa
     assert lead_of(world, case.id).due_at == at(2027, 1, 7, 0)
     assert calendar_admin.unknown_years_of_open_deadlines(world.db) == (2027,)
     new_year = calendar_admin.DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")
-    result = calendar_admin.enter_days(world.db, world.system, [new_year])
+    result = calendar_admin.enter_days(world.db, world.system, [new_year], incomplete=True)
     assert result.recomputed == 1 and lead_of(world, case.id).due_at == at(2027, 1, 8, 0)
     assert calendar_admin.unknown_years_of_open_deadlines(world.db) == ()
 
@@ -199,7 +199,8 @@ def test_an_extension_decided_over_a_weekend_costs_the_weekend_nothing_and_count
         assert s.get(Extension, extension_id).new_due_at == lead.due_at
 
     # Entering a year's days recounts with the same pause: nothing moves.
-    calendar_admin.enter_days(world.db, world.system, [calendar_admin.DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")])
+    calendar_admin.enter_days(world.db, world.system, [calendar_admin.DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")],
+                              incomplete=True)
     assert lead_of(world, case.id).due_at == at(2026, 6, 23, 0)
 
 
@@ -240,7 +241,7 @@ def test_entering_a_years_holidays_recounts_callbacks_and_final_reports_running_
         calendar_admin.DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦"),
         calendar_admin.DayEntry(date(2027, 1, 4), DayKind.HOLIDAY, "元旦"),
         calendar_admin.DayEntry(date(2027, 1, 9), DayKind.WORKDAY, "元旦调休"),
-    ])
+    ], incomplete=True)
     with world.db.session() as s:
         assert s.get(Callback, callback_id).due_at == at(2027, 1, 7, 0)  # 31 Dec, 5 and 6 Jan
         assert {final.due_at for final in s.scalars(finals)} == {at(2027, 1, 9, 0)}  # 31 Dec, 5–8 Jan
@@ -277,7 +278,7 @@ def test_entering_a_years_holidays_recounts_supervision_orders_given_the_default
     calendar_admin.enter_days(world.db, world.system, [
         calendar_admin.DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦"),
         calendar_admin.DayEntry(date(2027, 1, 4), DayKind.HOLIDAY, "元旦"),
-    ])
+    ], incomplete=True)
     with world.db.session() as s:
         assert [s.get(SupervisionOrder, i).due_at for i in ids] == [at(2027, 1, 8, 0), at(2027, 1, 7, 0)]  # 5–7 Jan
     assert calendar_admin.unknown_years_of_open_deadlines(world.db) == ()
@@ -303,7 +304,8 @@ def test_entering_a_year_recounts_deadlines_already_met_or_finished_which_the_ev
     assert (lead.sign_due_at, lead.signed_at > lead.sign_due_at) == (at(2027, 1, 2, 0), True)
     assert lead_of(world, finished.id).due_at == at(2027, 1, 7, 0)  # 31 Dec, 1, 4, 5, 6 Jan
 
-    calendar_admin.enter_days(world.db, world.system, [calendar_admin.DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")])
+    calendar_admin.enter_days(world.db, world.system, [calendar_admin.DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")],
+                              incomplete=True)
     lead = lead_of(world, signed.id)
     assert (lead.sign_due_at, lead.signed_at <= lead.sign_due_at) == (at(2027, 1, 5, 0), True)
     assert lead_of(world, finished.id).due_at == at(2027, 1, 8, 0)
@@ -340,9 +342,40 @@ def test_an_upgrade_that_publishes_a_year_recounts_the_deadlines_counted_without
         assert s.get(Setting, calendar_admin.SCHEDULE_SETTING).value == last_published_year()
         entries = s.scalars(select(AuditEntry.message).where(AuditEntry.action == "calendar.published_schedule")).all()
     assert entries == [f"程序内置的国务院节假日安排已更新至 {last_published_year()} 年(2026 年起按公布的安排计算),"
-                       f"重算 2 项期限"]
+                       f"重算 2 项期限;GridDesk 更新后由程序自动完成,于系统管理员(pytest)启动程序时"]
     assert calendar_admin.catch_up_with_published_schedule(world.db, world.system) is None
     assert lead_of(world, dispatch_at(world, at(2026, 9, 30)).id).due_at == at(2026, 10, 14, 0)
+
+
+@pytest.mark.law("Art. 15")
+@pytest.mark.parametrize("counted_through", [None, 2025], ids=["new database", "upgrade"])
+def test_the_recount_at_a_users_start_up_is_recorded_as_the_programs_doing_on_their_desktop(world, counted_through):
+    """The first desk started after an upgrade (or on a new database) recounts the city's deadlines. It was
+    recorded as the user who happened to start it — a county's admin, whom the same log shows refused the
+    calendar — now as the program (the built-in administrator) on their desktop, saying at whose start-up."""
+    from desktop.models import Setting
+    from desktop.models.enums import PlaceLevel, Role
+    from desktop.services.cases.deadlines import case_limits, recompute
+    from desktop.services.clock import WorkCalendar
+    from desktop.services.security import Actor, Grant
+
+    case = dispatch_at(world, at(2026, 9, 30))
+    with world.db.session() as s:  # counted by an older package that did not know 2026
+        if counted_through:
+            s.add(Setting(key=calendar_admin.SCHEDULE_SETTING, value=counted_through))
+        share = s.get(Assignment, lead_of(world, case.id).id)
+        recompute(s, share, WorkCalendar.load(s, published_through=2025), case_limits(s, share.case))
+        s.commit()
+    county_admin = Actor("yh_admin", "银海区管理员", (Grant(Role.COUNTY_ADMIN, "450503000000", PlaceLevel.COUNTY),),
+                         desktop="duty-pc-3", os_user="zhang")
+    assert calendar_admin.catch_up_with_published_schedule(world.db, county_admin) == 1
+    with world.db.session() as s:
+        entry = s.scalar(select(AuditEntry).where(AuditEntry.action == "calendar.published_schedule"))
+        event = s.scalar(select(CaseEvent).where(CaseEvent.case_id == case.id, CaseEvent.kind == "deadlines_recounted"))
+    assert (entry.actor, entry.user_id, entry.os_user, entry.desktop) == ("system", None, "zhang", "duty-pc-3")
+    assert entry.message.endswith(";GridDesk 更新后由程序自动完成,于银海区管理员(yh_admin)启动程序时")
+    assert entry.detail["started_by"] == "yh_admin"
+    assert (event.actor_id, event.actor_name, event.desktop) == (None, "系统管理员(zhang)", "duty-pc-3")
 
 
 def test_an_upgrade_that_publishes_a_year_recounts_from_its_days_entered_in_the_december_before(world):
@@ -441,7 +474,8 @@ def test_a_pause_decided_before_pauses_were_marked_is_still_given_back_in_clock_
         lead.paused_seconds = 64 * 3600  # Friday 17:00 to Monday 09:00, before the upgrade
         lead.due_at = lead.original_due_at + timedelta(hours=64)
         s.commit()
-    calendar_admin.enter_days(world.db, world.system, [calendar_admin.DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")])
+    calendar_admin.enter_days(world.db, world.system, [calendar_admin.DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")],
+                              incomplete=True)
     lead = lead_of(world, case.id)
     assert lead.due_at == lead.original_due_at + timedelta(hours=64) == at(2026, 6, 19, 16)
 
@@ -479,12 +513,13 @@ def test_a_day_of_the_regions_own_counts_in_a_published_year_and_does_not_make_a
     with pytest.raises(ValidationFailed) as caught:  # a whole year meeting the regional day names the row
         calendar_admin.enter_days(world.db, world.system, [
             calendar_admin.DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦"),
-            calendar_admin.DayEntry(date(2027, 4, 9), DayKind.HOLIDAY, "清明")])
+            calendar_admin.DayEntry(date(2027, 4, 9), DayKind.HOLIDAY, "清明")], incomplete=True)
     assert caught.value.problems == ["第 2 行 2027-04-09:该日已录入为广西地方节假日(如壮族三月三);"
                                      "请先删除该地方节假日,或从文件中删去这一行"]
-    calendar_admin.enter_days(world.db, world.system, [calendar_admin.DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")])
     calendar_admin.enter_days(world.db, world.system, [calendar_admin.DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")],
-                              replace=True)
+                              incomplete=True)
+    calendar_admin.enter_days(world.db, world.system, [calendar_admin.DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")],
+                              replace=True, incomplete=True)
     assert [e.day for e in calendar_admin.list_days(world.db, 2027)] == [date(2027, 1, 1), date(2027, 4, 9)]
     assert lead_of(world, later.id).due_at == at(2027, 1, 8, 0)  # 31 Dec, 4–7 Jan
 
@@ -501,7 +536,7 @@ def test_days_of_2027s_schedule_in_december_2026_count_over_the_published_schedu
     new_year = [calendar_admin.DayEntry(date(2026, 12, 26), DayKind.WORKDAY, "元旦调休"),  # a Saturday
                 calendar_admin.DayEntry(date(2026, 12, 31), DayKind.HOLIDAY, "元旦"),  # a Thursday
                 calendar_admin.DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")]
-    result = calendar_admin.enter_days(world.db, world.system, new_year)
+    result = calendar_admin.enter_days(world.db, world.system, new_year, incomplete=True)
     assert (result.years, result.days, result.recomputed) == ((2027,), 3, 1)
     assert lead_of(world, case.id).due_at == at(2026, 12, 31, 0)  # 25, 26, 28, 29, 30 Dec
     assert [(e.day, e.schedule_year) for e in calendar_admin.list_days(world.db, 2027)] == [
@@ -514,7 +549,7 @@ def test_days_of_2027s_schedule_in_december_2026_count_over_the_published_schedu
     assert (audit.action, audit.target) == ("calendar.enter", "2027") and "含 2026 年 12 月 2 天" in audit.message
 
     # Entered again without them, 2027 takes its December days away: the published schedule counts again.
-    result = calendar_admin.enter_days(world.db, world.system, new_year[2:], replace=True)
+    result = calendar_admin.enter_days(world.db, world.system, new_year[2:], replace=True, incomplete=True)
     assert (result.replaced, result.recomputed) == (3, 1) and lead_of(world, case.id).due_at == at(2027, 1, 1, 0)
     # One day more of 2027's schedule, in December 2026; any other day of 2026 is the published schedule's.
     result = calendar_admin.add_day(world.db, world.system, new_year[1])
@@ -549,7 +584,8 @@ def test_deadlines_a_calendar_change_moves_are_on_the_cases_timeline(world):
 
     case = dispatch_at(world, at(2026, 12, 30))  # 5 working days, Mon–Fri into 2027: 24:00 of 6 Jan
     untouched = dispatch_at(world, at(2026, 11, 2))  # due in November: no event
-    calendar_admin.enter_days(world.db, world.system, [calendar_admin.DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")])
+    calendar_admin.enter_days(world.db, world.system, [calendar_admin.DayEntry(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")],
+                              incomplete=True)
     with world.db.session() as s:
         events = s.scalars(select(CaseEvent).where(CaseEvent.kind == "deadlines_recounted")).all()
         assert [e.case_id for e in events] == [case.id]
