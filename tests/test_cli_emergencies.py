@@ -336,7 +336,31 @@ def test_a_correction_keeps_the_first_reports_before_the_follow_ups_from_the_com
     capsys.readouterr()
     assert _run(demo_db, "--as", "qg_chief", "emergencies", "correct", str(county[EmergencyStepKind.FOLLOW_UP].id),
                 "--at", beijing(20), "--reason", "误录")[0] == 1
-    assert "续报的报送时间(done_at)应不早于书面首报" in capsys.readouterr().err
+    assert "续报的报送时间(--at)应不早于书面首报" in capsys.readouterr().err
     assert _run(demo_db, "--as", "qg_chief", "emergencies", "correct", str(county[EmergencyStepKind.WRITTEN_FIRST].id),
                 "--at", beijing(90), "--reason", "误录")[0] == 1
-    assert "书面首报的报送时间(done_at)应不晚于报县(区)的首次续报" in capsys.readouterr().err
+    assert "书面首报的报送时间(--at)应不晚于报县(区)的首次续报" in capsys.readouterr().err
+
+
+@pytest.mark.law("Art. 21")
+def test_a_refused_time_names_the_at_option_not_the_field_behind_it(demo_db, system, capsys):
+    """`correct 25 --at "… 19:15"` said "电话首报的报送时间(done_at)应在获知时间(… 19:21)之后": the command has
+    no option of that name. Each time given with --at is named by it, with no hint to give what was given."""
+    from datetime import timedelta
+
+    from desktop.models.enums import EmergencyStepKind
+    from desktop.services.clock import BEIJING
+
+    info = _dispute_learned_three_hours_ago(demo_db, system)
+    before_learned = (info.learned_at - timedelta(minutes=6)).astimezone(BEIJING).strftime("%Y-%m-%d %H:%M")
+    phone, written = (next(s for s in info.steps if s.kind is kind)
+                      for kind in (EmergencyStepKind.PHONE_FIRST, EmergencyStepKind.WRITTEN_FIRST))
+    assert _run(demo_db, "emergencies", "record", str(phone.id), "--content", "电话报区")[0] == 0
+    capsys.readouterr()
+    for argv, said in ((["--as", "qg_chief", "emergencies", "correct", str(phone.id), "--reason", "时间写错"],
+                        "电话首报的报送时间(--at)应在获知时间("),
+                       (["emergencies", "record", str(written.id), "--content", "书面报区"], "报送时间(--at)应在获知时间("),
+                       (["emergencies", "handled", str(info.id)], "处置完毕时间(--at)应在获知时间(")):
+        assert _run(demo_db, *argv, "--at", before_learned) == (1, "")
+        err = capsys.readouterr().err
+        assert said in err and "_at" not in err and "给出" not in err

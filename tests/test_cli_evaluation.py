@@ -7,6 +7,7 @@ import io
 import hashlib
 import json
 import re
+import sys
 from datetime import datetime, timedelta
 
 import pytest
@@ -16,7 +17,7 @@ from sqlalchemy import select
 from demo_dates import demo_month, demo_year
 from pdftools import assert_cjk_font_embedded, pdf_text
 from desktop.cli import main
-from desktop.models import AuditEntry, PrintedSheet
+from desktop.models import AuditEntry, EvaluationMonthCount, PrintedSheet
 from desktop.models.enums import AuditOutcome, Role, SheetKind
 from desktop.services import conformance, security
 from desktop.services.security import Permission
@@ -183,22 +184,38 @@ def test_conformance_of_an_installed_copy_says_the_tests_are_not_there(tmp_path,
 
 
 @pytest.mark.law("Art. 23")
-def test_keep_counts_each_month_over_once_ahead_of_the_evaluations(demo_db):
+def test_keep_counts_each_month_over_once_ahead_of_the_evaluations(demo_db, capsys):
     today = datetime.now(BEIJING)
     months_over = 12 + today.month - 1  # last year's and this year's, but this month
     code, text = run(demo_db, "evaluation", "keep")
     assert code == 0
-    lines = text.splitlines()
-    assert len(lines) == 3 * months_over + 1 and f"已统计并保留 {3 * months_over} 个" in lines[-1]
-    assert {line.split()[0] for line in lines[:-1]} == {"township", "department", "grid"}
+    # Run nightly by a task scheduler: its log holds the answer alone, and standard error, no terminal, nothing.
+    assert text.splitlines() == [f"已统计并保留 {3 * months_over} 个月份·层级的考核数据"
+                                 f"({today.year - 1}、{today.year} 年);其余已结束的月份已保留或已结算"]
+    assert capsys.readouterr().err == ""
+    with demo_db.session() as session:
+        kept = set(session.execute(select(EvaluationMonthCount.subject_kind, EvaluationMonthCount.month)))
+    assert len(kept) == 3 * months_over and {kind for kind, _ in kept} == {"township", "department", "grid"}
     last_month_over = today.replace(day=1) - timedelta(days=1)
-    assert f"grid {today.year - 1}-01" in lines and f"department {last_month_over:%Y-%m}" in lines
+    assert ("grid", f"{today.year - 1}-01") in kept and ("department", f"{last_month_over:%Y-%m}") in kept
     code, text = run(demo_db, "evaluation", "keep")
     assert code == 0 and text.startswith("已统计并保留 0 个")
     code, text = run(demo_db, "--as", "qg_police", "evaluation", "keep", "--year", str(today.year))
     assert code == 1
     code, text = run(demo_db, "evaluation", "keep", "--year", str(today.year - 1), str(today.year))
     assert code == 0 and f"({today.year - 1}、{today.year} 年)" in text
+
+
+@pytest.mark.law("Art. 23")
+def test_keep_at_a_terminal_counts_the_months_on_standard_error(demo_db, monkeypatch):
+    terminal = type("Terminal", (io.StringIO,), {"isatty": lambda self: True})()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    today = datetime.now(BEIJING)
+    code, text = run(demo_db, "evaluation", "keep", "--year", str(today.year - 1))
+    assert code == 0 and text.startswith("已统计并保留 36 个") and len(text.splitlines()) == 1
+    said = terminal.getvalue()
+    assert said.startswith("\r正在统计各月份·层级的考核数据 0/36\r正在统计各月份·层级的考核数据 1/36")
+    assert said.endswith("\r正在统计各月份·层级的考核数据 36/36\n") and said.count("\n") == 1
 
 
 @pytest.mark.law("Art. 23")
@@ -223,6 +240,18 @@ def test_forms_of_a_period_not_over_say_they_are_not_its_result(demo_db, tmp_pat
     over = tmp_path / "over.pdf"
     code, text = run(demo_db, "print", "assessment", "--period", str(last_year), "--level", "township", "-o", str(over))
     assert code == 0 and "尚未" not in text and "注意" not in pdf_text(over)
+
+
+@pytest.mark.law("Art. 23")
+def test_the_answer_counts_the_townships_with_no_data_and_says_why_none_is_commended(demo_db, tmp_path):
+    """"4 份(其中 1 个对象参与排名,0 个样本不足)": 银海区's three townships without a case were counted as
+    neither, and 侨港镇, ranked 1 of 1, went onto the commendation list unremarked."""
+    target = tmp_path / "town.pdf"
+    code, text = run(demo_db, "--as", "yh_admin", "print", "assessment", "--period", demo_month(demo_db).code,
+                     "--level", "township", "-o", str(target))
+    assert code == 0 and "考核表 4 份" in text
+    assert "1 个对象参与排名,3 个样本不足(其中 3 个本期无可考核数据)" in text
+    assert "参与排名的对象仅 1 个,不多于建议表彰的 3 名,排名不能区分出表现优秀者,本考核期不提出表彰建议" in text
 
 
 def test_xlsx_to_standard_output_is_refused_naming_the_option_once(demo_db, capsys):

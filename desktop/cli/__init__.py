@@ -88,10 +88,24 @@ class Context:
         if url.get_backend_name() == "sqlite" and database not in (None, "", ":memory:") and not os.path.exists(database):
             if self.demo:
                 raise DatabaseUnavailable(f"演示数据库 {database} 还没有建立;请先运行一次 griddesk --demo"
-                                          "(它建好演示数据库并打开桌面),再用 griddesk-admin --demo")
+                                          "(它建好演示数据库并打开桌面;无屏幕的机器上运行 "
+                                          "griddesk --demo --screenshot demo.png),再用 griddesk-admin --demo")
             raise DatabaseUnavailable(f"数据库文件 {database} 不存在;请先运行 griddesk-admin --db {url} init 创建,"
                                       f"或用 --db 指定已有的数据库(演示数据库用 --demo)")
         require_current_schema(self.db)
+
+
+def terminal_counter(stream, *, every: int = 1, saying: str = "") -> Callable[[int, int, str], None] | None:
+    """A long command's `progress(done, total, what)`: "{saying}done/total" rewritten in place on a terminal,
+    every `every` and at the end; None where `stream` is a file or a pipe (a task scheduler's log, read for
+    the command's answer alone)."""
+    if not getattr(stream, "isatty", lambda: False)():
+        return None
+
+    def report(done: int, total: int, what: str) -> None:
+        if done == total or done % every == 0:
+            print(f"\r{saying}{done}/{total}", end="\n" if done == total else "", file=stream, flush=True)
+    return report
 
 
 def iso_date(text: str) -> date:
@@ -208,24 +222,48 @@ class Cli:
         return name
 
 
-def option_hint(exc: GridDeskError, args: argparse.Namespace) -> str:
-    """Where a refusal names a field the command takes as an option (late_reason → --late-reason)
-    that was left out, how to give it: ";用 --late-reason 给出"; empty when the command has no such
-    option, the message names it already (by any of its spellings, -o as well as --output), or it was
-    given: then its value is what was refused (a --department given with an operator's role is to be
-    left out, not given)."""
+def _spelt(field: str) -> str:
+    return "--" + field.replace("_", "-")
+
+
+def _field_option(parser: argparse.ArgumentParser, field: str) -> argparse.Action | None:
+    """The command's option giving a field: spelt as it (late_reason → --late-reason), or storing it under
+    another name (`--at` with dest="done_at")."""
+    return next((a for a in parser._actions
+                 if a.option_strings and (_spelt(field) in a.option_strings or a.dest == field)), None)
+
+
+def said_on_the_command_line(exc: GridDeskError, args: argparse.Namespace) -> str:
+    """A refusal as the command line says it: a field the services name after its label ("报送时间(done_at)") is
+    named by the command's option that gives it, where that is spelt otherwise ("报送时间(--at)"); then
+    `option_hint`."""
+    said = str(exc)
+    parser = getattr(args, "command_parser", None)
+    if parser is not None:
+        for action in parser._actions:
+            if action.option_strings and _spelt(action.dest) not in action.option_strings:
+                said = re.sub(rf"(?<=[\u4e00-\u9fff])\({re.escape(action.dest)}\)",
+                              f"({max(action.option_strings, key=len)})", said)
+    return said + option_hint(exc, args, said)
+
+
+def option_hint(exc: GridDeskError, args: argparse.Namespace, said: str) -> str:
+    """Where a refusal (`said` as shown) names a field the command takes as an option (late_reason →
+    --late-reason) that was left out, how to give it: ";用 --late-reason 给出"; empty when the command
+    has no such option, the message names it already (by any of its spellings, -o as well as --output),
+    or it was given: then its value is what was refused (a --department given with an operator's role is
+    to be left out, not given)."""
     parser = getattr(args, "command_parser", None)
     if not exc.field or parser is None:
         return ""
-    option = "--" + exc.field.replace("_", "-")
-    action = next((a for a in parser._actions if option in a.option_strings), None)
-    if action is None or any(re.search(rf"(?<![A-Za-z0-9_-]){re.escape(spelling)}(?![A-Za-z0-9_-])", str(exc))
+    action = _field_option(parser, exc.field)
+    if action is None or any(re.search(rf"(?<![A-Za-z0-9_-]){re.escape(spelling)}(?![A-Za-z0-9_-])", said)
                              for spelling in action.option_strings):
         return ""
     given = getattr(args, action.dest, None)
     # Left at its default, or given blank, the option is as good as left out.
     left_out = given is None or given == action.default or not str(given).strip()
-    return f";用 {option} 给出" if left_out else ""
+    return f";用 {max(action.option_strings, key=len)} 给出" if left_out else ""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -251,7 +289,7 @@ def main(argv: list[str] | None = None, out=None) -> int:
             ctx.actor  # an unknown --as user is refused by every command, before it changes anything
         return args.handler(ctx, args) or 0
     except GridDeskError as exc:
-        print(f"griddesk-admin: {exc}{option_hint(exc, args)}", file=sys.stderr)
+        print(f"griddesk-admin: {said_on_the_command_line(exc, args)}", file=sys.stderr)
         # Run by the task scheduler at night (evaluation keep), its standard error is read by nobody.
         log.warning("griddesk-admin %s refused: %s", args.command, exc)
         return 1

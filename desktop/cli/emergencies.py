@@ -65,7 +65,7 @@ def _steps(ctx, args) -> int:
 
 
 def _record(ctx, args) -> int:
-    info = emergencies.record_step(ctx.db, ctx.actor, args.step, args.content, done_at=_at(args.at))
+    info = emergencies.record_step(ctx.db, ctx.actor, args.step, args.content, done_at=_at(args.done_at))
     ctx.print("已登记报送")
     _show_steps(ctx, info)
     return 0
@@ -100,7 +100,7 @@ def _report(ctx, args) -> int:
 
 def _handled(ctx, args) -> int:
     info = emergencies.mark_handled(ctx.db, ctx.actor, emergencies.report_id(ctx.db, ctx.actor, args.id),
-                                    handled_at=_at(args.at))
+                                    handled_at=_at(args.handled_at))
     ctx.print("已标记为处置完毕,终报时限已起算")
     _show_steps(ctx, info)
     return 0
@@ -112,7 +112,7 @@ def _correct(ctx, args) -> int:
     if info is None:
         raise ValidationFailed(f"没有步骤号为 {step} 的报告环节,或不在您的查看范围内(步骤号见 emergencies steps)", field="STEP")
     done = next(s for s in info.steps if s.id == step).done_at
-    info = emergency_corrections.correct_step(ctx.db, ctx.actor, step, done_at=_at(args.at) or done, reason=args.reason,
+    info = emergency_corrections.correct_step(ctx.db, ctx.actor, step, done_at=_at(args.done_at) or done, reason=args.reason,
                                               content=args.content, expected_version=info.version)
     ctx.print("已更正报送记录(原记录与原因见“更正记录”)")
     _show_steps(ctx, info)
@@ -131,7 +131,7 @@ def _reopen(ctx, args) -> int:
 
 def _final(ctx, args) -> int:
     info = emergencies.close(ctx.db, ctx.actor, emergencies.report_id(ctx.db, ctx.actor, args.id), args.content,
-                             done_at=_at(args.at))
+                             done_at=_at(args.done_at))
     ctx.print(f"已向各级终报,报告 {info.number} 结束")
     return 0
 
@@ -270,14 +270,14 @@ def register(cli) -> None:
     sub = cli.command("record", "登记一个环节已报送(电话首报、书面首报、续报)", _record, group=group)
     sub.add_argument("step", metavar="STEP", type=int, help="步骤号(emergencies steps 的第一列)")
     sub.add_argument("--content", required=True, help="报送了什么")
-    sub.add_argument("--at", metavar="TIME", help=f"报送时间,{at}")
+    sub.add_argument("--at", dest="done_at", metavar="TIME", help=f"报送时间,{at}")
     sub = cli.command("handled", "标记事件已处置完毕,终报时限起算", _handled, group=group)
     sub.add_argument("id", metavar="ID", help=report_id)
-    sub.add_argument("--at", metavar="TIME", help=f"处置完毕的时间,{at}")
+    sub.add_argument("--at", dest="handled_at", metavar="TIME", help=f"处置完毕的时间,{at}")
     sub = cli.command("correct", "值班长更正一个已报送环节的报送时间或内容(原记录与原因留在更正记录中)", _correct,
                       group=group)
     sub.add_argument("step", metavar="STEP", type=int, help="步骤号(emergencies steps 的第一列)")
-    sub.add_argument("--at", metavar="TIME", help="实际报送时间,北京时间 YYYY-MM-DD HH:MM(不填即不改)")
+    sub.add_argument("--at", dest="done_at", metavar="TIME", help="实际报送时间,北京时间 YYYY-MM-DD HH:MM(不填即不改)")
     sub.add_argument("--content", help="更正后的报送内容(不填即不改)")
     sub.add_argument("--reason", required=True, help="更正原因,如:误录时间,以通话记录为准")
     sub = cli.command("reopen", "值班长撤销误标的“处置完毕”:续报恢复计时,终报不再计时", _reopen, group=group)
@@ -286,7 +286,7 @@ def register(cli) -> None:
     sub = cli.command("final", "向各级终报并结束报告(此前各环节须已报送)", _final, group=group)
     sub.add_argument("id", metavar="ID", help=report_id)
     sub.add_argument("--content", required=True, help="终报内容")
-    sub.add_argument("--at", metavar="TIME", help=f"终报时间,{at}")
+    sub.add_argument("--at", dest="done_at", metavar="TIME", help=f"终报时间,{at}")
     sub = cli.command("acknowledge", "值班长确认紧急情况告警,大屏恢复常规显示(留痕)", _acknowledge, group=group)
     sub.add_argument("id", metavar="ID", help="报告序号或编号(emergencies list 的前两列)")
     sub = cli.command("ladder", "查看或设置紧急情况报告时限(全市适用;已报告的紧急情况此后排定的续报、终报也按新时限)", _ladder,

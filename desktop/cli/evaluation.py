@@ -10,9 +10,9 @@ from ..services import conformance, governance, users
 from ..services.evaluation import export, kept, settlement
 from ..services.evaluation.scores import evaluate
 from ..services.evaluation.sources import Level
-from ..services.printing.assessment import print_assessment
+from ..services.printing.assessment import COMMENDED, print_assessment
 from ..services.printing.conformance_pdf import render_conformance
-from . import iso_date
+from . import iso_date, terminal_counter
 from .places import print_table
 
 LEVELS = [level.value for level in Level]
@@ -37,11 +37,10 @@ def _export(ctx, args) -> int:
 def _assessment(ctx, args) -> int:
     evaluation = _evaluation(ctx, args)
     pages = print_assessment(ctx.db, ctx.actor, evaluation, args.output)
-    ranked = sum(1 for s in evaluation.subjects if s.rank is not None)
-    small = sum(1 for s in evaluation.subjects if s.small_sample)
     settled = f";{evaluation.settled_note()}" if evaluation.settled else ""
+    commended = f";{note}" if (note := evaluation.commendation_note(COMMENDED)) else ""
     ctx.print(f"已打印 {evaluation.period.label}{evaluation.level.label}考核表 {len(evaluation.subjects)} 份"
-              f"(其中 {ranked} 个对象参与排名,{small} 个样本不足)及表彰建议名单到 {args.output},共 {pages} 页{settled}"
+              f"及表彰建议名单到 {args.output},共 {pages} 页:{evaluation.summary()}{commended}{settled}"
               + (f";{running}" if (running := evaluation.running_note()) else ""))
     return 0
 
@@ -71,9 +70,9 @@ def _settlements(ctx, args) -> int:
 def _keep(ctx, args) -> int:
     this_year = beijing_today().year
     years = args.year or [this_year - 1, this_year]
-    counted = kept.prepare(ctx.db, ctx.actor, years)
-    for that in counted:
-        ctx.print(that)
+    # Standard output is the answer alone, as a night's task scheduler logs it; a person at a terminal sees the count.
+    counted = kept.prepare(ctx.db, ctx.actor, years,
+                           progress=terminal_counter(sys.stderr, saying="正在统计各月份·层级的考核数据 "))
     ctx.print(f"已统计并保留 {len(counted)} 个月份·层级的考核数据({'、'.join(map(str, sorted(set(years))))} 年);"
               f"其余已结束的月份已保留或已结算")
     return 0

@@ -11,6 +11,7 @@ from ..services import notice_board
 from ..services.printing.matter_list_pdf import print_matter_list
 from ..services.printing.notice_sheets import print_notice_sheets
 from ..services.security import Permission
+from . import terminal_counter
 from .key_value import split_setting
 from .places import print_table
 
@@ -26,23 +27,13 @@ def _matter_list(ctx, args) -> int:
     return 0
 
 
-def _progress(ctx):
-    """A counter on a terminal; nothing when the output goes to a file or a pipe."""
-    if not getattr(ctx.out, "isatty", lambda: False)():
-        return None
-
-    def report(done: int, total: int, text: str) -> None:
-        if done == total or done % 100 == 0:
-            ctx.print(f"\r{done}/{total}", end="\n" if done == total else "", flush=True)
-    return report
-
-
 def _notice_sheets(ctx, args) -> int:
     for label in notice_board.unset_texts(ctx.db):  # printed anyway: a proof sheet is fine
         print(f"griddesk-admin: 提示:尚未设置{label},公示牌上不印二维码;"
               f"请用 griddesk-admin print notice-texts --set url=… 设置", file=sys.stderr)
     result = print_notice_sheets(ctx.db, ctx.actor, Path(args.output), under=_default_place(ctx, args.under),
-                                 only_needing_reprint=args.only_needing_reprint, progress=_progress(ctx))
+                                 only_needing_reprint=args.only_needing_reprint,
+                                 progress=terminal_counter(ctx.out, every=100))
     ctx.print(f"已打印网格公示牌 {result.pages} 张({result.grids} 个网格)到 {args.output}")
     for gap in result.gaps:
         print(f"griddesk-admin: 注意:{gap}", file=sys.stderr)

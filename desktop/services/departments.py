@@ -282,6 +282,14 @@ def _higher(parent: DepartmentLevel, level: DepartmentLevel) -> bool:
     return _RANK[parent] > _RANK[level]
 
 
+def _parents_wanted(level: DepartmentLevel) -> str:
+    """What a department of `level` may have as its parent: any higher level, not only the next one."""
+    above = sorted((other for other in DepartmentLevel if _higher(other, level)), key=_RANK.get)
+    if not above:
+        return f"{level.label}部门之上没有更高层级的部门"
+    return f"上级部门须是更高层级({'或'.join(other.label for other in above)})的部门"
+
+
 def _covers(parent_place_code: str, parent_level: DepartmentLevel, place_code: str) -> bool:
     return in_scope(place_code, parent_place_code, _PLACE_OF_LEVEL[parent_level])
 
@@ -296,7 +304,7 @@ def _link(session: Session, department: Department, place: Place, parent_code: s
     if not _higher(parent.level, department.level):
         raise ValidationFailed(
             f"{parent.name}是{parent.level.label}部门,不在{department.name}({department.level.label})之上;"
-            f"上级部门须是更高一级的部门", field="parent")
+            f"{_parents_wanted(department.level)}", field="parent")
     if not _covers(parent_place.code, parent.level, place.code):
         raise ValidationFailed(
             f"{parent.name}的辖区({parent_place.short_name})不包含{department.name}的辖区"

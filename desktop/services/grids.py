@@ -468,11 +468,16 @@ def _place_values(spec: GridSpec) -> dict:
             **dict(zip(("min_lon", "min_lat", "max_lon", "max_lat"), bounds))}
 
 
+def area_km2(geometry: BaseGeometry | None) -> float | None:
+    """A grid's area as kept with it and compared in its history, from its polygon (None without one)."""
+    return round(area_m2(geometry) / 1e6, 6) if geometry is not None else None
+
+
 def _grid_values(spec: GridSpec) -> dict:
     return {"kind": spec.kind, "exclusive_category": spec.exclusive_category, "sea_category": spec.sea_category,
             "managing_unit": spec.managing_unit, "urban": spec.urban, "status": GridStatus.ACTIVE,
             **{key: getattr(spec, key) for key in GRID_COUNTS},
-            "area_km2": round(area_m2(spec.geometry) / 1e6, 6) if spec.geometry is not None else None}
+            "area_km2": area_km2(spec.geometry)}
 
 
 def _insert_new(session: Session, specs: list[GridSpec], villages: dict[str, Place]) -> dict[str, int]:
@@ -709,7 +714,7 @@ def spec_values(spec: GridSpec) -> dict:
     return {"name": spec.name, "short_name": spec.short_name, "kind": spec.kind,
             "category": spec.exclusive_category or spec.sea_category, "managing_unit": spec.managing_unit,
             **{key: getattr(spec, key) for key in GRID_COUNTS}, "urban": spec.urban,
-            "area_km2": round(area_m2(spec.geometry) / 1e6, 6) if spec.geometry is not None else None,
+            "area_km2": area_km2(spec.geometry),
             "geometry": spec.geometry, "vessels": _roster(spec.vessels)}
 
 

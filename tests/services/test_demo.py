@@ -46,7 +46,7 @@ from desktop.models.enums import (
     SeaCategory,
     StaffRole,
 )
-from desktop.services import calendar_admin, departments, governance, integrity, matter_list, users
+from desktop.services import calendar_admin, departments, governance, grids, integrity, matter_list, users
 from desktop.services.cases import dispatch
 from desktop.services.cases.callback_schedule import due_after_close, due_while_on_hold
 from desktop.services.cases.deadlines import case_limits, extend
@@ -105,6 +105,15 @@ def test_regular_grids_tile_each_village_without_overlap_or_gap(demo_db):
             assert union.symmetric_difference(wkb.loads(village.geometry)).area < 1e-12  # no gaps
             assert all(p.code.startswith(village.code) and len(p.code) == 15 for p, _ in _grids(session)
                        if p.parent_id == village.id)
+
+
+def test_each_grids_area_is_its_polygons_as_an_adjustment_would_compute_it(demo_db):
+    """The demo kept areas of its own reckoning (0.227 for a polygon of 0.226467 km²), so that renaming a grid
+    showed its area changing in `grids history`."""
+    with demo_db.session() as session:
+        rows = _grids(session)
+        assert all(g.area_km2 == grids.area_km2(wkb.loads(p.geometry) if p.geometry else None) for p, g in rows)
+        assert sum(g.area_km2 is not None for _, g in rows) > 20
 
 
 @pytest.mark.law("Art. 7")

@@ -288,9 +288,9 @@ def test_a_subject_of_too_small_a_sample_is_listed_after_the_ranked_without_a_ra
     assert (a.sample, a.small_sample, a.rank) == (6, False, 1)  # 6 sign-fors due: c1, c2, c3, c5 and the two new
     assert (b.sample, b.small_sample, b.rank, b.composite) == (1, True, None, pytest.approx(100.0))
     assert [s.subject_id for s in ev.subjects[:2]] == [a.subject_id, b.subject_id]  # after the ranked, before the unscored
-    assert not any(s.small_sample for s in ev.subjects if s.composite is None)
-    assert ev.commendations(3) == [a]
-    assert "少于 5 件的对象为样本不足,列于排名之后,不参与排名和表彰" in ev.small_sample_note()
+    assert all(s.small_sample and s.rank is None for s in ev.subjects if s.composite is None)
+    assert ev.commendations(3) == []  # 侨港 unranked; 中街 alone is no field to commend out of
+    assert "少于 5 件的对象为样本不足,本考核期没有任何应计事项的对象为无数据,均列于排名之后,不参与排名和表彰" in ev.small_sample_note()
     # The minimum is the evaluation's: at 1, the single case ranks first again.
     assert [(s.subject_id, s.rank) for s in evaluate(db, system, "2026-10", "township", as_of=AS_OF,
                                                       min_sample=1).subjects[:2]] == [(b.subject_id, 1), (a.subject_id, 2)]
@@ -313,7 +313,51 @@ def test_exports_and_forms_mark_a_small_sample_as_the_screen_does(db, system, wo
     pages = ["".join(page.split()) for page in pdf_text(path).split("\f") if page.strip()]
     assert "排名1/1" in pages[0] and "排名(应计1件,少于5件,不参与排名)样本不足" in pages[1]
     assert all("少于5件的对象为样本不足" in page for page in pages)
-    assert "侨港" not in pages[-1].split("综合得分前")[0].split("综合得分", 1)[1]  # not on the commendation list
+    assert "侨港" not in pages[-1] and "参与排名的对象仅1个" in pages[-1]  # not on the commendation list
+
+
+@pytest.mark.law("Art. 23")
+def test_a_subject_with_nothing_counted_is_marked_no_data_and_its_form_says_so(db, system, world, tmp_path):
+    """Townships without a single counted row were neither 样本不足 nor ranked, left out of the summary's
+    count, and each printed a signed form of "0 0 —" rows: they are 无数据, counted among the small
+    samples, and their form says 本考核期无可考核数据 instead of a table of noughts."""
+    _more_of_township_a(db, world, 2)
+    ev = evaluate(db, system, "2026-10", "township", as_of=AS_OF)
+    empty = [s for s in ev.subjects if s.subject_id not in (world["A"], world["B"])]
+    assert len(empty) == 28 and all(s.no_data and s.small_sample and s.rank is None for s in empty)
+    assert not ev.subject(world["B"]).no_data  # a single case is a small sample, not no data
+    assert ev.subjects[2:] == tuple(empty)  # after the ranked and the scored small sample
+    assert ev.summary() == "1 个对象参与排名,29 个样本不足(其中 28 个本期无可考核数据)"
+    header, rows = export.table(ev)
+    assert {row[0] for row in rows[2:]} == {"无数据"} and rows[1][0] == "样本不足"
+    assert all(s["no_data"] for s in export.as_json(ev)["subjects"][2:])
+    path = tmp_path / "forms.pdf"
+    print_assessment(db, system, ev, path)
+    pages = ["".join(page.split()) for page in pdf_text(path).split("\f") if page.strip()]
+    assert len(pages) == 31  # a form for every township, then the list
+    for page in pages[2:30]:
+        assert "本考核期无可考核数据(无数据)" in page and "考核人(签字)" in page
+        assert "响应率" not in page and "加权得分" not in page
+
+
+@pytest.mark.law("Art. 23")
+def test_a_commendation_is_proposed_only_out_of_a_field_larger_than_the_list(db, system, world, tmp_path):
+    """侨港镇, the only township ranked, was 排名 1/1 and the only name proposed for commendation: where no
+    more subjects are ranked than would be proposed, the ranking singles nobody out, and the list says so."""
+    _more_of_township_a(db, world, 2)  # 中街 ranked alone, 侨港 of a small sample
+    alone = evaluate(db, system, "2026-10", "township", as_of=AS_OF)
+    assert alone.ranked() == 1 and alone.commendations(3) == []
+    assert alone.commendation_note(3) == ("参与排名的对象仅 1 个,不多于建议表彰的 3 名,排名不能区分出表现优秀者,"
+                                          "本考核期不提出表彰建议")
+    path = tmp_path / "alone.pdf"
+    print_assessment(db, system, alone, path)
+    listed = "".join(pdf_text(path).split("\f")[-2].split())
+    assert "表彰奖励建议名单" in listed and "参与排名的对象仅1个" in listed and "名次" not in listed
+    two = evaluate(db, system, "2026-10", "township", as_of=AS_OF, min_sample=1)
+    assert two.ranked() == 2 and two.commendations(3) == [] and "仅 2 个" in two.commendation_note(3)
+    assert [s.subject_id for s in two.commendations(1)] == [world["B"]] and two.commendation_note(1) == ""
+    unranked = evaluate(db, system, "2026-01", "township", as_of=AS_OF)
+    assert unranked.commendation_note(3) == ""  # nothing ranked: the list says there is nothing to rank
 
 
 def test_period_without_cases_gives_no_rates(db, system, world):

@@ -25,7 +25,7 @@ from desktop.views.people.forms import LeaderForm, PersonForm, VisitForm, WorkLo
 
 QIAOGANG = "450503103000"
 GRID = ("450503103001", "侨南网格")
-NOTICE = SimpleNamespace(department="市场监管所", latest_report="已整改", due_on=date(2026, 12, 1))
+NOTICE = SimpleNamespace(department="市场监管所", reason="签收不及时", latest_report="已整改", due_on=date(2026, 12, 1))
 # The forms where text is typed, by name.
 FORMS = {
     "reason": lambda fx: TextDialog(None, "不予派遣", "理由"),

@@ -67,18 +67,42 @@ def test_a_subject_of_too_small_a_sample_shows_no_rank_and_comes_after_the_ranke
     panel.run_button.click()
     model = panel.model
     qtmodeltester.check(model)
-    small = [s.small_sample for s in panel.evaluation.subjects]
+    subjects = panel.evaluation.subjects
+    small = [s.small_sample for s in subjects]
     assert any(small) and not all(small)
     ranks = [model.data(model.index(row, 0)) for row in range(model.rowCount())]
-    first, count = small.index(True), small.count(True)
+    scored = [s.small_sample and s.composite is not None for s in subjects]
+    first, count = scored.index(True), scored.count(True)
     assert all(rank.isdigit() for rank in ranks[:first]) and ranks[0] == "1"
     assert ranks[first:first + count] == ["样本不足"] * count  # together, after every ranked grid
-    assert all(rank == "—" for rank in ranks[first + count:])  # then those without a score
-    subject = panel.evaluation.subjects[first]
+    # then those without a score: too small a sample too, 无数据 where nothing at all was counted
+    assert ranks[first + count:] == ["无数据" if s.no_data else "样本不足" for s in subjects[first + count:]]
+    subject = subjects[first]
     assert model.data(model.index(first, 2)) == f"{subject.composite:.2f}"  # the score is still shown
     tooltip = model.data(model.index(first, 0), Qt.ItemDataRole.ToolTipRole)
     assert f"只依据 {subject.sample} 件应计事项" in tooltip and f"少于 {minimum} 件" in tooltip
-    assert f"{count} 个对象样本不足(应计少于 {minimum} 件),列于排名之后,不参与排名。" in panel.status.text()
+    assert f"{small.count(True)} 个对象样本不足(应计少于 {minimum} 件),列于排名之后,不参与排名。" in panel.status.text()
+
+
+@pytest.mark.law("Art. 23")
+def test_townships_with_nothing_counted_show_no_data_and_no_commendation_out_of_one(qtbot, demo_db, tasks):
+    """银海区's townships but 侨港镇 have no cases: they showed "—" beside 侨港镇 ranked 1 of 1, uncounted in
+    the status line; they are 无数据, counted, and a field of one is said to propose no commendation."""
+    county = users.login(demo_db, "yh_admin", "yinhai-admin")
+    panel = EvaluationPanel(demo_db, county, tasks, under="450503000000")
+    qtbot.addWidget(panel)
+    panel.period.setText(demo_month(demo_db).code)
+    panel.run_button.click()
+    model = panel.model
+    rows = {model.data(model.index(row, 1)): row for row in range(model.rowCount())}
+    assert model.data(model.index(rows["侨港镇"], 0)) == "1"
+    for name in ("福成镇", "银滩镇", "平阳镇"):
+        assert model.data(model.index(rows[name], 0)) == "无数据"
+        assert "无可考核数据" in model.data(model.index(rows[name], 0), Qt.ItemDataRole.ToolTipRole)
+    status = panel.status.text()
+    assert "4 个对象,1 个参与排名" in status and "3 个对象样本不足" in status
+    assert "其中 3 个本期无可考核数据(无数据)" in status
+    assert "参与排名的对象仅 1 个,不多于建议表彰的 3 名:表彰建议名单不提出表彰建议。" in status
 
 
 @pytest.mark.law("Art. 23")

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit
 from sqlalchemy import select
 
 from desktop.models import Department, Liaison, Person, Place
@@ -30,7 +30,7 @@ from desktop.views.matters import open_matter_list
 from desktop.views.matters.window import MatterListWindow
 from desktop.views.matters import window as matters_window
 from desktop.views.matters.item_form import ItemForm
-from desktop.views.matters.rectification_form import RectificationForm, ReturnForm
+from desktop.views.matters.rectification_form import ConfirmForm, RectificationForm, ReturnForm
 
 from .conftest import QIAOBEI
 
@@ -346,6 +346,7 @@ def test_the_institution_returns_a_report_and_confirms_the_next(qtbot, qtmodelte
     history = matters.rectifications_model.index(0, 4).data(Qt.ItemDataRole.ToolTipRole).splitlines()
     assert history[1:] == ["退回理由:账号未分配到各社区", f"{beijing_today()} 报送:已为各社区分配账号"]
     assert history[0].endswith(" 报送:已开通系统账号")
+    monkeypatch.setattr(ConfirmForm, "exec", lambda form: QDialog.DialogCode.Accepted)
     matters.rectifications_view.selectRow(0)
     matters.confirm_button.click()
     done = matters.rectifications_model.rows[0]
@@ -354,6 +355,79 @@ def test_the_institution_returns_a_report_and_confirms_the_next(qtbot, qtmodelte
     matters.rectifications_view.selectRow(0)
     matters.return_button.click()  # decided: nothing to return
     assert said[-1] == "所选通知当前为“已整改”,不能退回整改情况;只有待确认的通知可以退回整改情况"
+
+
+def _county_on_the_demo(qtbot, demo_db, tasks, feature_window) -> MatterListWindow:
+    from desktop.services import users
+
+    matters = _open(feature_window(demo_db, users.actor_for(demo_db, "yh_admin"), tasks, "450503103000"))
+    qtbot.addWidget(matters)
+    return matters
+
+
+@pytest.mark.law("Art. 13")
+def test_the_county_opens_on_the_report_awaiting_its_confirmation_and_reads_it_whole(qtbot, demo_db, tasks,
+                                                                                     feature_window, monkeypatch):
+    """The county's administrator opened the window on the empty applications' tab while 渔业站's report waited
+    for its confirmation on the other (the start tab was chosen for liaisons only), and read the report cut short,
+    whole only in a tooltip the keyboard never opens: the window opens on the notices, that report chosen, and
+    the area under the table holds the notice and its report whole, reached with Tab."""
+    from desktop.views.matters.window import NOTICES_TAB
+
+    matters = _county_on_the_demo(qtbot, demo_db, tasks, feature_window)
+    assert matters.lower_tabs.currentIndex() == NOTICES_TAB
+    [chosen] = matters.rectifications_view.selectionModel().selectedRows()
+    notice = matters.rectifications_model.rows[chosen.row()]
+    assert (notice.department, notice.state) == ("侨港镇渔业站", RectificationState.ANSWERED)
+    detail = matters.notice_detail.toPlainText()
+    assert f"履职不到位情形:{notice.reason}" in detail and notice.latest_report in detail.splitlines()[-1]
+    assert "待确认" in detail
+    assert matters.notice_detail.focusPolicy() & Qt.FocusPolicy.TabFocus and matters.notice_detail.isReadOnly()
+    matters.rectifications_view.selectRow([n.state for n in matters.rectifications_model.rows].index(
+        RectificationState.OPEN))
+    assert "整改情况:\n尚未报送" in matters.notice_detail.toPlainText()  # follows the row chosen
+    matters.rectifications_view.clearSelection()
+    assert matters.notice_detail.toPlainText() == ""
+
+
+@pytest.mark.law("Art. 13")
+def test_confirming_a_report_shows_the_notice_and_the_whole_report_first(qtbot, demo_db, tasks, feature_window,
+                                                                          monkeypatch):
+    """确认整改 asked only "确认侨港镇渔业站已整改完毕?": it asks below the failing the department was to rectify and
+    its whole report, scrollable, as the 退回 form shows them; answered no, nothing is confirmed."""
+    matters = _county_on_the_demo(qtbot, demo_db, tasks, feature_window)
+    [chosen] = matters.rectifications_view.selectionModel().selectedRows()
+    notice = matters.rectifications_model.rows[chosen.row()]
+    shown = []
+
+    def answer(form: ConfirmForm):
+        shown.append(form)
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(ConfirmForm, "exec", answer)
+    matters.confirm_button.click()
+    [form] = shown
+    texts = [label.text() for label in form.findChildren(QLabel)]
+    assert notice.reason in texts and "确认侨港镇渔业站已整改完毕?" in texts
+    [report] = form.findChildren(QPlainTextEdit)
+    assert report.toPlainText() == notice.latest_report and report.isReadOnly()
+    assert report.verticalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert matters.rectifications_model.rows[chosen.row()].state is RectificationState.ANSWERED  # not confirmed
+
+
+@pytest.mark.law("Art. 13")
+def test_the_window_opens_where_something_waits_for_the_user(qtbot, window):
+    """The keeper, with an application to decide, opens on the applications, that one chosen; with none, and
+    no report to confirm, on the tab it always opened on."""
+    matters = _open(window)
+    qtbot.addWidget(matters)
+    assert matters.lower_tabs.currentIndex() == 0
+    assert [r.row() for r in matters.applications_view.selectionModel().selectedRows()] == [0]
+    matter_list.review(window.db, window.actor, matters.applications_model.rows[0].id, approve=True)
+    _notice_to_health(window)  # waits for the department's report, not the keeper
+    again = _open(window)
+    qtbot.addWidget(again)
+    assert again.lower_tabs.currentIndex() == 0 and not again.rectifications_view.selectionModel().hasSelection()
 
 
 @pytest.mark.law("Art. 13")

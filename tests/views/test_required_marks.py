@@ -155,7 +155,7 @@ def test_a_professional_already_registered_needs_no_name_or_unit(qtbot):
     assert marked(form) == {form.purpose}
 
 
-NOTICE = SimpleNamespace(department="市场监管所", latest_report="已整改", due_on=date(2026, 12, 1))
+NOTICE = SimpleNamespace(department="市场监管所", reason="签收不及时", latest_report="已整改", due_on=date(2026, 12, 1))
 
 
 @pytest.mark.parametrize(("make", "required"), [

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import date
 
@@ -10,11 +9,11 @@ from shapely.geometry.base import BaseGeometry
 
 from ...models import Grid, Place, Vessel
 from ...models.enums import GridKind, PlaceLevel, SeaCategory
+from ..grids import area_km2
 from .context import DemoContext
 from .geometry import GridPlan, Layout
 
 ESTABLISHED_ON = date(2025, 9, 1)
-_KM_PER_DEGREE = 111.32
 
 
 @dataclass
@@ -32,11 +31,6 @@ class DemoGrid:
 def _set_shape(place: Place, shape: BaseGeometry) -> None:
     place.geometry = shape.wkb
     place.min_lon, place.min_lat, place.max_lon, place.max_lat = shape.bounds
-
-
-def _area_km2(shape: BaseGeometry) -> float:
-    lat = math.radians(shape.centroid.y)
-    return round(shape.area * _KM_PER_DEGREE**2 * math.cos(lat), 3)
 
 
 def _base_data(ctx: DemoContext, plan: GridPlan, rural: bool) -> dict:
@@ -70,7 +64,7 @@ def add_grids(ctx: DemoContext, layout: Layout) -> list[DemoGrid]:
             _set_shape(place, plan.polygon)
         grid = Grid(kind=plan.kind, exclusive_category=plan.exclusive_category, sea_category=plan.sea_category,
                     managing_unit=plan.managing_unit, established_on=ESTABLISHED_ON,
-                    area_km2=_area_km2(plan.polygon) if plan.polygon is not None else None,
+                    area_km2=area_km2(plan.polygon),
                     **_base_data(ctx, plan, rural=village.unit_kind == "村民委员会"))
         place.grid = grid
         if plan.sea_category is SeaCategory.VESSEL_GROUP:

@@ -18,21 +18,22 @@ from ..exchange.files import write_atomically
 from ..places import get_place
 from ..security import Actor, Permission
 from ..unit_of_work import unit_of_work
-from .scores import SMALL_SAMPLE, Evaluation
+from .scores import Evaluation
 
 FORMATS = ("csv", "xlsx", "json")
 
 
 def table(evaluation: Evaluation) -> tuple[list[str], list[list]]:
-    """Header and one row per subject: rank (样本不足 where the sample is too small to rank, as on screen
-    and on the form), subject, composite, on hold, sample, then per indicator n/d/rate."""
+    """Header and one row per subject: rank (样本不足 where the sample is too small to rank, 无数据 where
+    nothing was counted, as on screen and on the form), subject, composite, on hold, sample, then per
+    indicator n/d/rate."""
     header = ["排名", "对象编码", "对象名称", "综合得分", "暂缓件数", "样本件数"]
     for indicator in evaluation.indicators:
         header += [f"{indicator.name}分子", f"{indicator.name}分母", f"{indicator.name}"]
     rows = []
     for s in evaluation.subjects:
-        rank = SMALL_SAMPLE if s.small_sample else s.rank
-        row = [rank, s.ref, s.name, None if s.composite is None else round(s.composite, 2), s.on_hold, s.sample]
+        row = [s.unranked_for or s.rank, s.ref, s.name, None if s.composite is None else round(s.composite, 2),
+               s.on_hold, s.sample]
         for f in s.figures:
             row += [f.numerator, f.denominator, None if f.rate is None else round(f.rate, 4)]
         rows.append(row)
@@ -46,7 +47,7 @@ def as_json(evaluation: Evaluation) -> dict:
         "indicators": [{"code": i.code, "name": i.name, "weight": i.weight} for i in evaluation.indicators],
         "subjects": [
             {"rank": s.rank, "id": s.subject_id, "ref": s.ref, "name": s.name, "composite": s.composite,
-             "on_hold": s.on_hold, "sample": s.sample, "small_sample": s.small_sample,
+             "on_hold": s.on_hold, "sample": s.sample, "small_sample": s.small_sample, "no_data": s.no_data,
              "figures": {f.code: {"numerator": f.numerator, "denominator": f.denominator, "rate": f.rate}
                          for f in s.figures}}
             for s in evaluation.subjects

@@ -169,12 +169,14 @@ def keep(db: Database, level: Level, months: list[Period], as_of: datetime,
                 return
 
 
-def prepare(db: Database, actor: Actor, years: list[int], *, as_of: datetime | None = None) -> list[str]:
+def prepare(db: Database, actor: Actor, years: list[int], *, as_of: datetime | None = None,
+            progress: Callable[[int, int, str], None] | None = None) -> list[str]:
     """Keep, at every level an evaluation keeps, each month over of `years` that is not kept yet
     or was touched since — what a night or the first day of a month may do ahead of the
     evaluations, so that none of them waits. Needs Permission.EVALUATE (any scope: kept
-    figures are read only through an evaluation of the reader's own scope). Returns
-    "level month" for each month counted."""
+    figures are read only through an evaluation of the reader's own scope). `progress(done, total,
+    "level month")` hears of each month before it is counted, and of the end. Returns "level month"
+    for each month counted."""
     if not actor.can(Permission.EVALUATE):
         raise PermissionDenied(f"用户“{actor.display_name}”没有综合评价的权限", article="Art. 15")
     as_of = as_of or utcnow()
@@ -183,9 +185,14 @@ def prepare(db: Database, actor: Actor, years: list[int], *, as_of: datetime | N
         periods = [parse_period(str(year)) for year in sorted(set(years))]
         todo = [(level, month) for level in (Level.TOWNSHIP, Level.DEPARTMENT, Level.GRID) for period in periods
                 for month in unkept(session, level, city, period, as_of)]
-    for level, month in todo:
+    counted = [f"{level.value} {month.code}" for level, month in todo]
+    for number, (level, month) in enumerate(todo):
+        if progress is not None:
+            progress(number, len(todo), counted[number])
         keep(db, level, [month], as_of)
-    return [f"{level.value} {month.code}" for level, month in todo]
+    if progress is not None and todo:
+        progress(len(todo), len(todo), "")
+    return counted
 
 
 def _keep_month(session: Session, level: Level, month: Period, as_of: datetime) -> None:

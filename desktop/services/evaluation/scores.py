@@ -9,7 +9,12 @@ open — and a month a late change touched — is counted live.
 A subject is ranked only on a sample of at least MIN_SAMPLE counted rows (Art. 23): its sample is
 the largest denominator among the rates its composite weighs, so 100 % of a single case does not
 rank above 98 % of three hundred. A smaller one is listed after the ranked, its score shown but
-marked 样本不足 (small sample), with no rank and no place among the commendations.
+marked 样本不足 (small sample), with no rank and no place among the commendations; one with nothing
+counted at all is marked 无数据 (no data) the same way, rather than shown as a score of noughts.
+
+A commendation is proposed only out of a real field (Art. 23): where no more subjects were ranked than
+would be proposed, every ranked subject would be on the list, which then singles nobody out as
+outstanding, so none is proposed and the list says why.
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ from .sources import ON_HOLD, Level, codes_by_grain, counted
 _new_figure = tuple.__new__
 MIN_SAMPLE = 5  # counted rows a composite must rest on to be ranked, as a recurring problem needs 5 cases (SPEC §11)
 SMALL_SAMPLE = "样本不足"  # where the rank of a subject scored on fewer is printed or exported
+NO_DATA = "无数据"  # the same for a subject with nothing counted in the period
 
 
 class Figure(NamedTuple):
@@ -64,11 +70,23 @@ class SubjectScore:
     on_hold: int  # temporarily unresolvable cases, reported apart (Art. 19(2))
     composite: float | None
     rank: int | None = None
-    small_sample: bool = False  # scored on fewer than the evaluation's min_sample rows: not ranked (Art. 23)
+    small_sample: bool = False  # scored on fewer than the evaluation's min_sample rows, or on none: not ranked (Art. 23)
 
     @property
     def sample(self) -> int:
         return sample_of(self.figures)
+
+    @property
+    def no_data(self) -> bool:
+        """Nothing was due for any indicator in the period: there is nothing to assess."""
+        return not any(f.denominator for f in self.figures)
+
+    @property
+    def unranked_for(self) -> str:
+        """无数据 or 样本不足 where that kept the subject from a rank (Art. 23), as printed and exported; else ""."""
+        if self.no_data:
+            return NO_DATA
+        return SMALL_SAMPLE if self.small_sample else ""
 
     def figure(self, code: str) -> Figure:
         return next(f for f in self.figures if f.code == code)
@@ -87,7 +105,7 @@ class Evaluation:
     scope_name: str
     as_of: datetime
     indicators: tuple[Indicator, ...]
-    subjects: tuple[SubjectScore, ...]  # ranked first, then those of a small sample, then the unscored, each by code
+    subjects: tuple[SubjectScore, ...]  # ranked first, then the scored small samples, then the unscored, each by code
     settled: tuple[str, ...] = ()  # months whose settled figures were used (their drill-down is today's rows)
     period_settled: bool = False  # every month of the period is settled (whatever the scope)
     widened_from: str = ""  # the village or grid chosen, where the township level looks at its whole township
@@ -112,16 +130,37 @@ class Evaluation:
         return f"考核期{period.label}至 {period.ends_on} 尚未结束,所列为阶段数据,期末前仍会变化,不作为最终考核结果"
 
     def small_sample_note(self) -> str:
-        """For printed and exported figures: why a scored subject has no rank (Art. 23)."""
+        """For printed and exported figures: why a subject has no rank (Art. 23)."""
         return (f"综合得分所依据的应计件数(各项计分指标中最大的分母)少于 {self.min_sample} 件的对象为{SMALL_SAMPLE},"
-                "列于排名之后,不参与排名和表彰")
+                f"本考核期没有任何应计事项的对象为{NO_DATA},均列于排名之后,不参与排名和表彰")
 
     def subject(self, subject_id: int) -> SubjectScore:
         return next(s for s in self.subjects if s.subject_id == subject_id)
 
+    def ranked(self) -> int:
+        return sum(1 for s in self.subjects if s.rank is not None)
+
+    def summary(self) -> str:
+        """How many subjects were ranked, and how many not for too small a sample or no data (Art. 23)."""
+        small = sum(1 for s in self.subjects if s.small_sample)
+        no_data = sum(1 for s in self.subjects if s.no_data)
+        return (f"{self.ranked()} 个对象参与排名,{small} 个样本不足"
+                + (f"(其中 {no_data} 个本期无可考核数据)" if no_data else ""))
+
     def commendations(self, count: int = 3) -> list[SubjectScore]:
-        """Top performers proposed for commendation (Art. 23): rank ≤ count."""
+        """Top performers proposed for commendation (Art. 23): rank ≤ count, out of a field of more than
+        `count` ranked subjects (commendation_note says why there is none)."""
+        if self.ranked() <= count:
+            return []
         return [s for s in self.subjects if s.rank is not None and s.rank <= count]
+
+    def commendation_note(self, count: int = 3) -> str:
+        """Why no commendation is proposed where subjects were ranked, but too few to single any out."""
+        ranked = self.ranked()
+        if not ranked or ranked > count:
+            return ""
+        return (f"参与排名的对象仅 {ranked} 个,不多于建议表彰的 {count} 名,排名不能区分出表现优秀者,"
+                "本考核期不提出表彰建议")
 
 
 def resolve_scope(session: Session, actor: Actor, under: str | None,
@@ -245,10 +284,10 @@ def evaluate(db: Database, actor: Actor, period: str | Period, level: Level | st
                         for i in enabled for n, d in (got.get(i.code, nothing),))
         score = composite({f.code: f.rate for f in figures}, enabled)
         rows.append((subject_id, ref, name, figures, got.get(ON_HOLD, nothing)[0], score))
-    small = [score is not None and sample_of(figures) < min_sample for _, _, _, figures, _, score in rows]
+    small = [sample_of(figures) < min_sample for _, _, _, figures, _, _ in rows]
     ranks = competition_ranks([None if too_few else row[-1] for row, too_few in zip(rows, small)])
     ranked = [SubjectScore(level, *row, rank, too_few) for row, rank, too_few in zip(rows, ranks, small)]
-    ranked.sort(key=lambda s: (s.rank is None, not s.small_sample, s.rank or 0, s.ref))
+    ranked.sort(key=lambda s: (s.rank is None, s.composite is None, s.rank or 0, s.ref))
     return Evaluation(period, level, scope.code, scope.name, as_of, tuple(enabled), tuple(ranked), settled,
                       period_settled, widened_from, min_sample)
 

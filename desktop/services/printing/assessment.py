@@ -2,8 +2,9 @@
 
 Each form lists the indicators with numerator, denominator, rate, weight and weighted score,
 the composite and the rank (样本不足 and the sample, for a subject scored on too few rows to be
-ranked), the cases reported apart (暂缓), and signature lines. The font is the bundled CJK font,
-embedded.
+ranked), the cases reported apart (暂缓), and signature lines. A subject with nothing counted in the
+period gets a short form saying so (本考核期无可考核数据) in place of a table of noughts. The font is
+the bundled CJK font, embedded.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from ...db import Database
 from ...models import PrintedSheet
 from ...models.enums import SheetKind
 from ..clock import BEIJING
-from ..evaluation.scores import SMALL_SAMPLE, Evaluation, SubjectScore
+from ..evaluation.scores import NO_DATA, SMALL_SAMPLE, Evaluation, SubjectScore
 from ..evaluation.sources import Level
 from ..exchange.files import write_bytes
 from ..places import get_place
@@ -55,6 +56,8 @@ def _contributions(subject: SubjectScore) -> dict[str, float | None]:
 
 
 def _form(evaluation: Evaluation, subject: SubjectScore, ranked: int, styles) -> list:
+    if subject.no_data:
+        return _no_data_form(evaluation, subject, styles)
     font = styles["cell"].fontName
     shares = _contributions(subject)
     rows = [["考核指标", "分子", "分母", "比率", "权重", "加权得分"]]
@@ -75,6 +78,45 @@ def _form(evaluation: Evaluation, subject: SubjectScore, ranked: int, styles) ->
         *[("SPAN", (0, r), (4, r)) for r in range(last - 2, last + 1)],
         ("BACKGROUND", (0, last - 2), (-1, last - 1), colors.HexColor("#f6f6f6")),
     ]))
+    return [
+        *_heading(evaluation, subject, styles), table, Spacer(1, 3 * mm),
+        _note(evaluation, "诉求按其办理期限所在考核期计入;暂缓办理(第十九条第二项)的诉求不计入各项比率,另行统计;"
+                          f"无应计事项的指标记为“—”,其权重不参与综合得分;{evaluation.small_sample_note()}", styles),
+        *_running(evaluation, styles), *_signatures(evaluation, font),
+    ]
+
+
+def _no_data_form(evaluation: Evaluation, subject: SubjectScore, styles) -> list:
+    """The form of a subject with nothing due in the period: it says so, and that it is neither scored nor
+    ranked, instead of a table of noughts that reads like a result (Art. 23)."""
+    on_hold = f"暂缓办理(另行统计)的诉求 {subject.on_hold} 件。" if subject.on_hold else ""
+    return [
+        *_heading(evaluation, subject, styles),
+        Paragraph(f"<b>本考核期无可考核数据</b>({NO_DATA}):各项考核指标均无应计事项,不计算综合得分,"
+                  f"不参与排名和表彰。{on_hold}", styles["meta"]),
+        Spacer(1, 3 * mm), _note(evaluation, f"诉求按其办理期限所在考核期计入;{evaluation.small_sample_note()}", styles),
+        *_running(evaluation, styles), *_signatures(evaluation, styles["cell"].fontName),
+    ]
+
+
+def _heading(evaluation: Evaluation, subject: SubjectScore, styles) -> list:
+    return [
+        Paragraph("网格化服务管理工作综合评价考核表", styles["title"]),
+        Paragraph(f"考核期:{evaluation.period.label}  ({evaluation.period.code})    "
+                  f"考核对象类别:{evaluation.level.label}", styles["meta"]),
+        Paragraph(f"被考核对象:<b>{subject.name}</b>  ({_reference(evaluation, subject)})    范围:{evaluation.scope_name}", styles["meta"]),
+        Spacer(1, 4 * mm),
+    ]
+
+
+def _note(evaluation: Evaluation, explanation: str, styles) -> Paragraph:
+    as_of = evaluation.as_of.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M")
+    return Paragraph(f"说明:{explanation}。<br/>数据截至 {as_of}"
+                     f"{';' + evaluation.settled_note() if evaluation.settled else ''}。"
+                     "依据《北海市网格化服务管理条例》第五条、第二十三条。", styles["note"])
+
+
+def _signatures(evaluation: Evaluation, font: str) -> list:
     # A staff member signs for themself; a unit's form, its head.
     assessed = "被考核人(签字):" if evaluation.level is Level.STAFF else "被考核单位负责人(签字):"
     signatures = Table([["考核人(签字):", "", assessed, "", "日期:", ""]],
@@ -83,20 +125,7 @@ def _form(evaluation: Evaluation, subject: SubjectScore, ranked: int, styles) ->
         ("FONTNAME", (0, 0), (-1, -1), font), ("FONTSIZE", (0, 0), (-1, -1), 10),
         *[("LINEBELOW", (c, 0), (c, 0), 0.6, colors.black) for c in (1, 3, 5)],
     ]))
-    as_of = evaluation.as_of.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M")
-    return [
-        Paragraph("网格化服务管理工作综合评价考核表", styles["title"]),
-        Paragraph(f"考核期:{evaluation.period.label}  ({evaluation.period.code})    "
-                  f"考核对象类别:{evaluation.level.label}", styles["meta"]),
-        Paragraph(f"被考核对象:<b>{subject.name}</b>  ({_reference(evaluation, subject)})    范围:{evaluation.scope_name}", styles["meta"]),
-        Spacer(1, 4 * mm), table, Spacer(1, 3 * mm),
-        Paragraph(f"说明:诉求按其办理期限所在考核期计入;暂缓办理(第十九条第二项)的诉求不计入各项比率,另行统计;"
-                  f"无应计事项的指标记为“—”,其权重不参与综合得分;{evaluation.small_sample_note()}。"
-                  f"<br/>数据截至 {as_of}{';' + evaluation.settled_note() if evaluation.settled else ''}。"
-                  "依据《北海市网格化服务管理条例》第五条、第二十三条。", styles["note"]),
-        *_running(evaluation, styles),
-        Spacer(1, 18 * mm), signatures, PageBreak(),
-    ]
+    return [Spacer(1, 18 * mm), signatures, PageBreak()]
 
 
 def _rank_row(evaluation: Evaluation, subject: SubjectScore, ranked: int) -> list[str]:
@@ -137,10 +166,11 @@ def _commendations(evaluation: Evaluation, styles) -> list:
     if top:
         body.append(table)
     else:
-        body.append(Paragraph("本考核期无可排名的考核对象。", styles["meta"]))
+        body.append(Paragraph(f"{evaluation.commendation_note(COMMENDED) or '本考核期无可排名的考核对象'}。",
+                              styles["meta"]))
     body += [Spacer(1, 3 * mm), Paragraph(
-        f"综合得分前 {COMMENDED} 名(并列者同列)建议按照国家和自治区有关规定给予表彰、奖励;"
-        f"{evaluation.small_sample_note()}(第二十三条)。",
+        f"参与排名的对象多于 {COMMENDED} 个时,综合得分前 {COMMENDED} 名(并列者同列)"
+        f"建议按照国家和自治区有关规定给予表彰、奖励;{evaluation.small_sample_note()}(第二十三条)。",
         styles["note"])]
     return body
 
@@ -153,7 +183,7 @@ def _render(evaluation: Evaluation) -> tuple[bytes, int]:
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=18 * mm,
                             bottomMargin=18 * mm, title=f"考核表 {evaluation.period.code} {evaluation.level.label}",
                             author="GridDesk 网格指挥台")
-    ranked = sum(1 for s in evaluation.subjects if s.rank is not None)
+    ranked = evaluation.ranked()
     story = [flowable for subject in evaluation.subjects for flowable in _form(evaluation, subject, ranked, styles)]
     story += _commendations(evaluation, styles)
     doc.build(story)

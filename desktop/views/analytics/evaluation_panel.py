@@ -31,7 +31,7 @@ from ...models.places import CITY_CODE
 from ...services.evaluation.periods import Period, period_of
 from ...services.evaluation.scores import Evaluation, evaluate
 from ...services.evaluation.sources import Level
-from ...services.printing.assessment import print_assessment
+from ...services.printing.assessment import COMMENDED, print_assessment
 from ...services.security import Permission
 from .. import dialogs
 from ..rows_model import enter_opens
@@ -216,7 +216,7 @@ class EvaluationPanel(QDialog):
     def show_evaluation(self, evaluation: Evaluation) -> None:
         self._show(evaluation)
         self.table.resizeColumnsToContents()
-        ranked = sum(1 for s in evaluation.subjects if s.rank is not None)
+        ranked = evaluation.ranked()
         text = self.tr("{0} · {1} · {2}:{3} 个对象,{4} 个参与排名。双击比率查看计入的记录(诉求、报送环节或工作日志)。").format(
             evaluation.scope_name, period_label(evaluation.period), label(evaluation.level),
             len(evaluation.subjects), ranked)
@@ -224,6 +224,12 @@ class EvaluationPanel(QDialog):
         if small:  # scored, but listed after the ranked (Art. 23)
             text += self.tr(" {0} 个对象样本不足(应计少于 {1} 件),列于排名之后,不参与排名。").format(
                 small, evaluation.min_sample)
+        no_data = sum(1 for s in evaluation.subjects if s.no_data)
+        if no_data:  # counted among the small samples, said apart: they have nothing at all to assess
+            text += self.tr(" 其中 {0} 个本期无可考核数据(无数据)。").format(no_data)
+        if evaluation.commendation_note(COMMENDED):  # as the printed list says (Art. 23)
+            text += self.tr(" 参与排名的对象仅 {0} 个,不多于建议表彰的 {1} 名:表彰建议名单不提出表彰建议。").format(
+                ranked, COMMENDED)
         if evaluation.widened_from:  # a village or grid chosen: the township is assessed whole (Art. 23)
             text += self.tr(" 乡镇(街道)按整个乡镇考核:所选{0}属于{1}。").format(evaluation.widened_from,
                                                                      evaluation.scope_name)

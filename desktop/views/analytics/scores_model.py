@@ -1,5 +1,5 @@
-"""The evaluation table: one row per subject; rank (样本不足 for a sample too small to rank), name, composite,
-on hold, then each indicator."""
+"""The evaluation table: one row per subject; rank (样本不足 for a sample too small to rank, 无数据 where nothing
+was counted), name, composite, on hold, then each indicator."""
 
 from __future__ import annotations
 
@@ -61,12 +61,16 @@ class ScoresModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column >= FIXED:
             f = s.figures[column - FIXED]
             return self.tr("分子 {0} / 分母 {1}(双击查看计入的记录)").format(f.numerator, f.denominator)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0 and s.no_data:
+            return self.tr("本考核期各项考核指标均无应计事项:无可考核数据,不评分,不参与排名和表彰(第二十三条)")
         if role == Qt.ItemDataRole.ToolTipRole and column == 0 and s.small_sample:
             return self.tr("综合得分只依据 {0} 件应计事项(各项计分指标中最大的分母),少于 {1} 件:"
                            "样本不足,列于排名之后,不参与排名和表彰(第二十三条)").format(s.sample, self.evaluation.min_sample)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == 0:
+            if s.no_data:
+                return self.tr("无数据")
             if s.small_sample:
                 return self.tr("样本不足")
             return "—" if s.rank is None else str(s.rank)

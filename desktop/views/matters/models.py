@@ -74,6 +74,18 @@ class RectificationsModel(RowsModel):
                 lines.append(self.tr("%1 确认整改完毕").replace("%1", beijing_text(answer.decided_at, "%Y-%m-%d")))
         return "\n".join(lines)
 
+    def details(self, r: RectificationInfo) -> str:
+        """The notice whole, for reading where its cells are cut short: what was to be rectified, by when,
+        where it stands, and each report and decision (or the response the institution recorded)."""
+        return "\n".join([
+            self.tr("部门:%1").replace("%1", r.department),
+            self.tr("履职不到位情形:%1").replace("%1", r.reason),
+            self.tr("整改期限:%1 · %2").replace("%1", r.due_on.isoformat()).replace(
+                "%2", label(r.standing(beijing_today()))),
+            self.tr("整改情况:"),
+            self.history(r) or r.response or self.tr("尚未报送"),
+        ])
+
     def notice(self, row: int, state: RectificationState) -> RectificationInfo | None:
         """The notice of a row, if it is in `state`."""
         notice = self.rows[row]

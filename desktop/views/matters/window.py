@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...errors import Conflict, NotFound
 from ...i18n import label
-from ...models.enums import ApplicationAction, MatterListState, RectificationState
+from ...models.enums import ApplicationAction, MatterListState, RectificationState, ReviewState
 from ...services import matter_list
 from ...services.clock import beijing_today
 from ...services.printing.matter_list_pdf import print_matter_list
@@ -31,7 +31,7 @@ from .. import dialogs
 from ..save_path import ask_pdf_path
 from .models import ApplicationsModel, MatterItemsModel, RectificationsModel
 from .item_form import ItemForm
-from .rectification_form import RectificationForm, ReturnForm
+from .rectification_form import ConfirmForm, RectificationForm, ReturnForm, whole_text
 from ..retranslating import Retranslating
 from ..rows_model import fit_columns, rows_table
 from ..form_buttons import enter_presses
@@ -54,10 +54,10 @@ class MatterListWindow(Retranslating, QDialog):
         """`institution`: whose list is shown first. `institutions`: (code, name) of the city and county whose lists
         the user may turn to, both in force where the user is (Art. 12–14): a tab each, shown with more than one
         (tabs above the list rather than a box beside the version's: that row is full with the keeper's buttons).
-        `notices`: opened on the rectification notices, the first awaiting the liaison's report chosen once
-        loaded."""
+        `notices`: opened on the rectification notices. Once loaded, the window turns to the tab where something
+        waits for the user, its first such row chosen (_open_where_awaited)."""
         super().__init__(parent)
-        self._choose_awaited_notice = notices
+        self._choose_awaited = True  # on the first load only: later ones keep the tab and row the user chose
         self.window_, self.code = window, institution
         # Printed: every list in force where the user is, whichever tab is open (the most local institution's
         # lists in force are the city's and its own, as the board posts them).
@@ -137,9 +137,15 @@ class MatterListWindow(Retranslating, QDialog):
         rectify.addStretch(1)
         for button in (self.notice_button, self.confirm_button, self.return_button, self.rectified_button):
             rectify.addWidget(button)
+        # The selected notice whole, its reports and decisions too: a cell cut short showed the rest only in
+        # a tooltip, which the keyboard never opens.
+        self.notice_detail = whole_text("", 6)
+        self.rectifications_view.selectionModel().selectionChanged.connect(self._show_notice_detail)
+        self.rectifications_model.modelReset.connect(self._show_notice_detail)
         rectifications = QWidget()
         rectifications_layout = QVBoxLayout(rectifications)
         rectifications_layout.addWidget(self.rectifications_view, 1)
+        rectifications_layout.addWidget(self.notice_detail)
         rectifications_layout.addLayout(rectify)
         self.lower_tabs = QTabWidget()
         self.lower_tabs.addTab(applications, "")
@@ -206,6 +212,9 @@ class MatterListWindow(Retranslating, QDialog):
         self.items_view.setAccessibleName(self.tr("事项"))
         self.applications_view.setAccessibleName(self.tr("部门纳入/退出申请"))
         self.rectifications_view.setAccessibleName(self.tr("督促整改"))
+        self.notice_detail.setAccessibleName(self.tr("所选通知全文"))
+        self.notice_detail.setPlaceholderText(self.tr("选中一条通知,在此阅读其全文:履职不到位情形、整改期限和部门报送的整改情况"))
+        self._show_notice_detail()
         current = self.current()
         if current is None:
             self.version_label.setText(self.tr("尚未编制事项清单"))
@@ -245,11 +254,6 @@ class MatterListWindow(Retranslating, QDialog):
         self.apply_retire_button.setVisible(applies)
         self.rectifications_model.set_rows(rectifications)
         fit_columns(self.rectifications_view)
-        if self._choose_awaited_notice:
-            self._choose_awaited_notice = False
-            awaited = [row for row, notice in enumerate(rectifications) if notice.state is RectificationState.OPEN]
-            if awaited:
-                self.rectifications_view.selectRow(awaited[0])
         # One draft at a time (matter_list.draft_of): while one is open, changes are made on it.
         draft = next((info for info in versions if info.state is MatterListState.DRAFT), None)
         self.new_button.setEnabled(self.actor.can(Permission.MANAGE_MATTERS, self.code) and draft is None)
@@ -268,7 +272,33 @@ class MatterListWindow(Retranslating, QDialog):
         self.version_box.blockSignals(False)
         self.applications_model.set_rows(applications)
         fit_columns(self.applications_view)
+        if self._choose_awaited:
+            self._choose_awaited = False
+            self._open_where_awaited(applications, rectifications)
         self.load_items()
+
+    def _open_where_awaited(self, applications, rectifications) -> None:
+        """Turn to the tab where something waits for the user, its first such row chosen: for the list's keeper an
+        application to decide (Art. 13(2)), else a report to confirm or return; for a liaison a notice to its
+        department to report on (Art. 13(5)). The window had opened on the applications' tab, empty, while a
+        report waited on the other for the county's confirmation."""
+        keeper = self.actor.can(Permission.MANAGE_MATTERS, self.code)
+        pending = [row for row, application in enumerate(applications)
+                   if keeper and application.state is ReviewState.PENDING]
+        awaited = [row for row, notice in enumerate(rectifications)
+                   if (keeper and notice.state is RectificationState.ANSWERED)
+                   or (notice.department_id == self.actor.department_id and notice.state is RectificationState.OPEN)]
+        if pending:
+            self.lower_tabs.setCurrentIndex(0)
+            self.applications_view.selectRow(pending[0])
+        elif awaited:
+            self.lower_tabs.setCurrentIndex(NOTICES_TAB)
+            self.rectifications_view.selectRow(awaited[0])
+
+    def _show_notice_detail(self) -> None:
+        rows = self.rectifications_view.selectionModel().selectedRows()
+        self.notice_detail.setPlainText(
+            self.rectifications_model.details(self.rectifications_model.rows[rows[0].row()]) if rows else "")
 
     def load_items(self) -> None:
         current = self.current()
@@ -374,8 +404,7 @@ class MatterListWindow(Retranslating, QDialog):
 
     def confirm_notice(self) -> None:
         notice = self._chosen_notice(RectificationState.ANSWERED, self.tr("确认整改"))
-        if notice is not None and dialogs.confirm(
-                self, self.tr("确认整改"), self.tr("确认%1已整改完毕?").replace("%1", notice.department)):
+        if notice is not None and ConfirmForm(notice, self).exec() == QDialog.DialogCode.Accepted:
             self._run(matter_list.confirm_rectification, self.db, self.actor, notice.id)
 
     def return_notice(self) -> None:

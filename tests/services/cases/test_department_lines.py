@@ -80,8 +80,11 @@ def test_an_office_two_levels_down_the_line_is_found(world, office):
 
 
 def test_a_line_is_refused_unless_it_rises_within_the_territory_and_the_scope(world, office):
-    with pytest.raises(ValidationFailed, match="侨港派出所是乡镇\\(街道\\)级部门.*须是更高一级"):
+    with pytest.raises(ValidationFailed, match=re.escape("侨港派出所是乡镇(街道)级部门,不在侨港市场监管所(乡镇(街道)级)"
+                                                         "之上;上级部门须是更高层级(县(区)级或市级)的部门")):
         departments.set_parent(world.db, ADMIN, office, "QG-PCS")
+    with pytest.raises(ValidationFailed, match=re.escape("上级部门须是更高层级(市级)的部门")):
+        departments.set_parent(world.db, ADMIN, "YH-SCJG", "HC-SCJG")
     with pytest.raises(ValidationFailed, match="海城区市场监管局的辖区.*不包含侨港市场监管所的辖区"):
         departments.set_parent(world.db, ADMIN, office, "HC-SCJG")
     with pytest.raises(NotFound, match="XX-NONE"):
@@ -96,6 +99,12 @@ def test_a_line_is_refused_unless_it_rises_within_the_territory_and_the_scope(wo
         departments.set_parent(world.db, ADMIN, "BH-GD", None)
     with world.db.session() as session:
         assert session.scalar(select(Department.parent_id).where(Department.code == office)) is None
+
+
+def test_a_township_office_may_be_linked_straight_to_a_city_department(world, office):
+    """Higher means any higher level: a township's office whose county has no such bureau answers to the city's."""
+    line = departments.set_parent(world.db, ADMIN, office, "BH-GD")
+    assert (line.parent_code, line.parent_name) == ("BH-GD", "北海供电局")
 
 
 def test_a_line_is_audited_and_can_be_cleared(world, office):
@@ -118,7 +127,7 @@ def test_cli_lists_and_records_lines(world, office, capsys):
     assert re.search(r"^QG-SCJGS +乡镇\(街道\)级 +侨港 +侨港市场监管所 +— +银海区市场监管局\(YH-SCJG\) +无联络员账号,须电话通知$", out, re.M)
     assert "YH-SCJG" not in out.replace("银海区市场监管局(YH-SCJG)", "")  # a county's own is not under it
     assert cli_main(["--db", url, "departments", "line", office, "QG-PCS"]) == 1
-    assert "更高一级" in capsys.readouterr().err
+    assert "上级部门须是更高层级(县(区)级或市级)的部门" in capsys.readouterr().err
     assert cli_main(["--db", url, "departments", "line", office, "--clear"]) == 0
     county = {line.code for line in departments.list_departments(world.db, COUNTY)}
     assert {"QG-SCJGS", "QG-PCS", "YH-SCJG", "YH-CG"} <= county and not county & {"BH-GD", "HC-ZJ", "HC-SCJG"}
