@@ -74,67 +74,77 @@
   <context>
     <name>AccountsWindow</name>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="59" />
+      <location filename="../../desktop/views/accounts/window.py" line="61" />
       <source>用户账号与权限</source>
       <translation>User accounts and roles</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="60" />
+      <location filename="../../desktop/views/accounts/window.py" line="63" />
+      <source>您查阅范围内的账号及其角色(只读)。每次查阅记入审计日志;账号和角色由管理员办理(条例第十五条)。</source>
+      <translation>The accounts within your audit scope and their roles (read-only). Each reading is recorded in the audit log; accounts and roles are handled by administrators (Art. 15).</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/window.py" line="66" />
       <source>您管辖范围内的账号。管理员只在本辖区内授予角色,管理员角色须授予在其本级;审计员由系统管理员授予;自己的账号由另一位管理员办理(条例第十五条)。</source>
       <translation>The accounts within your scope. Administrators grant roles only within their own area, an administrator's role only at its own level; auditors are granted by the system administrator; your own account is handled by another administrator (Art. 15).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="62" />
+      <location filename="../../desktop/views/accounts/window.py" line="68" />
       <source>新增用户…</source>
-      <translation>New user…</translation>
+      <translation>New user...</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="63" />
+      <location filename="../../desktop/views/accounts/window.py" line="69" />
       <source>授予角色…</source>
-      <translation>Grant role…</translation>
+      <translation>Grant role...</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="64" />
+      <location filename="../../desktop/views/accounts/window.py" line="70" />
       <source>撤销角色…</source>
-      <translation>Revoke role…</translation>
+      <translation>Revoke role...</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="65" />
+      <location filename="../../desktop/views/accounts/window.py" line="71" />
       <source>重置密码…</source>
-      <translation>Reset password…</translation>
+      <translation>Reset password...</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="66" />
+      <location filename="../../desktop/views/accounts/window.py" line="72" />
       <source>密码有效期…</source>
-      <translation>Password age…</translation>
+      <translation>Password age...</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="67" />
+      <location filename="../../desktop/views/accounts/window.py" line="73" />
       <source>用户账号</source>
       <translation>User accounts</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="69" />
+      <location filename="../../desktop/views/accounts/window.py" line="75" />
       <source>启用</source>
       <translation>Enable</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="69" />
+      <location filename="../../desktop/views/accounts/window.py" line="75" />
       <source>停用…</source>
-      <translation>Disable…</translation>
+      <translation>Disable...</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="88" />
+      <location filename="../../desktop/views/accounts/window.py" line="94" />
       <source>这是该账号唯一的角色,不能撤销;不再使用的账号请停用</source>
       <translation>This is the account's only role and cannot be revoked; disable an account no longer used</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="160" />
+      <location filename="../../desktop/views/accounts/window.py" line="96" />
+      <source>审计员只查看账号与角色,不能更改;请由管理员办理(条例第十五条)</source>
+      <translation>An auditor only views accounts and roles and cannot change them; please ask an administrator (Art. 15)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/accounts/window.py" line="173" />
       <source>停用账号</source>
       <translation>Disable account</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/window.py" line="161" />
+      <location filename="../../desktop/views/accounts/window.py" line="174" />
       <source>停用 %1?停用后不能再登录,其办理记录保留。</source>
       <translation>Disable %1? The account can no longer log in; its records are kept.</translation>
     </message>
@@ -325,7 +335,7 @@
     <message>
       <location filename="../../desktop/views/wall/alarm.py" line="175" />
       <source>正在确认…</source>
-      <translation>Acknowledging…</translation>
+      <translation>Acknowledging...</translation>
     </message>
   </context>
   <context>
@@ -464,138 +474,590 @@
       <source>内容</source>
       <translation>Message</translation>
     </message>
+    <message>
+      <source>同意网格调整</source>
+      <translation>Approve grid adjustment</translation>
+    </message>
+    <message>
+      <source>网格调整备案</source>
+      <translation>File grid adjustment</translation>
+    </message>
+    <message>
+      <source>提出网格调整</source>
+      <translation>Propose grid adjustment</translation>
+    </message>
+    <message>
+      <source>不同意网格调整</source>
+      <translation>Reject grid adjustment</translation>
+    </message>
+    <message>
+      <source>校验审计日志</source>
+      <translation>Check audit log</translation>
+    </message>
+    <message>
+      <source>查阅审计日志</source>
+      <translation>Read audit log</translation>
+    </message>
+    <message>
+      <source>增加节假日或调休日</source>
+      <translation>Add holiday or make-up workday</translation>
+    </message>
+    <message>
+      <source>录入节假日安排</source>
+      <translation>Enter holiday schedule</translation>
+    </message>
+    <message>
+      <source>计入国务院节假日安排</source>
+      <translation>Apply State Council holiday schedule</translation>
+    </message>
+    <message>
+      <source>删除节假日或调休日</source>
+      <translation>Remove holiday or make-up workday</translation>
+    </message>
+    <message>
+      <source>增加协办单位</source>
+      <translation>Add co-handler</translation>
+    </message>
+    <message>
+      <source>下派诉求</source>
+      <translation>Assign request down</translation>
+    </message>
+    <message>
+      <source>回访</source>
+      <translation>Callback</translation>
+    </message>
+    <message>
+      <source>修改期限与回访规则</source>
+      <translation>Change deadline and callback rules</translation>
+    </message>
+    <message>
+      <source>联系诉求人</source>
+      <translation>Contact requester</translation>
+    </message>
+    <message>
+      <source>审批延期</source>
+      <translation>Decide extension</translation>
+    </message>
+    <message>
+      <source>处理管辖异议</source>
+      <translation>Decide jurisdiction objection</translation>
+    </message>
+    <message>
+      <source>派遣</source>
+      <translation>Dispatch</translation>
+    </message>
+    <message>
+      <source>上报诉求</source>
+      <translation>Escalate request</translation>
+    </message>
+    <message>
+      <source>导出诉求</source>
+      <translation>Export requests</translation>
+    </message>
+    <message>
+      <source>暂缓办理</source>
+      <translation>Put on hold</translation>
+    </message>
+    <message>
+      <source>导入诉求</source>
+      <translation>Import requests</translation>
+    </message>
+    <message>
+      <source>合并重复诉求</source>
+      <translation>Merge duplicate request</translation>
+    </message>
+    <message>
+      <source>提出管辖异议</source>
+      <translation>Raise jurisdiction objection</translation>
+    </message>
+    <message>
+      <source>重办</source>
+      <translation>Reopen</translation>
+    </message>
+    <message>
+      <source>反馈办理结果</source>
+      <translation>Report result</translation>
+    </message>
+    <message>
+      <source>申请延期</source>
+      <translation>Request extension</translation>
+    </message>
+    <message>
+      <source>就地办结</source>
+      <translation>Resolve on the spot</translation>
+    </message>
+    <message>
+      <source>核查结案</source>
+      <translation>Review and close</translation>
+    </message>
+    <message>
+      <source>指定网格</source>
+      <translation>Assign grid</translation>
+    </message>
+    <message>
+      <source>签收</source>
+      <translation>Sign for</translation>
+    </message>
+    <message>
+      <source>报送阶段情况</source>
+      <translation>Report progress</translation>
+    </message>
+    <message>
+      <source>督办</source>
+      <translation>Supervise</translation>
+    </message>
+    <message>
+      <source>受理诉求</source>
+      <translation>Take in request</translation>
+    </message>
+    <message>
+      <source>撤销合并</source>
+      <translation>Undo merge</translation>
+    </message>
+    <message>
+      <source>撤回协办单位</source>
+      <translation>Withdraw co-handler</translation>
+    </message>
+    <message>
+      <source>备份数据库</source>
+      <translation>Back up database</translation>
+    </message>
+    <message>
+      <source>授予值班台数据库权限</source>
+      <translation>Grant desks database access</translation>
+    </message>
+    <message>
+      <source>生成演示数据</source>
+      <translation>Generate demo data</translation>
+    </message>
+    <message>
+      <source>新增联动部门</source>
+      <translation>Add department</translation>
+    </message>
+    <message>
+      <source>新增部门联系人</source>
+      <translation>Add department contact</translation>
+    </message>
+    <message>
+      <source>移除部门联系人</source>
+      <translation>Remove department contact</translation>
+    </message>
+    <message>
+      <source>恢复启用联动部门</source>
+      <translation>Restore department</translation>
+    </message>
+    <message>
+      <source>停用联动部门</source>
+      <translation>Retire department</translation>
+    </message>
+    <message>
+      <source>设定联系人职责</source>
+      <translation>Set contact duties</translation>
+    </message>
+    <message>
+      <source>设定上级部门</source>
+      <translation>Set parent department</translation>
+    </message>
+    <message>
+      <source>修改联动部门</source>
+      <translation>Edit department</translation>
+    </message>
+    <message>
+      <source>确认紧急情况告警</source>
+      <translation>Acknowledge emergency alarm</translation>
+    </message>
+    <message>
+      <source>补充紧急情况报告内容</source>
+      <translation>Amend emergency report facts</translation>
+    </message>
+    <message>
+      <source>终报紧急情况</source>
+      <translation>Final emergency report</translation>
+    </message>
+    <message>
+      <source>修改紧急情况报告时限</source>
+      <translation>Change emergency reporting deadlines</translation>
+    </message>
+    <message>
+      <source>更正紧急情况报送记录</source>
+      <translation>Correct emergency reporting record</translation>
+    </message>
+    <message>
+      <source>修改报送对象值班电话</source>
+      <translation>Change duty-room phones</translation>
+    </message>
+    <message>
+      <source>紧急情况已处置</source>
+      <translation>Mark emergency handled</translation>
+    </message>
+    <message>
+      <source>登记紧急情况报送</source>
+      <translation>Record emergency report step</translation>
+    </message>
+    <message>
+      <source>报告紧急情况</source>
+      <translation>Report emergency</translation>
+    </message>
+    <message>
+      <source>撤销紧急情况已处置</source>
+      <translation>Undo emergency handled</translation>
+    </message>
+    <message>
+      <source>修改考核指标权重</source>
+      <translation>Change indicator weights</translation>
+    </message>
+    <message>
+      <source>导出考核结果</source>
+      <translation>Export evaluation</translation>
+    </message>
+    <message>
+      <source>撤销考核结算</source>
+      <translation>Reopen evaluation</translation>
+    </message>
+    <message>
+      <source>结算考核数据</source>
+      <translation>Settle evaluation</translation>
+    </message>
+    <message>
+      <source>重点治理事项立项</source>
+      <translation>Accept key governance item</translation>
+    </message>
+    <message>
+      <source>重点治理事项销号</source>
+      <translation>Close key governance item</translation>
+    </message>
+    <message>
+      <source>重点治理事项不予立项</source>
+      <translation>Dismiss key governance proposal</translation>
+    </message>
+    <message>
+      <source>建议重点治理事项</source>
+      <translation>Propose key governance item</translation>
+    </message>
+    <message>
+      <source>按规则建议重点治理事项</source>
+      <translation>Propose key governance items by rule</translation>
+    </message>
+    <message>
+      <source>调整重点治理事项</source>
+      <translation>Reassign key governance item</translation>
+    </message>
+    <message>
+      <source>导出网格</source>
+      <translation>Export grids</translation>
+    </message>
+    <message>
+      <source>导入网格</source>
+      <translation>Import grids</translation>
+    </message>
+    <message>
+      <source>导入边界</source>
+      <translation>Import boundaries</translation>
+    </message>
+    <message>
+      <source>新增清单事项</source>
+      <translation>Add list item</translation>
+    </message>
+    <message>
+      <source>申请增减清单事项</source>
+      <translation>Apply to change list items</translation>
+    </message>
+    <message>
+      <source>导出清单事项</source>
+      <translation>Export list items</translation>
+    </message>
+    <message>
+      <source>导入清单事项</source>
+      <translation>Import list items</translation>
+    </message>
+    <message>
+      <source>公布事项清单</source>
+      <translation>Publish matter list</translation>
+    </message>
+    <message>
+      <source>督促限期整改</source>
+      <translation>Order rectification</translation>
+    </message>
+    <message>
+      <source>报送整改情况</source>
+      <translation>Report rectification</translation>
+    </message>
+    <message>
+      <source>确认整改完毕</source>
+      <translation>Confirm rectification</translation>
+    </message>
+    <message>
+      <source>退回整改情况</source>
+      <translation>Return rectification report</translation>
+    </message>
+    <message>
+      <source>登记整改完毕</source>
+      <translation>Record rectification done</translation>
+    </message>
+    <message>
+      <source>删除清单事项</source>
+      <translation>Remove list item</translation>
+    </message>
+    <message>
+      <source>审核事项申请</source>
+      <translation>Review list application</translation>
+    </message>
+    <message>
+      <source>新建事项清单版本</source>
+      <translation>Start list version</translation>
+    </message>
+    <message>
+      <source>修改清单事项</source>
+      <translation>Edit list item</translation>
+    </message>
+    <message>
+      <source>新建网格</source>
+      <translation>Create grid</translation>
+    </message>
+    <message>
+      <source>打印事项清单</source>
+      <translation>Print matter list</translation>
+    </message>
+    <message>
+      <source>打印网格公示牌</source>
+      <translation>Print grid notice sheets</translation>
+    </message>
+    <message>
+      <source>修改网格公示牌文字</source>
+      <translation>Change notice sheet texts</translation>
+    </message>
+    <message>
+      <source>打印考核表</source>
+      <translation>Print assessment forms</translation>
+    </message>
+    <message>
+      <source>打印信息快报</source>
+      <translation>Print bulletin</translation>
+    </message>
+    <message>
+      <source>查看诉求人完整电话</source>
+      <translation>View requester's full phone</translation>
+    </message>
+    <message>
+      <source>载入北海市区划</source>
+      <translation>Load Beihai divisions</translation>
+    </message>
+    <message>
+      <source>登记进网格专业人员</source>
+      <translation>Register grid professional</translation>
+    </message>
+    <message>
+      <source>新增网格人员</source>
+      <translation>Add grid staff</translation>
+    </message>
+    <message>
+      <source>确定网格挂点领导等职务</source>
+      <translation>Assign grid leadership</translation>
+    </message>
+    <message>
+      <source>网格挂点领导等职务卸任</source>
+      <translation>End grid leadership</translation>
+    </message>
+    <message>
+      <source>网格人员离任</source>
+      <translation>End grid staff role</translation>
+    </message>
+    <message>
+      <source>导出网格人员</source>
+      <translation>Export grid staff</translation>
+    </message>
+    <message>
+      <source>导入网格人员</source>
+      <translation>Import grid staff</translation>
+    </message>
+    <message>
+      <source>登记专业人员进网格</source>
+      <translation>Log professional visit</translation>
+    </message>
+    <message>
+      <source>登记网格工作</source>
+      <translation>Log grid work</translation>
+    </message>
+    <message>
+      <source>修改人员信息</source>
+      <translation>Edit person</translation>
+    </message>
+    <message>
+      <source>修改网格员配备规则</source>
+      <translation>Change staffing rule</translation>
+    </message>
+    <message>
+      <source>新增用户</source>
+      <translation>Add user</translation>
+    </message>
+    <message>
+      <source>修改本人密码</source>
+      <translation>Change own password</translation>
+    </message>
+    <message>
+      <source>停用账号</source>
+      <translation>Disable account</translation>
+    </message>
+    <message>
+      <source>启用账号</source>
+      <translation>Enable account</translation>
+    </message>
+    <message>
+      <source>授予角色</source>
+      <translation>Grant role</translation>
+    </message>
+    <message>
+      <source>登录</source>
+      <translation>Log in</translation>
+    </message>
+    <message>
+      <source>修改密码最长使用天数</source>
+      <translation>Change maximum password age</translation>
+    </message>
+    <message>
+      <source>查阅用户账号</source>
+      <translation>Read accounts</translation>
+    </message>
+    <message>
+      <source>重置密码</source>
+      <translation>Reset password</translation>
+    </message>
+    <message>
+      <source>撤销角色</source>
+      <translation>Revoke role</translation>
+    </message>
   </context>
   <context>
     <name>AuditLogWindow</name>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="104" />
+      <location filename="../../desktop/views/audit/window.py" line="118" />
       <source>审计日志</source>
       <translation>Audit log</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="105" />
+      <location filename="../../desktop/views/audit/window.py" line="119" />
       <source>日期从</source>
       <translation>From</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="105" />
+      <location filename="../../desktop/views/audit/window.py" line="119" />
       <source>至</source>
       <translation>to</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="105" />
+      <location filename="../../desktop/views/audit/window.py" line="119" />
       <source>用户</source>
       <translation>User</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="106" />
+      <location filename="../../desktop/views/audit/window.py" line="120" />
       <source>操作</source>
       <translation>Action</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="106" />
+      <location filename="../../desktop/views/audit/window.py" line="120" />
       <source>内容</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="106" />
+      <location filename="../../desktop/views/audit/window.py" line="120" />
       <source>结果</source>
       <translation>Outcome</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="107" />
+      <location filename="../../desktop/views/audit/window.py" line="121" />
       <source>地点</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="109" />
+      <location filename="../../desktop/views/audit/window.py" line="123" />
       <source>不限</source>
       <translation>Any</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="110" />
+      <location filename="../../desktop/views/audit/window.py" line="124" />
       <source>用户名或系统用户</source>
       <translation>User name or OS user</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="111" />
-      <source>如 cases. 或 users.login</source>
-      <translation>e.g. cases. or users.login</translation>
+      <location filename="../../desktop/views/audit/window.py" line="125" />
+      <source>名称或代码,如 登录 或 cases.</source>
+      <translation>Name or code, e.g. Log in or cases.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="112" />
+      <location filename="../../desktop/views/audit/window.py" line="126" />
       <source>内容或对象中的文字</source>
       <translation>Text in the message or target</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="113" />
+      <location filename="../../desktop/views/audit/window.py" line="127" />
       <source>全部</source>
       <translation>All</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="115" />
+      <location filename="../../desktop/views/audit/window.py" line="129" />
       <source>查询</source>
       <translation>Search</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="116" />
+      <location filename="../../desktop/views/audit/window.py" line="130" />
       <source>校验完整性</source>
       <translation>Verify integrity</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="117" />
+      <location filename="../../desktop/views/audit/window.py" line="131" />
       <source>审计记录</source>
       <translation>Audit records</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="118" />
+      <location filename="../../desktop/views/audit/window.py" line="132" />
       <source>重新计算整个审计日志的哈希链,查出被修改、删除或插入的记录</source>
       <translation>Recompute the hash chain of the whole audit log to find entries changed, removed or inserted</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="133" />
+      <location filename="../../desktop/views/audit/window.py" line="147" />
       <source>全部(权限范围内)</source>
       <translation>All (within your scope)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="185" />
+      <location filename="../../desktop/views/audit/window.py" line="202" />
       <source>查询中…</source>
-      <translation>Searching…</translation>
+      <translation>Searching...</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="187" />
+      <location filename="../../desktop/views/audit/window.py" line="204" />
       <source>共 {0} 条,已列出最新的 {1} 条(滚动到底部列出更多)</source>
       <translation>Total: {0}; the newest {1} listed (scroll to the end for more)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="189" />
+      <location filename="../../desktop/views/audit/window.py" line="206" />
       <source>共 {0} 条</source>
       <translation>Total: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="218" />
+      <location filename="../../desktop/views/audit/window.py" line="235" />
       <source>正在校验审计日志的哈希链…</source>
-      <translation>Verifying the audit log's hash chain…</translation>
+      <translation>Verifying the audit log's hash chain...</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="221" />
+      <location filename="../../desktop/views/audit/window.py" line="238" />
       <source>审计日志 {0} 条,哈希链完整</source>
       <translation>Audit log entries: {0}; the hash chain is intact</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="223" />
+      <location filename="../../desktop/views/audit/window.py" line="240" />
       <source>审计日志 {0} 条,发现 {1} 处问题:</source>
       <translation>Audit log entries: {0}; problems found: {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="224" />
+      <location filename="../../desktop/views/audit/window.py" line="241" />
       <source>记录 {0}:{1}</source>
       <translation>Entry {0}: {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit/window.py" line="227" />
+      <location filename="../../desktop/views/audit/window.py" line="244" />
       <source>……另有 {0} 处</source>
-      <translation>… and {0} more</translation>
+      <translation>... and {0} more</translation>
     </message>
     <message>
       <source>与前一条记录的哈希不连续(记录被删除或插入)</source>
@@ -616,7 +1078,7 @@
     <message>
       <location filename="../../desktop/views/calendar/warning.py" line="37" />
       <source>录入该年安排…</source>
-      <translation>Enter the holiday schedule…</translation>
+      <translation>Enter the holiday schedule...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/calendar/warning.py" line="39" />
@@ -626,7 +1088,7 @@
     <message>
       <location filename="../../desktop/views/calendar/warning.py" line="41" />
       <source>查看工作日历(请市级管理员录入)…</source>
-      <translation>View working-day calendar (the city administrator enters it)…</translation>
+      <translation>View working-day calendar (the city administrator enters it)...</translation>
     </message>
   </context>
   <context>
@@ -642,152 +1104,172 @@
       <translation>CSV files (*.csv);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="371" />
+      <location filename="../../desktop/views/calendar/window.py" line="106" />
+      <source>安排不完整</source>
+      <translation>Schedule incomplete</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="107" />
+      <source>每年的安排都有元旦、春节、清明节、劳动节、端午节、中秋节和国庆节;以下未录入:</source>
+      <translation>Every year's schedule has New Year's Day, the Spring Festival, Qingming, Labour Day, the Dragon Boat Festival, the Mid-Autumn Festival and National Day; these are missing:</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="110" />
+      <source>如仍录入,该年即算作已录入、不再提示,未录入的节假日按工作日计算期限。仍然录入?</source>
+      <translation>If you enter it anyway, the year counts as entered and no longer carries a warning; the missing holidays count as working days in deadlines. Enter it anyway?</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="394" />
       <source>工作日历</source>
       <translation>Working-day calendar</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="372" />
+      <location filename="../../desktop/views/calendar/window.py" line="395" />
       <source>年份</source>
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="373" />
+      <location filename="../../desktop/views/calendar/window.py" line="396" />
       <source>节假日和调休上班日</source>
       <translation>Holidays and make-up workdays</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="374" />
+      <location filename="../../desktop/views/calendar/window.py" line="397" />
       <source>录入全年安排…</source>
-      <translation>Enter the whole year…</translation>
+      <translation>Enter the whole year...</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="375" />
+      <location filename="../../desktop/views/calendar/window.py" line="398" />
       <source>逐行录入程序未内置也未录入的年份的全部节假日和调休上班日,一次保存</source>
       <translation>Enter, row by row, every statutory holiday and make-up workday of a year neither built in nor entered, and save them at once</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="376" />
+      <location filename="../../desktop/views/calendar/window.py" line="399" />
       <source>录入一天…</source>
-      <translation>Enter a day…</translation>
+      <translation>Enter a day...</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="377" />
+      <location filename="../../desktop/views/calendar/window.py" line="400" />
       <source>已录入全年安排的年份中增补一天;或任何年份的广西地方节假日(如壮族三月三)</source>
       <translation>Add one day to a year entered as a whole, or a Guangxi regional day (such as Sanyuesan) to any year</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="378" />
+      <location filename="../../desktop/views/calendar/window.py" line="401" />
       <source>删除所选日期</source>
       <translation>Remove selected day</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="379" />
+      <location filename="../../desktop/views/calendar/window.py" line="402" />
       <source>导入 CSV…</source>
-      <translation>Import CSV…</translation>
+      <translation>Import CSV...</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="380" />
+      <location filename="../../desktop/views/calendar/window.py" line="403" />
       <source>每行:日期,类别,名称,如 2027-02-06,调休上班,春节调休;类别为 holiday/法定节假日 或 workday/调休上班。导入的年份如已有录入,先询问是否整体替换。</source>
       <translation>Each row: date,category,name, e.g. 2027-02-06,workday,Spring Festival make-up workday; the category is holiday (statutory holiday) or workday (make-up workday). If a year in the file already has entered days, you are asked before they are replaced as a whole.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="383" />
+      <location filename="../../desktop/views/calendar/window.py" line="406" />
       <source>工作日历全市统一:只有市级管理员可以录入、删除或导入节假日安排</source>
       <translation>The working calendar is one for the whole city: only the city administrator can enter, remove or import holidays</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="393" />
+      <location filename="../../desktop/views/calendar/window.py" line="416" />
       <source>%1 年:%2。</source>
       <translation>%1: %2.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="395" />
+      <location filename="../../desktop/views/calendar/window.py" line="418" />
       <source>%1 年:%2。请用“录入全年安排…”逐行录入该年全部法定节假日和调休上班日,或“导入 CSV…”;全年录入后可逐日增删(“录入一天…”在此之前只录入广西地方节假日)。</source>
-      <translation>%1: %2. Enter all of the year's statutory holidays and make-up workdays with “Enter whole year…” or “Import CSV…”; then days can be added or removed one by one (until then “Add a day…” takes Guangxi regional days only).</translation>
+      <translation>%1: %2. Enter all of the year's statutory holidays and make-up workdays with “Enter whole year...” or “Import CSV...”; then days can be added or removed one by one (until then “Add a day...” takes Guangxi regional days only).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="398" />
+      <location filename="../../desktop/views/calendar/window.py" line="421" />
       <source>%1 年:%2。请市级管理员录入该年全部安排。</source>
       <translation>%1: %2. Please ask the city administrator to enter the year's whole schedule.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="401" />
+      <location filename="../../desktop/views/calendar/window.py" line="424" />
       <source>另有广西地方节假日 %3 天。</source>
       <translation> Plus %3 Guangxi regional day(s).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="408" />
+      <location filename="../../desktop/views/calendar/window.py" line="431" />
       <source>正在保存并重算期限,完成后再关闭</source>
       <translation>Saving and recounting deadlines; close once it is done</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="459" />
+      <location filename="../../desktop/views/calendar/window.py" line="482" />
       <source>已录入 %1 年全年安排 %2 天。</source>
       <translation>Entered the whole schedule of %1: %2 days.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="467" />
+      <location filename="../../desktop/views/calendar/window.py" line="490" />
       <source>已录入 %1 %2。</source>
       <translation>Entered %1 (%2).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="473" />
+      <location filename="../../desktop/views/calendar/window.py" line="496" />
       <source>删除 %1?该日将按国务院的安排(或该年录入的全年安排)计算,期限随之重算。</source>
       <translation>Remove %1? The day will count as the State Council's schedule (or the year entered here) says, and deadlines are recounted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="475" />
+      <location filename="../../desktop/views/calendar/window.py" line="498" />
       <source>删除 %1?该日将按平常的周一至周五计算,未办结期限随之重算。</source>
       <translation>Remove %1? The day will count as usual by the Monday-to-Friday week, and open deadlines will be recounted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="476" />
+      <location filename="../../desktop/views/calendar/window.py" line="499" />
       <source>删除日期</source>
       <translation>Remove day</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="479" />
+      <location filename="../../desktop/views/calendar/window.py" line="502" />
       <source>已删除 %1。</source>
       <translation>Removed %1.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="493" />
+      <location filename="../../desktop/views/calendar/window.py" line="518" />
+      <source>未导入:请补全文件中该年的安排后再导入。</source>
+      <translation>Not imported: complete the year's schedule in the file, then import it.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="522" />
       <source>%1 年已录入 %2 天</source>
       <translation>%2 days already entered for %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="495" />
+      <location filename="../../desktop/views/calendar/window.py" line="524" />
       <source>替换已录入的安排</source>
       <translation>Replace the entered days</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="496" />
+      <location filename="../../desktop/views/calendar/window.py" line="525" />
       <source>%1。导入将整体替换这些年份已录入的全部日期,替换?</source>
       <translation>%1. The import replaces every day entered for these years. Replace them?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="499" />
+      <location filename="../../desktop/views/calendar/window.py" line="528" />
       <source>未导入:已录入的安排保持不变。</source>
       <translation>Not imported: the entered days are unchanged.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="504" />
+      <location filename="../../desktop/views/calendar/window.py" line="534" />
       <source>已导入 %1 年节假日安排 %2 天(替换原有录入 %3 天)。</source>
       <translation>Imported %2 days of holidays and make-up workdays for %1 (replacing %3 days entered before).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="505" />
+      <location filename="../../desktop/views/calendar/window.py" line="535" />
       <source>已导入 %1 年节假日安排 %2 天。</source>
       <translation>Imported %2 days of holidays and make-up workdays for %1.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="513" />
+      <location filename="../../desktop/views/calendar/window.py" line="543" />
       <source>正在保存并重算未办结案件的期限…</source>
-      <translation>Saving and recounting the deadlines of open cases…</translation>
+      <translation>Saving and recounting the deadlines of open cases...</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="520" />
+      <location filename="../../desktop/views/calendar/window.py" line="550" />
       <source>%1 项期限随之重算(承办、督办、回访及紧急情况终报)。</source>
       <translation>%1 deadlines recounted with it (shares, supervision, callbacks and emergency final reports).</translation>
     </message>
@@ -872,7 +1354,7 @@
     <message>
       <location filename="../../desktop/views/cases/callback_workbench.py" line="118" />
       <source>回访方式</source>
-      <translation>Callback by</translation>
+      <translation>Method</translation>
     </message>
     <message>
       <location filename="../../desktop/views/cases/callback_workbench.py" line="120" />
@@ -1321,7 +1803,7 @@
     <message>
       <location filename="../../desktop/views/cases/case_detail.py" line="732" />
       <source>退回重办…</source>
-      <translation>Send back…</translation>
+      <translation>Send back...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/cases/case_detail.py" line="735" />
@@ -1599,6 +2081,24 @@
     </message>
   </context>
   <context>
+    <name>ConfirmForm</name>
+    <message>
+      <location filename="../../desktop/views/matters/rectification_form.py" line="77" />
+      <source>确认整改</source>
+      <translation>Confirm rectification</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/rectification_form.py" line="83" />
+      <source>整改期限</source>
+      <translation>Deadline</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/rectification_form.py" line="84" />
+      <source>确认%1已整改完毕?</source>
+      <translation>Confirm that %1 has completed the rectification?</translation>
+    </message>
+  </context>
+  <context>
     <name>ConformancePanel</name>
     <message>
       <location filename="../../desktop/views/analytics/conformance_panel.py" line="31" />
@@ -1630,7 +2130,7 @@
     <message>
       <location filename="../../desktop/views/analytics/conformance_panel.py" line="40" />
       <source>导出 PDF…</source>
-      <translation>Export PDF…</translation>
+      <translation>Export PDF...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/analytics/conformance_panel.py" line="61" />
@@ -1770,32 +2270,32 @@
   <context>
     <name>DayForm</name>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="142" />
+      <location filename="../../desktop/views/calendar/window.py" line="153" />
       <source>录入一天</source>
       <translation>Enter a day</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="145" />
+      <location filename="../../desktop/views/calendar/window.py" line="156" />
       <source>如:春节、壮族三月三</source>
       <translation>e.g. Spring Festival, Sanyuesan</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="146" />
+      <location filename="../../desktop/views/calendar/window.py" line="157" />
       <source>广西地方节假日(国务院安排之外,如壮族三月三)</source>
       <translation>Guangxi regional day (outside the State Council's schedule, such as Sanyuesan)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="150" />
+      <location filename="../../desktop/views/calendar/window.py" line="161" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="151" />
+      <location filename="../../desktop/views/calendar/window.py" line="162" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="152" />
+      <location filename="../../desktop/views/calendar/window.py" line="163" />
       <source>名称</source>
       <translation>Name</translation>
     </message>
@@ -2042,17 +2542,17 @@
     <message>
       <location filename="../../desktop/views/departments/window.py" line="126" />
       <source>新增部门…</source>
-      <translation>New department…</translation>
+      <translation>New department...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/departments/window.py" line="127" />
       <source>编辑…</source>
-      <translation>Edit…</translation>
+      <translation>Edit...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/departments/window.py" line="128" />
       <source>上级部门…</source>
-      <translation>Department above…</translation>
+      <translation>Department above...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/departments/window.py" line="130" />
@@ -2062,17 +2562,17 @@
     <message>
       <location filename="../../desktop/views/departments/window.py" line="130" />
       <source>停用…</source>
-      <translation>Retire…</translation>
+      <translation>Retire...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/departments/window.py" line="131" />
       <source>新增联系人…</source>
-      <translation>New contact…</translation>
+      <translation>New contact...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/departments/window.py" line="132" />
       <source>职责…</source>
-      <translation>Duties…</translation>
+      <translation>Duties...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/departments/window.py" line="133" />
@@ -2109,60 +2609,60 @@
   <context>
     <name>DispatchDialog</name>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="56" />
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="89" />
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="220" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="57" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="90" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="222" />
       <source>派遣</source>
       <translation>Dispatch</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="60" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="61" />
       <source>请选择主办单位</source>
       <translation>Choose the lead department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="65" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="66" />
       <source>输入单位名称的一部分查找</source>
       <translation>Type part of a department's name to find it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="67" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="68" />
       <source>查找协办单位</source>
       <translation>Find co-handlers</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="68" />
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="86" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="69" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="87" />
       <source>协办单位</source>
       <translation>Co-handlers</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="84" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="85" />
       <source>主办(首接)单位</source>
       <translation>Lead department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="90" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="91" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="110" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="111" />
       <source>派遣 %1</source>
       <translation>Dispatch %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="113" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="114" />
       <source>现在派遣:%1 前签收,办理时限 %2 %3,%4 前办结</source>
-      <translation>Dispatched now: to be signed for by %1; time limit %2 %3, to be finished by %4</translation>
+      <translation>If dispatched now: to be signed for by %1; time limit %2 %3, to be finished by %4</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="117" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="118" />
       <source>%1 年的节假日安排尚未录入,期限暂按周一至周五计算</source>
       <translation>The holidays of %1 are not entered yet: deadlines are counted Monday to Friday for now</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="138" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="139" />
       <source>已选协办单位:%1</source>
       <translation>Co-handlers chosen: %1</translation>
     </message>
@@ -2172,37 +2672,42 @@
       <translation>%1 has no liaison account, so nobody can sign for the case at a desk (Art. 18): phone it after dispatching</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="168" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="150" />
+      <source>%1 均没有联络员账号,无人能在桌面签收(条例第十八条):派遣后请电话通知</source>
+      <translation>%1 have no liaison account, so nobody can sign for the case at a desk (Art. 18): phone them after dispatching</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="169" />
       <source> · 正在协办</source>
       <translation> · co-handling</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="169" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="170" />
       <source> · 管辖异议已成立</source>
       <translation> · objection upheld</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="170" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="171" />
       <source> · 正在协办,继续协办</source>
       <translation> · co-handling, carries on</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="201" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="203" />
       <source>(无推荐理由)</source>
       <translation>(no reason for the suggestion)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="205" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="207" />
       <source>事项清单为本案指定的 %1 对管辖提出的异议已被认定成立(条例第十八条第二款),不作推荐:请按案情另选主办单位(单位列表仅按层级、属地排列)</source>
       <translation>The department the matter list names for this case, %1, has had its jurisdiction objection upheld (Art. 18(2)), so none is recommended: choose another lead department by the case (the list is only ordered by level and territory)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="208" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="210" />
       <source>事项清单没有为本案指定可派的承办部门,不作推荐:请按案情选择主办单位(单位列表仅按层级、属地排列)</source>
       <translation>The matter list names no department for this case, so none is recommended: choose the lead department by the case (the list is only ordered by level and territory)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="220" />
+      <location filename="../../desktop/views/cases/dispatch_dialog.py" line="222" />
       <source>%1 对本案提出的管辖异议曾被认定成立(条例第十八条)。仍派其为主办单位?</source>
       <translation>%1's objection to this case's jurisdiction was upheld (Art. 18 of the Regulations). Make it the lead department again?</translation>
     </message>
@@ -2313,12 +2818,12 @@
     <message>
       <location filename="../../desktop/views/emergencies/ladder_panel.py" line="85" />
       <source>%1的值班电话未录入:待报环节旁没有可拨打的号码。值班电话由市级管理员全市统一录入(菜单“紧急情况 → 报送对象值班电话…”,或命令行 griddesk-admin emergencies phones --set 区划代码=电话),请联系市级管理员。</source>
-      <translation>No duty phone entered for %1: there is no number to call beside the reports owed. Duty phones are entered city-wide by the city administrator (menu “Emergencies → Duty-room phones of the levels reported to…”, or on the command line griddesk-admin emergencies phones --set CODE=PHONE); please ask the city administrator.</translation>
+      <translation>No duty phone entered for %1: there is no number to call beside the reports owed. Duty phones are entered city-wide by the city administrator (menu “Emergencies → Duty-room phones of the levels reported to...”, or on the command line griddesk-admin emergencies phones --set CODE=PHONE); please ask the city administrator.</translation>
     </message>
     <message>
       <location filename="../../desktop/views/emergencies/ladder_panel.py" line="89" />
       <source>录入值班电话…</source>
-      <translation>Enter duty phones…</translation>
+      <translation>Enter duty phones...</translation>
     </message>
   </context>
   <context>
@@ -2331,12 +2836,12 @@
     <message>
       <location filename="../../desktop/views/emergencies/banner.py" line="80" />
       <source>打开报告进度…</source>
-      <translation>Open reporting progress…</translation>
+      <translation>Open reporting progress...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/emergencies/banner.py" line="91" />
       <source>紧急情况 %1 起待值班长确认(%2 %3 %4)</source>
-      <translation>%1 emergency report(s) awaiting the shift supervisor's acknowledgement (%2 %3 %4)</translation>
+      <translation>Emergency reports awaiting the shift supervisor's acknowledgement: %1 (%2 %3 %4)</translation>
     </message>
     <message>
       <location filename="../../desktop/views/emergencies/banner.py" line="101" />
@@ -2569,22 +3074,22 @@
     <message>
       <location filename="../../desktop/views/analytics/evaluation_panel.py" line="113" />
       <source>导出…</source>
-      <translation>Export…</translation>
+      <translation>Export...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/analytics/evaluation_panel.py" line="114" />
       <source>打印考核表…</source>
-      <translation>Print assessment form…</translation>
+      <translation>Print assessment form...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/analytics/evaluation_panel.py" line="115" />
       <source>结算本月…</source>
-      <translation>Settle month…</translation>
+      <translation>Settle month...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/analytics/evaluation_panel.py" line="116" />
       <source>撤销结算…</source>
-      <translation>Undo settlement…</translation>
+      <translation>Undo settlement...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/analytics/evaluation_panel.py" line="136" />
@@ -2624,110 +3129,120 @@
     <message>
       <location filename="../../desktop/views/analytics/evaluation_panel.py" line="194" />
       <source>计算中…</source>
-      <translation>Calculating…</translation>
+      <translation>Calculating...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/analytics/evaluation_panel.py" line="209" />
       <source>计算中…正在统计 {0}(第 {1}/{2} 个月,统计后保留,下次即时显示)</source>
-      <translation>Calculating… counting {0} (month {1} of {2}; kept once counted, shown at once next time)</translation>
+      <translation>Calculating... counting {0} (month {1} of {2}; kept once counted, shown at once next time)</translation>
     </message>
     <message>
       <location filename="../../desktop/views/analytics/evaluation_panel.py" line="220" />
       <source>{0} · {1} · {2}:{3} 个对象,{4} 个参与排名。双击比率查看计入的记录(诉求、报送环节或工作日志)。</source>
-      <translation>{0} · {1} · {2}: {3} subjects, {4} ranked. Double-click a rate to see the records counted (requests, reporting rungs or work logs).</translation>
+      <translation>{0} · {1} · {2}: subjects {3}, ranked {4}. Double-click a rate to see the records counted (requests, reporting rungs or work logs).</translation>
     </message>
     <message>
       <location filename="../../desktop/views/analytics/evaluation_panel.py" line="225" />
       <source> {0} 个对象样本不足(应计少于 {1} 件),列于排名之后,不参与排名。</source>
-      <translation> {0} subjects have too small a sample (fewer than {1} counted cases): listed after the ranked, without a rank.</translation>
+      <translation> Subjects with too small a sample (fewer than {1} counted cases): {0}; listed after the ranked ones, without a rank.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="228" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="229" />
+      <source> 其中 {0} 个本期无可考核数据(无数据)。</source>
+      <translation> Of them, {0} have no data to assess in this period (no data).</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="231" />
+      <source> 参与排名的对象仅 {0} 个,不多于建议表彰的 {1} 名:表彰建议名单不提出表彰建议。</source>
+      <translation> Ranked subjects: only {0}, no more than the {1} that would be proposed: the commendation list proposes none.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="234" />
       <source> 乡镇(街道)按整个乡镇考核:所选{0}属于{1}。</source>
       <translation> A township (street) is assessed as a whole: {0}, as chosen, lies in {1}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="231" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="237" />
       <source> 其中 {0} 为结算数据。</source>
       <translation> Settled data used for {0}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="234" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="240" />
       <source> 考核期至 {0} 尚未结束:所列为截至 {1} 的阶段数据,期末前仍会变化。</source>
       <translation> The period runs to {0} and is not over: the figures are interim, as of {1}, and will change until it ends.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="247" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="253" />
       <source>导出考核结果</source>
       <translation>Export assessment results</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="248" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="254" />
       <source>Excel 工作簿 (*.xlsx);;CSV (*.csv);;JSON (*.json)</source>
       <translation>Excel workbook (*.xlsx);;CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="252" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="258" />
       <source>考核结果已导出到 {0}</source>
       <translation>Assessment results written to {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="253" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="259" />
       <source>考核结果没有导出到 {0}</source>
       <translation>The results were not exported to {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="256" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="262" />
       <source>打印考核表</source>
       <translation>Print assessment form</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="260" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="266" />
       <source>考核表已保存到 {0},共 {1} 页</source>
       <translation>Assessment forms saved to {0}, {1} pages</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="261" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="267" />
       <source>考核表没有保存到 {0}</source>
       <translation>The assessment forms were not saved to {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="270" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="276" />
       <source>结算考核数据</source>
       <translation>Settle assessment data</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="271" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="277" />
       <source>结算 {0} 的考核数据?结算后,该月及其所在季度、年度的考核按结算时的数据计算,不再随后续办理变化;如需更正须撤销结算。</source>
       <translation>Settle the assessment data for {0}? Once settled, the month, its quarter and its year are assessed on the data as settled and no longer change with later handling; to correct them, the settlement must be undone.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="274" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="280" />
       <source>结算中…</source>
-      <translation>Settling…</translation>
+      <translation>Settling...</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="276" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="282" />
       <source>已结算 {0},共 {1} 项数据。</source>
       <translation>Settled {0}: {1} records.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="282" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="288" />
       <source>撤销结算</source>
       <translation>Undo settlement</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="282" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="288" />
       <source>撤销 {0} 结算的理由:</source>
       <translation>Reason for undoing the settlement of {0}:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="286" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="292" />
       <source>已撤销 {0} 的结算。</source>
       <translation>Settlement of {0} undone.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="292" />
+      <location filename="../../desktop/views/analytics/evaluation_panel.py" line="298" />
       <source>综合评价</source>
       <translation>Evaluation</translation>
     </message>
@@ -2768,7 +3283,7 @@
     <message>
       <location filename="../../desktop/views/exchange/export_dialog.py" line="93" />
       <source>导出…</source>
-      <translation>Export…</translation>
+      <translation>Export...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/exchange/export_dialog.py" line="96" />
@@ -2870,7 +3385,7 @@
     <message>
       <location filename="../../desktop/views/exchange/export_dialog.py" line="153" />
       <source>正在导出…</source>
-      <translation>Exporting…</translation>
+      <translation>Exporting...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/exchange/export_dialog.py" line="155" />
@@ -2968,17 +3483,17 @@
     <message>
       <location filename="../../desktop/views/analytics/governance_panel.py" line="92" />
       <source>立项…</source>
-      <translation>Take up…</translation>
+      <translation>Take up...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/analytics/governance_panel.py" line="93" />
       <source>销号…</source>
-      <translation>Close off…</translation>
+      <translation>Close off...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/analytics/governance_panel.py" line="93" />
       <source>不予立项…</source>
-      <translation>Decline…</translation>
+      <translation>Decline...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/analytics/governance_panel.py" line="102" />
@@ -3024,62 +3539,62 @@
   <context>
     <name>GrantForm</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="59" />
+      <location filename="../../desktop/views/accounts/forms.py" line="63" />
       <source>新增用户</source>
       <translation>New user</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="59" />
+      <location filename="../../desktop/views/accounts/forms.py" line="63" />
       <source>授予角色</source>
       <translation>Grant role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="66" />
+      <location filename="../../desktop/views/accounts/forms.py" line="70" />
       <source>(沿用账号所属的{0})</source>
       <translation>(the account's own: {0})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="67" />
+      <location filename="../../desktop/views/accounts/forms.py" line="71" />
       <source>(不属于联动部门)</source>
       <translation>(not a linked department's)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="74" />
+      <location filename="../../desktop/views/accounts/forms.py" line="78" />
       <source>字母、数字、下划线和点,如 qg_op3</source>
       <translation>Letters, digits, underscores and dots, e.g. qg_op3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="77" />
+      <location filename="../../desktop/views/accounts/forms.py" line="81" />
       <source>用户名</source>
       <translation>User name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="78" />
+      <location filename="../../desktop/views/accounts/forms.py" line="82" />
       <source>显示名</source>
       <translation>Display name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="79" />
+      <location filename="../../desktop/views/accounts/forms.py" line="83" />
       <source>初始密码</source>
       <translation>Initial password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="80" />
+      <location filename="../../desktop/views/accounts/forms.py" line="84" />
       <source>再输入一次</source>
       <translation>Again</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="81" />
+      <location filename="../../desktop/views/accounts/forms.py" line="85" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="82" />
+      <location filename="../../desktop/views/accounts/forms.py" line="86" />
       <source>权限范围</source>
       <translation>Scope</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="83" />
+      <location filename="../../desktop/views/accounts/forms.py" line="87" />
       <source>所属联动部门</source>
       <translation>Linked department</translation>
     </message>
@@ -3087,47 +3602,47 @@
   <context>
     <name>HardCasesDialog</name>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="154" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="159" />
       <source>{0} · {1}:计入的诉求</source>
       <translation>{0} · {1}: requests counted</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="157" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="162" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="157" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="162" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="157" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="162" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="157" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="162" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="158" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="163" />
       <source>受理时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="166" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="171" />
       <source>计入的诉求</source>
       <translation>Requests counted</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="189" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="194" />
       <source>共 {0} 件</source>
       <translation>{0} requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="191" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="196" />
       <source>列出最早受理的 {0} 件</source>
       <translation>The {0} received first are listed</translation>
     </message>
@@ -3135,77 +3650,117 @@
   <context>
     <name>HotspotsPanel</name>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="84" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="86" />
       <source>{0}月</source>
       <translation>M{0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="202" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="207" />
       <source>高频与疑难问题分析(第二十二条)</source>
       <translation>Frequent and difficult problems (Art. 22)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="206" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="211" />
       <source>按{0}</source>
       <translation>By {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="207" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="212" />
       <source>分析</source>
       <translation>Analyse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="209" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="214" />
       <source>在地图上着色</source>
       <translation>Colour the map</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="212" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="217" />
       <source>各类诉求趋势(前五类)</source>
       <translation>Request trends (top five categories)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="214" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="219" />
       <source>诉求数量(按类别)</source>
       <translation>Requests by category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="216" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="221" />
       <source>持续时间长、解决难度大的问题(本期受理的诉求中)</source>
       <translation>Long-running, hard-to-solve problems (of the requests received in the period)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="219" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="222" />
+      <source>诉求趋势</source>
+      <translation>Request trend</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="222" />
+      <source>诉求数量</source>
+      <translation>Requests</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="223" />
+      <source>疑难问题</source>
+      <translation>Hard problems</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="227" />
       <source>点击一类问题,查看计入的诉求。只计本期受理的诉求:久拖未决是其中受理超过 {0} 天仍未办结的,看更早受理的请选更长的期间</source>
       <translation>Click a kind of problem to see the requests counted. Only requests received in the period count: long unresolved are those of them still open {0} days after they were received; for those received earlier, choose a longer period</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="224" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="232" />
       <source>期间</source>
       <translation>Period</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="226" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="234" />
       <source>统计单位</source>
       <translation>Unit of time</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="242" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="250" />
       <source>统计中…</source>
-      <translation>Counting…</translation>
+      <translation>Counting...</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="272" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="280" />
       <source>这段时间没有受理诉求</source>
       <translation>No requests received in this period</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="276" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="284" />
       <source>{0}:受理 {1} 件,涉及网格 {2} 个</source>
       <translation>{0}: {1} requests received in {2} grids</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="310" />
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="309" />
+      <source>复制图片</source>
+      <translation>Copy image</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="309" />
+      <source>导出图片…</source>
+      <translation>Export image...</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="315" />
+      <source>导出图表图片</source>
+      <translation>Export chart image</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="317" />
+      <source>PNG 图片 (*.png)</source>
+      <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="319" />
+      <source>无法写入 {0}</source>
+      <translation>Cannot write {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/hotspots_panel.py" line="337" />
       <source>已在地图上为 {0} 个网格着色(颜色越深诉求越多)</source>
       <translation>Coloured {0} grids on the map (darker means more requests)</translation>
     </message>
@@ -3250,7 +3805,7 @@
     <message>
       <location filename="../../desktop/views/exchange/import_dialog.py" line="105" />
       <source>选择…</source>
-      <translation>Choose…</translation>
+      <translation>Choose...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/exchange/import_dialog.py" line="107" />
@@ -3316,7 +3871,7 @@
     <message>
       <location filename="../../desktop/views/exchange/import_dialog.py" line="158" />
       <source>正在读取 %1…</source>
-      <translation>Reading %1…</translation>
+      <translation>Reading %1...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/exchange/import_dialog.py" line="159" />
@@ -3381,7 +3936,7 @@
     <message>
       <location filename="../../desktop/views/exchange/import_dialog.py" line="178" />
       <source>,编号 %1 … %2</source>
-      <translation>, numbers %1 … %2</translation>
+      <translation>, numbers %1 ... %2</translation>
     </message>
     <message>
       <location filename="../../desktop/views/exchange/import_dialog.py" line="180" />
@@ -3537,17 +4092,17 @@
     <message>
       <location filename="../../desktop/views/emergencies/ladder_panel.py" line="134" />
       <source>处置完毕…</source>
-      <translation>Handled…</translation>
+      <translation>Handled...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/emergencies/ladder_panel.py" line="136" />
       <source>终报…</source>
-      <translation>Final report…</translation>
+      <translation>Final report...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/emergencies/ladder_panel.py" line="138" />
       <source>打印信息快报…</source>
-      <translation>Print bulletin…</translation>
+      <translation>Print bulletin...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/emergencies/ladder_panel.py" line="140" />
@@ -3557,27 +4112,32 @@
     <message>
       <location filename="../../desktop/views/emergencies/ladder_panel.py" line="142" />
       <source>更正/补充事实…</source>
-      <translation>Correct/add facts…</translation>
+      <translation>Correct/add facts...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/emergencies/ladder_panel.py" line="144" />
       <source>更正报送记录…</source>
-      <translation>Correct record…</translation>
+      <translation>Correct record...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/emergencies/ladder_panel.py" line="146" />
       <source>撤销处置完毕…</source>
-      <translation>Undo handled…</translation>
+      <translation>Undo handled...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/emergencies/ladder_panel.py" line="152" />
       <source>报告时限设置…</source>
-      <translation>Reporting time limits…</translation>
+      <translation>Reporting time limits...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/emergencies/ladder_panel.py" line="199" />
       <source>【未确认】</source>
       <translation>[Unacknowledged] </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="201" />
+      <source>【%1】</source>
+      <translation>[%1] </translation>
     </message>
     <message>
       <location filename="../../desktop/views/emergencies/ladder_panel.py" line="203" />
@@ -3633,7 +4193,7 @@
     <message>
       <location filename="../../desktop/views/emergencies/ladder_panel.py" line="289" />
       <source>终报向各级一并报送:请用“终报…”</source>
-      <translation>The final report goes to every level at once: use “Final report…”</translation>
+      <translation>The final report goes to every level at once: use “Final report...”</translation>
     </message>
     <message>
       <location filename="../../desktop/views/emergencies/ladder_panel.py" line="291" />
@@ -3676,102 +4236,107 @@
       <translation>No report to print</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="313" />
-      <source>没有待确认的告警</source>
-      <translation>No alarm waiting for acknowledgement</translation>
-    </message>
-    <message>
       <location filename="../../desktop/views/emergencies/ladder_panel.py" line="315" />
-      <source>紧急情况告警须由值班长以本人账号确认</source>
-      <translation>An emergency alarm must be acknowledged by a shift supervisor with their own account</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="318" />
       <source>没有未结束的紧急情况报告</source>
       <translation>No open emergency report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="320" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="317" />
       <source>已终报结束的报告不能更正</source>
       <translation>A report closed by its final report cannot be corrected</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="366" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="325" />
+      <source>没有待确认的告警</source>
+      <translation>No alarm waiting for acknowledgement</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="327" />
+      <source>紧急情况告警须由值班长以本人账号确认</source>
+      <translation>An emergency alarm must be acknowledged by a shift supervisor with their own account</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="329" />
+      <source>告警由%1值班室的值班长以本人账号确认(《条例》第二十一条);您不是该乡镇(街道)的值班长</source>
+      <translation>The alarm is acknowledged by a shift supervisor of the %1 duty room, under their own account (Art. 21); you are not a shift supervisor of that township (street)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="377" />
       <source>处置完毕 — %1</source>
       <translation>Handled — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="367" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="378" />
       <source>事态已得到处置:终报时限自处置完毕时起算;此后不再需要的续报不再计时。</source>
       <translation>The situation is under control: the final-report deadline runs from this moment; follow-ups no longer needed stop being timed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="368" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="379" />
       <source>处置完毕时间</source>
       <translation>Handled at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="380" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="391" />
       <source>终报 — %1</source>
       <translation>Final report — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="381" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="392" />
       <source>终报向各级一并报送,报告随之结束(《条例》第二十一条)。</source>
       <translation>The final report goes to every level at once and ends the report (Regulation Art. 21).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="382" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="393" />
       <source>终报时间</source>
       <translation>Reported at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="382" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="393" />
       <source>终报内容</source>
       <translation>Final report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="397" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="408" />
       <source>%1(报%2)登记的报送时间为 %3。更正后,原记录、更正后的时间和原因都留在报告的更正记录中。</source>
       <translation>%1 (to %2) was recorded as made at %3. The record before, the corrected time and the reason all stay in the report's corrections.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="402" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="413" />
       <source>更正报送记录 — %1</source>
       <translation>Correct record — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="403" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="414" />
       <source>实际报送时间</source>
       <translation>Actually made at</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="403" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="414" />
       <source>更正原因</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="413" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="424" />
       <source>撤销处置完毕 — %1</source>
       <translation>Undo handled — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="414" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="425" />
       <source>撤销原因(撤销后续报恢复计时,终报不再计时)</source>
       <translation>Reason (follow-ups fall due again; the final report no longer does)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="429" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="440" />
       <source>保存信息快报</source>
       <translation>Save bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="433" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="444" />
       <source>信息快报</source>
       <translation>Bulletin</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="434" />
+      <location filename="../../desktop/views/emergencies/ladder_panel.py" line="445" />
       <source>已生成信息快报 %1(%2 页)</source>
       <translation>Bulletin written to %1 (%2 pages)</translation>
     </message>
@@ -3831,8 +4396,8 @@
     </message>
     <message>
       <location filename="../../desktop/views/emergencies/ladder_settings.py" line="45" />
-      <source>只有具有全市综合评价权限的用户可以修改报告时限。</source>
-      <translation>Only users with the city-wide evaluation permission can change the reporting time limits.</translation>
+      <source>报告时限由市级管理员全市统一设定;需要修改时请联系市级管理员。</source>
+      <translation>The reporting deadlines are set for the whole city by the city administrator; to change them, contact the city administrator.</translation>
     </message>
   </context>
   <context>
@@ -3926,53 +4491,53 @@
     <message>
       <location filename="../../desktop/views/live_bridge.py" line="75" />
       <source>实时更新:连接中断,正在重连…</source>
-      <translation>Live updates: connection lost, reconnecting…</translation>
+      <translation>Live updates: connection lost, reconnecting...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/live_bridge.py" line="76" />
       <source>实时更新:连接中…</source>
-      <translation>Live updates: connecting…</translation>
+      <translation>Live updates: connecting...</translation>
     </message>
   </context>
   <context>
     <name>LoginDialog</name>
     <message>
-      <location filename="../../desktop/views/login_dialog.py" line="58" />
+      <location filename="../../desktop/views/login_dialog.py" line="59" />
       <source>登录 — 网格指挥台</source>
       <translation>Log in — GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/login_dialog.py" line="59" />
+      <location filename="../../desktop/views/login_dialog.py" line="60" />
       <source>用户名(&amp;U)</source>
       <translation>&amp;User name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/login_dialog.py" line="59" />
+      <location filename="../../desktop/views/login_dialog.py" line="60" />
       <source>密码(&amp;P)</source>
       <translation>&amp;Password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/login_dialog.py" line="59" />
+      <location filename="../../desktop/views/login_dialog.py" line="60" />
       <source>数据库</source>
       <translation>Database</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/login_dialog.py" line="61" />
+      <location filename="../../desktop/views/login_dialog.py" line="62" />
       <source>登录</source>
       <translation>Log in</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/login_dialog.py" line="66" />
+      <location filename="../../desktop/views/login_dialog.py" line="67" />
       <source>请输入用户名</source>
       <translation>Enter your user name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/login_dialog.py" line="70" />
+      <location filename="../../desktop/views/login_dialog.py" line="71" />
       <source>请输入密码</source>
       <translation>Enter your password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/login_dialog.py" line="99" />
+      <location filename="../../desktop/views/login_dialog.py" line="96" />
       <source>须先设置本人的密码才能使用;请重新登录后设置</source>
       <translation>Set a password of your own before using the desk; log in again to set it</translation>
     </message>
@@ -3980,7 +4545,7 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/app.py" line="172" />
+      <location filename="../../desktop/app.py" line="173" />
       <location filename="../../desktop/views/main_window.py" line="269" />
       <source>网格指挥台</source>
       <translation>GridDesk</translation>
@@ -4046,7 +4611,7 @@
     <message>
       <location filename="../../desktop/views/map/panel.py" line="55" />
       <source>导出图片…</source>
-      <translation>Export image…</translation>
+      <translation>Export image...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/map/panel.py" line="58" />
@@ -4062,7 +4627,7 @@
     <message>
       <location filename="../../desktop/views/map/panel.py" line="86" />
       <source>载入中…</source>
-      <translation>Loading…</translation>
+      <translation>Loading...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/map/panel.py" line="97" />
@@ -4091,7 +4656,7 @@
     <message>
       <location filename="../../desktop/views/map/view.py" line="294" />
       <source>地图载入中…</source>
-      <translation>Loading the map…</translation>
+      <translation>Loading the map...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/map/view.py" line="296" />
@@ -4175,321 +4740,325 @@
   <context>
     <name>MatterListWindow</name>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="181" />
+      <location filename="../../desktop/views/matters/window.py" line="187" />
       <source>网格化服务管理事项清单</source>
       <translation>Grid service matter list</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="182" />
+      <location filename="../../desktop/views/matters/window.py" line="188" />
       <source>新建下一版草稿</source>
       <translation>New draft version</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="183" />
+      <location filename="../../desktop/views/matters/window.py" line="189" />
       <source>新增事项…</source>
-      <translation>Add matter…</translation>
+      <translation>Add matter...</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="184" />
+      <location filename="../../desktop/views/matters/window.py" line="190" />
       <source>修改事项…</source>
-      <translation>Edit matter…</translation>
+      <translation>Edit matter...</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="185" />
-      <location filename="../../desktop/views/matters/window.py" line="425" />
-      <location filename="../../desktop/views/matters/window.py" line="428" />
+      <location filename="../../desktop/views/matters/window.py" line="191" />
+      <location filename="../../desktop/views/matters/window.py" line="454" />
+      <location filename="../../desktop/views/matters/window.py" line="457" />
       <source>删除事项</source>
       <translation>Remove matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="186" />
+      <location filename="../../desktop/views/matters/window.py" line="192" />
       <source>申请纳入事项…</source>
-      <translation>Apply to add a matter…</translation>
+      <translation>Apply to add a matter...</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="187" />
+      <location filename="../../desktop/views/matters/window.py" line="193" />
       <source>申请退出所选事项…</source>
-      <translation>Apply to retire the selected matter…</translation>
+      <translation>Apply to retire the selected matter...</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="188" />
+      <location filename="../../desktop/views/matters/window.py" line="194" />
       <source>公布…</source>
-      <translation>Publish…</translation>
+      <translation>Publish...</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="189" />
+      <location filename="../../desktop/views/matters/window.py" line="195" />
       <source>打印现行清单…</source>
-      <translation>Print current list…</translation>
+      <translation>Print current list...</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="191" />
+      <location filename="../../desktop/views/matters/window.py" line="197" />
       <source>打印在此现行的全部清单:%1</source>
       <translation>Prints every list in force here: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="192" />
+      <location filename="../../desktop/views/matters/window.py" line="198" />
       <source>、</source>
       <translation>, </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="193" />
+      <location filename="../../desktop/views/matters/window.py" line="199" />
       <source>同意</source>
       <translation>Approve</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="194" />
+      <location filename="../../desktop/views/matters/window.py" line="200" />
       <source>不同意…</source>
-      <translation>Reject…</translation>
+      <translation>Reject...</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="195" />
+      <location filename="../../desktop/views/matters/window.py" line="201" />
       <source>部门纳入/退出申请(条例第十三条第二款)</source>
       <translation>Department applications to add/retire (Art. 13(2))</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="196" />
+      <location filename="../../desktop/views/matters/window.py" line="202" />
       <source>督促整改(条例第十三条第五款)</source>
       <translation>Rectification orders (Art. 13(5))</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="197" />
+      <location filename="../../desktop/views/matters/window.py" line="203" />
       <source>督促限期整改…</source>
-      <translation>Order rectification…</translation>
+      <translation>Order rectification...</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="198" />
+      <location filename="../../desktop/views/matters/window.py" line="204" />
       <source>整改完毕…</source>
-      <translation>Rectified…</translation>
+      <translation>Rectified...</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="199" />
+      <location filename="../../desktop/views/matters/window.py" line="205" />
       <source>记录部门以其他方式(如书面)报来的整改情况,并办结通知</source>
       <translation>Record what the department reported by other means (such as on paper) and close the order</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="200" />
+      <location filename="../../desktop/views/matters/window.py" line="206" />
       <source>报送整改情况…</source>
-      <translation>Report rectification…</translation>
+      <translation>Report rectification...</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="201" />
-      <location filename="../../desktop/views/matters/window.py" line="376" />
-      <location filename="../../desktop/views/matters/window.py" line="378" />
+      <location filename="../../desktop/views/matters/window.py" line="207" />
+      <location filename="../../desktop/views/matters/window.py" line="406" />
       <source>确认整改</source>
       <translation>Confirm rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="202" />
+      <location filename="../../desktop/views/matters/window.py" line="208" />
       <source>退回…</source>
-      <translation>Return…</translation>
+      <translation>Return...</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="204" />
+      <location filename="../../desktop/views/matters/window.py" line="210" />
       <source>编制清单的市、县(区)</source>
       <translation>City and county (district) lists</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="205" />
+      <location filename="../../desktop/views/matters/window.py" line="211" />
       <source>清单版本</source>
       <translation>List version</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="206" />
+      <location filename="../../desktop/views/matters/window.py" line="212" />
       <source>事项</source>
       <translation>Items</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="207" />
+      <location filename="../../desktop/views/matters/window.py" line="213" />
       <source>部门纳入/退出申请</source>
       <translation>Department applications to add/retire</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="208" />
-      <location filename="../../desktop/views/matters/window.py" line="356" />
+      <location filename="../../desktop/views/matters/window.py" line="214" />
+      <location filename="../../desktop/views/matters/window.py" line="386" />
       <source>督促整改</source>
       <translation>Order rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="211" />
+      <location filename="../../desktop/views/matters/window.py" line="215" />
+      <source>所选通知全文</source>
+      <translation>Selected notice in full</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="216" />
+      <source>选中一条通知,在此阅读其全文:履职不到位情形、整改期限和部门报送的整改情况</source>
+      <translation>Select a notice to read it here in full: the failing, the deadline and the department's reports</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/window.py" line="220" />
       <source>尚未编制事项清单</source>
       <translation>No matter list yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="214" />
+      <location filename="../../desktop/views/matters/window.py" line="223" />
       <source>%1 · %2 · 公布日期 %3 · %4 项</source>
       <translation>%1 · %2 · published %3 · %4 items</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="256" />
+      <location filename="../../desktop/views/matters/window.py" line="260" />
       <source>第 %1 版草稿尚未公布;请在草稿上修改</source>
       <translation>Draft version %1 is not yet published; make the changes on it</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="264" />
+      <location filename="../../desktop/views/matters/window.py" line="268" />
       <source>第 %1 版(%2)</source>
       <translation>Version %1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="292" />
+      <location filename="../../desktop/views/matters/window.py" line="322" />
       <source>尚未编制事项清单;请先新建草稿</source>
       <translation>No matter list compiled yet; create a draft first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="294" />
+      <location filename="../../desktop/views/matters/window.py" line="324" />
       <source>请在上方选择第 %1 版草稿</source>
       <translation>choose draft version %1 above</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="295" />
+      <location filename="../../desktop/views/matters/window.py" line="325" />
       <source>请先新建下一版草稿</source>
       <translation>create the next draft version first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="296" />
+      <location filename="../../desktop/views/matters/window.py" line="326" />
       <source>第 %1 版为“%2”,只有草稿可以修改和公布;%3</source>
       <translation>Version %1 is “%2”: only a draft can be changed and published; %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="314" />
+      <location filename="../../desktop/views/matters/window.py" line="344" />
       <source>公布</source>
       <translation>Publish</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="314" />
+      <location filename="../../desktop/views/matters/window.py" line="344" />
       <source>自今日起公布第 %1 版,现行版本将同时废止。公布的标题:</source>
       <translation>Publish version %1 from today; the version in force is superseded. Title to publish under:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="322" />
+      <location filename="../../desktop/views/matters/window.py" line="352" />
       <source>审核</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="322" />
+      <location filename="../../desktop/views/matters/window.py" line="352" />
       <source>请先选中一条待审核的申请</source>
       <translation>Select an application awaiting review first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="324" />
+      <location filename="../../desktop/views/matters/window.py" line="354" />
       <source>不同意</source>
       <translation>Reject</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="324" />
+      <location filename="../../desktop/views/matters/window.py" line="354" />
       <source>请写明不同意的理由:</source>
       <translation>Reason for rejecting:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="331" />
+      <location filename="../../desktop/views/matters/window.py" line="361" />
       <source>保存事项清单</source>
       <translation>Save matter list</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="335" />
+      <location filename="../../desktop/views/matters/window.py" line="365" />
       <source>打印</source>
       <translation>Print</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="335" />
+      <location filename="../../desktop/views/matters/window.py" line="365" />
       <source>已生成 %1 页</source>
       <translation>%1 pages generated</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="349" />
+      <location filename="../../desktop/views/matters/window.py" line="379" />
       <source>请先选中一条待确认的通知</source>
       <translation>Select an order awaiting confirmation first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="350" />
+      <location filename="../../desktop/views/matters/window.py" line="380" />
       <source>请先选中一条整改中的通知</source>
       <translation>Select an order still being rectified first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="353" />
+      <location filename="../../desktop/views/matters/window.py" line="383" />
       <source>所选通知当前为“%1”,不能%2;</source>
       <translation>The notice selected is “%1”: “%2” is not possible. </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="354" />
+      <location filename="../../desktop/views/matters/window.py" line="384" />
       <source>只有待确认的通知可以%1</source>
       <translation>“%1” is only for a notice awaiting confirmation</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="355" />
+      <location filename="../../desktop/views/matters/window.py" line="385" />
       <source>只有整改中的通知可以%1</source>
       <translation>“%1” is only for a notice being rectified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="360" />
+      <location filename="../../desktop/views/matters/window.py" line="390" />
       <source>记录整改完毕</source>
       <translation>Record as rectified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="363" />
+      <location filename="../../desktop/views/matters/window.py" line="393" />
       <source>整改完毕</source>
       <translation>Rectified</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="363" />
+      <location filename="../../desktop/views/matters/window.py" line="393" />
       <source>部门的整改情况:</source>
       <translation>What the department rectified:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="368" />
-      <location filename="../../desktop/views/matters/window.py" line="371" />
+      <location filename="../../desktop/views/matters/window.py" line="398" />
+      <location filename="../../desktop/views/matters/window.py" line="401" />
       <source>报送整改情况</source>
       <translation>Report rectification</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="371" />
+      <location filename="../../desktop/views/matters/window.py" line="401" />
       <source>本部门的整改情况:</source>
       <translation>What our department rectified:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="378" />
-      <source>确认%1已整改完毕?</source>
-      <translation>Confirm that %1 has rectified?</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/matters/window.py" line="382" />
+      <location filename="../../desktop/views/matters/window.py" line="411" />
       <source>退回整改情况</source>
       <translation>Return the report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="412" />
+      <location filename="../../desktop/views/matters/window.py" line="441" />
       <source>修改事项</source>
       <translation>Edit matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="412" />
-      <location filename="../../desktop/views/matters/window.py" line="425" />
+      <location filename="../../desktop/views/matters/window.py" line="441" />
+      <location filename="../../desktop/views/matters/window.py" line="454" />
       <source>请先选中一项</source>
       <translation>Select a matter first</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="428" />
+      <location filename="../../desktop/views/matters/window.py" line="457" />
       <source>从本草稿中删除“%1”?</source>
       <translation>Remove “%1” from this draft?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="436" />
+      <location filename="../../desktop/views/matters/window.py" line="465" />
       <source>申请纳入事项</source>
       <translation>Apply to add a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="436" />
-      <location filename="../../desktop/views/matters/window.py" line="446" />
+      <location filename="../../desktop/views/matters/window.py" line="465" />
+      <location filename="../../desktop/views/matters/window.py" line="475" />
       <source>申请理由:</source>
       <translation>Reason for the application:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="443" />
-      <location filename="../../desktop/views/matters/window.py" line="446" />
+      <location filename="../../desktop/views/matters/window.py" line="472" />
+      <location filename="../../desktop/views/matters/window.py" line="475" />
       <source>申请退出事项</source>
       <translation>Apply to retire a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/window.py" line="443" />
+      <location filename="../../desktop/views/matters/window.py" line="472" />
       <source>请先在现行清单中选中本部门的一项</source>
       <translation>Select one of your department's matters in the current list first</translation>
     </message>
@@ -4704,7 +5273,7 @@
     <message>
       <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="88" />
       <source>尚未设置二维码网址,公示牌上不印二维码;请先在“公示牌文字…”中设置(可以先打印样张)</source>
-      <translation>The QR code address is not set, so the sheets carry no QR code; set it under "Sheet texts…" first (a proof can be printed meanwhile)</translation>
+      <translation>The QR code address is not set, so the sheets carry no QR code; set it under "Sheet texts..." first (a proof can be printed meanwhile)</translation>
     </message>
     <message>
       <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="91" />
@@ -4729,12 +5298,12 @@
     <message>
       <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="97" />
       <source>打印…</source>
-      <translation>Print…</translation>
+      <translation>Print...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="99" />
       <source>公示牌文字…</source>
-      <translation>Sheet texts…</translation>
+      <translation>Sheet texts...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="101" />
@@ -4769,7 +5338,7 @@
     <message>
       <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="162" />
       <source>正在生成…</source>
-      <translation>Generating…</translation>
+      <translation>Generating...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/printing/notice_sheets_dialog.py" line="163" />
@@ -4840,7 +5409,7 @@
     <message>
       <location filename="../../desktop/views/notices_banner.py" line="62" />
       <source>报送整改情况…</source>
-      <translation>Report rectification…</translation>
+      <translation>Report rectification...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/notices_banner.py" line="67" />
@@ -4855,7 +5424,7 @@
     <message>
       <location filename="../../desktop/views/notices_banner.py" line="73" />
       <source>另有 %1 份,见“报送整改情况…”</source>
-      <translation>%1 more: see “Report rectification…”</translation>
+      <translation>%1 more: see “Report rectification...”</translation>
     </message>
     <message>
       <location filename="../../desktop/views/notices_banner.py" line="81" />
@@ -4874,52 +5443,52 @@
   <context>
     <name>PasswordForm</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="45" />
+      <location filename="../../desktop/views/accounts/forms.py" line="49" />
       <source>至少 8 位,含字母、数字、符号中的两类</source>
       <translation>8 or more characters, of two kinds: letters, digits, symbols</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="135" />
+      <location filename="../../desktop/views/accounts/forms.py" line="146" />
       <source>设置本人密码</source>
       <translation>Set your own password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="135" />
+      <location filename="../../desktop/views/accounts/forms.py" line="146" />
       <source>更换密码</source>
       <translation>Change password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="137" />
+      <location filename="../../desktop/views/accounts/forms.py" line="148" />
       <source>修改本人密码</source>
       <translation>Change my password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="138" />
+      <location filename="../../desktop/views/accounts/forms.py" line="149" />
       <source>重置 %1 的密码</source>
       <translation>Reset %1's password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="142" />
+      <location filename="../../desktop/views/accounts/forms.py" line="153" />
       <source>这个密码由管理员设置;请设置只有您自己知道的新密码后再使用</source>
       <translation>This password was set by an administrator; set a new one that only you know before going on</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="143" />
+      <location filename="../../desktop/views/accounts/forms.py" line="154" />
       <source>这个密码已使用超过本市规定的最长天数;请设置新密码后再使用</source>
       <translation>This password is older than the city allows; set a new one to continue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="147" />
+      <location filename="../../desktop/views/accounts/forms.py" line="158" />
       <source>原密码</source>
       <translation>Current password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="148" />
+      <location filename="../../desktop/views/accounts/forms.py" line="159" />
       <source>新密码</source>
       <translation>New password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="149" />
+      <location filename="../../desktop/views/accounts/forms.py" line="160" />
       <source>再输入一次</source>
       <translation>Again</translation>
     </message>
@@ -4936,12 +5505,12 @@
     <message>
       <location filename="../../desktop/views/people/window.py" line="113" />
       <source>新增人员…</source>
-      <translation>Add staff…</translation>
+      <translation>Add staff...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/people/window.py" line="114" />
       <source>修改信息…</source>
-      <translation>Edit details…</translation>
+      <translation>Edit details...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/people/window.py" line="115" />
@@ -4952,7 +5521,7 @@
     <message>
       <location filename="../../desktop/views/people/window.py" line="116" />
       <source>确定领导联系…</source>
-      <translation>Assign leadership contact…</translation>
+      <translation>Assign leadership contact...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/people/window.py" line="117" />
@@ -4964,12 +5533,12 @@
     <message>
       <location filename="../../desktop/views/people/window.py" line="118" />
       <source>记录网格工作…</source>
-      <translation>Log grid work…</translation>
+      <translation>Log grid work...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/people/window.py" line="119" />
       <source>专业人员进网格…</source>
-      <translation>Professional visit…</translation>
+      <translation>Professional visit...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/people/window.py" line="120" />
@@ -5135,7 +5704,7 @@
     <message>
       <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="72" />
       <source>浏览…</source>
-      <translation>Browse…</translation>
+      <translation>Browse...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="78" />
@@ -5323,37 +5892,37 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <translation>Under review, no clock</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="362" />
+      <location filename="../../desktop/views/queue_model.py" line="367" />
       <source>【急】</source>
       <translation>[Urgent] </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="375" />
+      <location filename="../../desktop/views/queue_model.py" line="379" />
       <source>本单位%1</source>
       <translation>Ours: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="386" />
+      <location filename="../../desktop/views/queue_model.py" line="390" />
       <source>本单位%1 · 案件%2</source>
       <translation>Ours: %1 · case: %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="389" />
+      <location filename="../../desktop/views/queue_model.py" line="393" />
       <source>%1 · 督办超期</source>
       <translation>%1 (late)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="416" />
+      <location filename="../../desktop/views/queue_model.py" line="420" />
       <source>未派遣 · 已等 %1</source>
       <translation>Not dispatched · waiting %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="419" />
+      <location filename="../../desktop/views/queue_model.py" line="423" />
       <source>超期 %1</source>
       <translation>%1 overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_model.py" line="419" />
+      <location filename="../../desktop/views/queue_model.py" line="423" />
       <source>剩 %1</source>
       <translation>%1 left</translation>
     </message>
@@ -5361,107 +5930,107 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>QueuePanel</name>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="156" />
+      <location filename="../../desktop/views/queue_panel.py" line="157" />
       <source>待本中心办理</source>
       <translation>Waiting on this center</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="156" />
+      <location filename="../../desktop/views/queue_panel.py" line="157" />
       <source>待分拨清单(未落网格)</source>
       <translation>Triage list (in no grid)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="156" />
+      <location filename="../../desktop/views/queue_panel.py" line="157" />
       <source>待重点督办</source>
       <translation>Due for key supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="157" />
+      <location filename="../../desktop/views/queue_panel.py" line="158" />
       <source>未办结</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="157" />
+      <location filename="../../desktop/views/queue_panel.py" line="158" />
       <source>全部状态</source>
       <translation>All states</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="159" />
+      <location filename="../../desktop/views/queue_panel.py" line="160" />
       <source>全部类别</source>
       <translation>All categories</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="160" />
+      <location filename="../../desktop/views/queue_panel.py" line="161" />
       <source>只看超期</source>
       <translation>Overdue only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="161" />
+      <location filename="../../desktop/views/queue_panel.py" line="162" />
       <source>只看督办</source>
       <translation>Supervised only</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="162" />
+      <location filename="../../desktop/views/queue_panel.py" line="163" />
       <source>编号或标题(Ctrl+Shift+F)</source>
       <translation>Number or title (Ctrl+Shift+F)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="164" />
+      <location filename="../../desktop/views/queue_panel.py" line="165" />
       <source>查找案件</source>
       <translation>Find case</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="165" />
+      <location filename="../../desktop/views/queue_panel.py" line="166" />
       <source>案件状态</source>
       <translation>Case state</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="166" />
+      <location filename="../../desktop/views/queue_panel.py" line="167" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="167" />
+      <location filename="../../desktop/views/queue_panel.py" line="168" />
       <source>案件队列</source>
       <translation>Case queue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="168" />
+      <location filename="../../desktop/views/queue_panel.py" line="169" />
       <source>打开案件详情</source>
       <translation>Open case details</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="169" />
+      <location filename="../../desktop/views/queue_panel.py" line="170" />
       <source>复制案件编号</source>
       <translation>Copy case number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="170" />
+      <location filename="../../desktop/views/queue_panel.py" line="171" />
       <source>复制本行</source>
       <translation>Copy row</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="361" />
+      <location filename="../../desktop/views/queue_panel.py" line="370" />
       <source>刚受理的案件 %1 在队列的前 %2 行之后;&lt;a href="open"&gt;打开该案件&lt;/a&gt;</source>
       <translation>The case just taken in, %1, lies beyond the first %2 rows of the queue; &lt;a href="open"&gt;open the case&lt;/a&gt;</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="363" />
+      <location filename="../../desktop/views/queue_panel.py" line="372" />
       <source>刚受理的案件 %1 不符合当前的筛选条件或所选地区,未列在队列中;&lt;a href="open"&gt;打开该案件&lt;/a&gt;</source>
       <translation>The case just taken in, %1, does not match the current filters or the place chosen and is not listed in the queue; &lt;a href="open"&gt;open the case&lt;/a&gt;</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="376" />
+      <location filename="../../desktop/views/queue_panel.py" line="385" />
       <source>已显示 %1 件,正在计数…</source>
-      <translation>%1 cases shown, counting…</translation>
+      <translation>%1 cases shown, counting...</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="376" />
+      <location filename="../../desktop/views/queue_panel.py" line="385" />
       <source>共 %1 件</source>
       <translation>%1 cases</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/queue_panel.py" line="399" />
+      <location filename="../../desktop/views/queue_panel.py" line="408" />
       <source>案件 %1 为“%2”,不符合当前的筛选条件或所选地区;可选“全部状态”或上级地区后再查找</source>
       <translation>Case %1 is “%2”, outside the current filters or the place chosen; choose “All states” or a wider place and search again</translation>
     </message>
@@ -5469,22 +6038,22 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>RectificationForm</name>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="25" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="26" />
       <source>督促限期整改</source>
       <translation>Order rectification by a deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="36" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="37" />
       <source>部门</source>
       <translation>Department</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="37" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="38" />
       <source>履职不到位情形</source>
       <translation>Shortcoming</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="39" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="40" />
       <source>整改期限</source>
       <translation>Rectify by</translation>
     </message>
@@ -5537,6 +6106,31 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
       <source>%1 确认整改完毕</source>
       <translation>%1 rectification confirmed</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/matters/models.py" line="81" />
+      <source>部门:%1</source>
+      <translation>Department: %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/models.py" line="82" />
+      <source>履职不到位情形:%1</source>
+      <translation>Failing to be rectified: %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/models.py" line="83" />
+      <source>整改期限:%1 · %2</source>
+      <translation>Deadline: %1 · %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/models.py" line="85" />
+      <source>整改情况:</source>
+      <translation>Rectification:</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/models.py" line="86" />
+      <source>尚未报送</source>
+      <translation>Not yet reported</translation>
+    </message>
   </context>
   <context>
     <name>RequiredFields</name>
@@ -5587,27 +6181,33 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>ReturnForm</name>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="52" />
-      <source>退回整改情况</source>
-      <translation>Return the rectification report</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="61" />
-      <source>部门</source>
-      <translation>Department</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="64" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="65" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="68" />
       <source>部门报送的整改情况</source>
       <translation>The department's report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="65" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="66" />
+      <source>部门</source>
+      <translation>Department</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/rectification_form.py" line="67" />
+      <source>履职不到位情形</source>
+      <translation>Failing to be rectified</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/rectification_form.py" line="94" />
+      <source>退回整改情况</source>
+      <translation>Return the rectification report</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/matters/rectification_form.py" line="104" />
       <source>退回理由</source>
       <translation>Reason for returning</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/matters/rectification_form.py" line="67" />
+      <location filename="../../desktop/views/matters/rectification_form.py" line="106" />
       <source>整改期限</source>
       <translation>Rectify by</translation>
     </message>
@@ -6061,11 +6661,21 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     </message>
     <message>
       <location filename="../../desktop/views/analytics/scores_model.py" line="65" />
+      <source>本考核期各项考核指标均无应计事项:无可考核数据,不评分,不参与排名和表彰(第二十三条)</source>
+      <translation>Nothing was due for any indicator in this period: no data to assess; not scored, ranked or commended (Art. 23)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/scores_model.py" line="67" />
       <source>综合得分只依据 {0} 件应计事项(各项计分指标中最大的分母),少于 {1} 件:样本不足,列于排名之后,不参与排名和表彰(第二十三条)</source>
       <translation>The composite score rests on {0} counted cases only (the largest denominator of its indicators), fewer than {1}: too small a sample, listed after the ranked, neither ranked nor commended (Art. 23)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/analytics/scores_model.py" line="71" />
+      <location filename="../../desktop/views/analytics/scores_model.py" line="73" />
+      <source>无数据</source>
+      <translation>No data</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/analytics/scores_model.py" line="75" />
       <source>样本不足</source>
       <translation>Too few cases</translation>
     </message>
@@ -6138,7 +6748,7 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     <message>
       <location filename="../../desktop/views/setup_banner.py" line="31" />
       <source>在“事项清单 → 联动部门与联系人…”中新增</source>
-      <translation>add them in Matter list → Linked departments and contacts…</translation>
+      <translation>add them in Matter list → Linked departments and contacts...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/setup_banner.py" line="33" />
@@ -6247,7 +6857,7 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
     <message>
       <location filename="../../desktop/views/progress.py" line="98" />
       <source>正在取消…</source>
-      <translation>Cancelling…</translation>
+      <translation>Cancelling...</translation>
     </message>
     <message>
       <location filename="../../desktop/views/progress.py" line="124" />
@@ -6354,191 +6964,191 @@ State in the proposal that they are retired? (No: nothing is proposed; add them 
   <context>
     <name>WallWindow</name>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="113" />
+      <location filename="../../desktop/views/wall/window.py" line="115" />
       <source>网格指挥台 · 值班大屏</source>
       <translation>GridDesk · duty wall</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="290" />
+      <location filename="../../desktop/views/wall/window.py" line="298" />
       <source>无在办诉求</source>
       <translation>No open requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="290" />
-      <location filename="../../desktop/views/wall/window.py" line="417" />
-      <location filename="../../desktop/views/wall/window.py" line="448" />
+      <location filename="../../desktop/views/wall/window.py" line="298" />
+      <location filename="../../desktop/views/wall/window.py" line="425" />
+      <location filename="../../desktop/views/wall/window.py" line="456" />
       <source>载入中…</source>
-      <translation>Loading…</translation>
+      <translation>Loading...</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="294" />
+      <location filename="../../desktop/views/wall/window.py" line="302" />
       <source>实时诉求队列(超期优先)</source>
       <translation>Live request queue (overdue first)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="295" />
+      <location filename="../../desktop/views/wall/window.py" line="303" />
       <source>紧急情况报告(超时优先)</source>
       <translation>Emergency reports (overdue first)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="296" />
+      <location filename="../../desktop/views/wall/window.py" line="304" />
       <source>在办诉求分布(红色为超期)</source>
       <translation>Open requests (red: overdue)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="298" />
+      <location filename="../../desktop/views/wall/window.py" line="306" />
       <source>实时诉求队列</source>
       <translation>Live request queue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="299" />
+      <location filename="../../desktop/views/wall/window.py" line="307" />
       <source>紧急情况报告</source>
       <translation>Emergency reports</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="301" />
+      <location filename="../../desktop/views/wall/window.py" line="309" />
       <source>获知时间</source>
       <translation>Learned of</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="301" />
+      <location filename="../../desktop/views/wall/window.py" line="309" />
       <source>级别</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="301" />
+      <location filename="../../desktop/views/wall/window.py" line="309" />
       <source>事件</source>
       <translation>Event</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="301" />
+      <location filename="../../desktop/views/wall/window.py" line="309" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="301" />
+      <location filename="../../desktop/views/wall/window.py" line="309" />
       <source>报告进度</source>
       <translation>Ladder</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="301" />
+      <location filename="../../desktop/views/wall/window.py" line="309" />
       <source>确认</source>
       <translation>Ack.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="363" />
+      <location filename="../../desktop/views/wall/window.py" line="371" />
       <source>{0}
 本值班大屏已停止刷新,不再显示诉求和紧急情况(《条例》第十五条)</source>
       <translation>{0}
 This wall display has stopped refreshing and no longer shows requests or emergencies (Regulation, Art. 15)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="416" />
+      <location filename="../../desktop/views/wall/window.py" line="424" />
       <source>网格指挥台 · 值班大屏(载入中…)</source>
-      <translation>GridDesk · duty wall (loading…)</translation>
+      <translation>GridDesk · duty wall (loading...)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="420" />
+      <location filename="../../desktop/views/wall/window.py" line="428" />
       <source>网格指挥台 · {0} 值班大屏 · {1}承办的诉求</source>
       <translation>GridDesk · {0} wall display · cases handled by {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="423" />
+      <location filename="../../desktop/views/wall/window.py" line="431" />
       <source>网格指挥台 · {0} 值班大屏</source>
       <translation>GridDesk · {0} duty wall</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="424" />
+      <location filename="../../desktop/views/wall/window.py" line="432" />
       <source>%1 年的法定节假日和调休安排程序未内置也未录入:期限跨入该年的倒计时暂按周一至周五计算,可能不准;请市级管理员在“工作日历”中录入</source>
       <translation>The statutory holidays and make-up workdays of %1 are neither built in nor entered: countdowns running into that year are counted Monday to Friday and may be wrong; the city administrator should enter them in the working calendar</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="428" />
+      <location filename="../../desktop/views/wall/window.py" line="436" />
       <source>今日受理</source>
       <translation>Received today</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="429" />
+      <location filename="../../desktop/views/wall/window.py" line="437" />
       <source>在办诉求</source>
       <translation>Open requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="430" />
+      <location filename="../../desktop/views/wall/window.py" line="438" />
       <source>超期诉求</source>
       <translation>Overdue requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="431" />
+      <location filename="../../desktop/views/wall/window.py" line="439" />
       <source>紧急报告超时环节</source>
       <translation>Emergency rungs overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="432" />
+      <location filename="../../desktop/views/wall/window.py" line="440" />
       <source>{0} 件报告(第二十一条)</source>
-      <translation>in {0} report(s) (Art. 21)</translation>
+      <translation>in reports: {0} (Art. 21)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="433" />
+      <location filename="../../desktop/views/wall/window.py" line="441" />
       <source>第二十一条报告进度</source>
       <translation>Art. 21 reporting ladder</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="445" />
+      <location filename="../../desktop/views/wall/window.py" line="453" />
       <source>响应率</source>
       <translation>Response rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="445" />
+      <location filename="../../desktop/views/wall/window.py" line="453" />
       <source>解决率</source>
       <translation>Resolution rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="446" />
+      <location filename="../../desktop/views/wall/window.py" line="454" />
       <source>满意率</source>
       <translation>Satisfaction rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="451" />
+      <location filename="../../desktop/views/wall/window.py" line="459" />
       <source>{0}(截至 {1})</source>
       <translation>{0} (as of {1})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="452" />
+      <location filename="../../desktop/views/wall/window.py" line="460" />
       <source>{0} · {1}/{2}</source>
       <translation>{0} · {1}/{2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="502" />
+      <location filename="../../desktop/views/wall/window.py" line="510" />
       <source>另有 {0} 条未显示</source>
       <translation>{0} more not shown</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="504" />
+      <location filename="../../desktop/views/wall/window.py" line="512" />
       <source>(其中 {0} 条有超时环节)</source>
       <translation> ({0} of them with overdue rungs)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="509" />
+      <location filename="../../desktop/views/wall/window.py" line="517" />
       <source>无紧急情况报告(未结束的及近 {0} 日的)</source>
       <translation>No emergency reports (open or of the last {0} days)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="516" />
+      <location filename="../../desktop/views/wall/window.py" line="524" />
       <source>已确认</source>
       <translation>Yes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="516" />
+      <location filename="../../desktop/views/wall/window.py" line="524" />
       <source>待确认</source>
       <translation>Pending</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="529" />
+      <location filename="../../desktop/views/wall/window.py" line="537" />
       <source>超时 {0} 项</source>
       <translation>{0} overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/wall/window.py" line="533" />
+      <location filename="../../desktop/views/wall/window.py" line="541" />
       <source>{0}·{1} {2}</source>
       <translation>{0} · {1} {2}</translation>
     </message>
@@ -6574,83 +7184,88 @@ This wall display has stopped refreshing and no longer shows requests or emergen
   <context>
     <name>YearForm</name>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="179" />
+      <location filename="../../desktop/views/calendar/window.py" line="191" />
       <source>录入 %1 年全年安排</source>
       <translation>Enter the whole schedule of %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="180" />
+      <location filename="../../desktop/views/calendar/window.py" line="192" />
       <source>逐行录入该年的全部法定节假日和调休上班日(不必录入平常的周末)。保存时一次录入;有误的行将逐一列出,不作任何修改。</source>
       <translation>Enter all of the year's statutory holidays and make-up workdays, one per row (ordinary weekends need no entry). Everything is saved at once; rows in error are listed one by one and nothing is changed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="184" />
-      <location filename="../../desktop/views/calendar/window.py" line="255" />
+      <location filename="../../desktop/views/calendar/window.py" line="196" />
+      <location filename="../../desktop/views/calendar/window.py" line="267" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="184" />
-      <location filename="../../desktop/views/calendar/window.py" line="255" />
+      <location filename="../../desktop/views/calendar/window.py" line="196" />
+      <location filename="../../desktop/views/calendar/window.py" line="267" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="184" />
-      <location filename="../../desktop/views/calendar/window.py" line="256" />
+      <location filename="../../desktop/views/calendar/window.py" line="196" />
+      <location filename="../../desktop/views/calendar/window.py" line="268" />
       <source>名称</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="189" />
+      <location filename="../../desktop/views/calendar/window.py" line="201" />
       <source>全年安排</source>
       <translation>The year's schedule</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="191" />
+      <location filename="../../desktop/views/calendar/window.py" line="203" />
       <source>添加一行</source>
       <translation>Add a row</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="192" />
+      <location filename="../../desktop/views/calendar/window.py" line="204" />
       <source>新行为上一行的次日,类别和名称相同,便于录入连续的假日</source>
       <translation>A new row is the day after the previous one, with the same category and name, to enter consecutive holidays quickly</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="197" />
+      <location filename="../../desktop/views/calendar/window.py" line="209" />
       <source>保存全年安排</source>
       <translation>Save the whole year</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="198" />
+      <location filename="../../desktop/views/calendar/window.py" line="210" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="224" />
+      <location filename="../../desktop/views/calendar/window.py" line="236" />
       <source>删除</source>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="229" />
+      <location filename="../../desktop/views/calendar/window.py" line="241" />
       <source>如:春节</source>
       <translation>e.g. Spring Festival</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="258" />
+      <location filename="../../desktop/views/calendar/window.py" line="270" />
       <source>第 %1 行%2</source>
       <translation>Row %1 %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="274" />
+      <location filename="../../desktop/views/calendar/window.py" line="293" />
+      <source>未保存:请补全该年的安排后再保存。</source>
+      <translation>Not saved: complete the year's schedule, then save.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/calendar/window.py" line="297" />
       <source>正在保存并重算未办结案件的期限…</source>
-      <translation>Saving and recounting the deadlines of open cases…</translation>
+      <translation>Saving and recounting the deadlines of open cases...</translation>
     </message>
   </context>
   <context>
     <name>accounts</name>
     <message>
-      <location filename="../../desktop/views/accounts/__init__.py" line="30" />
+      <location filename="../../desktop/views/accounts/__init__.py" line="26" />
       <source>密码已修改</source>
       <translation>Password changed</translation>
     </message>
@@ -6658,12 +7273,12 @@ This wall display has stopped refreshing and no longer shows requests or emergen
   <context>
     <name>ask_max_age</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="175" />
+      <location filename="../../desktop/views/accounts/forms.py" line="230" />
       <source>密码有效期</source>
       <translation>Password age</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="176" />
+      <location filename="../../desktop/views/accounts/forms.py" line="231" />
       <source>密码最长使用天数(全市适用;0 为不限,到期后登录时须设置新密码):</source>
       <translation>Days a password may be used (city-wide; 0 for no limit; past it, the owner sets a new one at log-in):</translation>
     </message>
@@ -6689,12 +7304,12 @@ This wall display has stopped refreshing and no longer shows requests or emergen
   <context>
     <name>ask_role</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="165" />
+      <location filename="../../desktop/views/accounts/forms.py" line="220" />
       <source>撤销角色</source>
       <translation>Revoke role</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="166" />
+      <location filename="../../desktop/views/accounts/forms.py" line="221" />
       <source>撤销 %1 的哪个角色?</source>
       <translation>Which of %1's roles to revoke?</translation>
     </message>
@@ -6702,22 +7317,22 @@ This wall display has stopped refreshing and no longer shows requests or emergen
   <context>
     <name>dialogs</name>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="52" />
+      <location filename="../../desktop/views/dialogs.py" line="54" />
       <source>…另有 %1 处,见“详细信息”</source>
-      <translation>… %1 more, see “Show Details”</translation>
+      <translation>... %1 more, see “Show Details”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="120" />
+      <location filename="../../desktop/views/dialogs.py" line="123" />
       <source>网格指挥台</source>
       <translation>GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="132" />
+      <location filename="../../desktop/views/dialogs.py" line="135" />
       <source>程序出错,本次操作未完成:%1</source>
       <translation>The program failed; this was not done: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="135" />
+      <location filename="../../desktop/views/dialogs.py" line="138" />
       <source>这不是您的操作有误。详细情况已记入日志文件 %1,请把它交给负责维护本机的同事。</source>
       <translation>This is not a mistake of yours. The details are in the log file %1: please pass it to whoever looks after this computer.</translation>
     </message>
@@ -6725,7 +7340,7 @@ This wall display has stopped refreshing and no longer shows requests or emergen
   <context>
     <name>forms</name>
     <message>
-      <location filename="../../desktop/views/accounts/forms.py" line="34" />
+      <location filename="../../desktop/views/accounts/forms.py" line="38" />
       <source>两次输入的密码不一致,请重新输入</source>
       <translation>The two passwords differ; please type them again</translation>
     </message>
@@ -6733,12 +7348,12 @@ This wall display has stopped refreshing and no longer shows requests or emergen
   <context>
     <name>i18n</name>
     <message>
-      <location filename="../../desktop/i18n.py" line="76" />
+      <location filename="../../desktop/i18n.py" line="91" />
       <source>系统管理员(%1)</source>
       <translation>System administrator (%1)</translation>
     </message>
     <message>
-      <location filename="../../desktop/i18n.py" line="82" />
+      <location filename="../../desktop/i18n.py" line="97" />
       <source>、</source>
       <translation>, </translation>
     </message>
@@ -6832,11 +7447,11 @@ This wall display has stopped refreshing and no longer shows requests or emergen
     </message>
     <message>
       <source>导入诉求…</source>
-      <translation>Import requests…</translation>
+      <translation>Import requests...</translation>
     </message>
     <message>
       <source>导出诉求…</source>
-      <translation>Export requests…</translation>
+      <translation>Export requests...</translation>
     </message>
     <message>
       <source>新建诉求</source>
@@ -6856,23 +7471,23 @@ This wall display has stopped refreshing and no longer shows requests or emergen
     </message>
     <message>
       <source>网格划分调整申请…</source>
-      <translation>Grid adjustment proposal…</translation>
+      <translation>Grid adjustment proposal...</translation>
     </message>
     <message>
       <source>网格调整审核与备案…</source>
-      <translation>Grid adjustment review and filing…</translation>
+      <translation>Grid adjustment review and filing...</translation>
     </message>
     <message>
       <source>修改本人密码…</source>
-      <translation>Change my password…</translation>
+      <translation>Change my password...</translation>
     </message>
     <message>
       <source>用户账号与权限…</source>
-      <translation>User accounts and roles…</translation>
+      <translation>User accounts and roles...</translation>
     </message>
     <message>
       <source>审计日志…</source>
-      <translation>Audit log…</translation>
+      <translation>Audit log...</translation>
     </message>
     <message>
       <source>网格人员与配备</source>
@@ -6880,7 +7495,7 @@ This wall display has stopped refreshing and no longer shows requests or emergen
     </message>
     <message>
       <source>网格公示牌…</source>
-      <translation>Grid notice sheets…</translation>
+      <translation>Grid notice sheets...</translation>
     </message>
     <message>
       <source>事项清单与部门申请</source>
@@ -6888,7 +7503,7 @@ This wall display has stopped refreshing and no longer shows requests or emergen
     </message>
     <message>
       <source>联动部门与联系人…</source>
-      <translation>Linked departments and contacts…</translation>
+      <translation>Linked departments and contacts...</translation>
     </message>
     <message>
       <source>工作日历(法定节假日与调休)</source>
@@ -6896,11 +7511,11 @@ This wall display has stopped refreshing and no longer shows requests or emergen
     </message>
     <message>
       <source>期限与回访规则…</source>
-      <translation>Deadline and callback rules…</translation>
+      <translation>Deadline and callback rules...</translation>
     </message>
     <message>
       <source>报告紧急情况…</source>
-      <translation>Report an emergency…</translation>
+      <translation>Report an emergency...</translation>
     </message>
     <message>
       <source>报告进度与告警确认</source>
@@ -6908,27 +7523,27 @@ This wall display has stopped refreshing and no longer shows requests or emergen
     </message>
     <message>
       <source>报告时限设置…</source>
-      <translation>Reporting time limits…</translation>
+      <translation>Reporting time limits...</translation>
     </message>
     <message>
       <source>报送对象值班电话…</source>
-      <translation>Duty-room phones of the levels reported to…</translation>
+      <translation>Duty-room phones of the levels reported to...</translation>
     </message>
     <message>
       <source>综合评价与考核表…</source>
-      <translation>Evaluation and assessment forms…</translation>
+      <translation>Evaluation and assessment forms...</translation>
     </message>
     <message>
       <source>高频与疑难问题…</source>
-      <translation>Frequent and difficult problems…</translation>
+      <translation>Frequent and difficult problems...</translation>
     </message>
     <message>
       <source>重点治理事项…</source>
-      <translation>Key governance items…</translation>
+      <translation>Key governance items...</translation>
     </message>
     <message>
       <source>条例对照表…</source>
-      <translation>Regulation checklist…</translation>
+      <translation>Regulation checklist...</translation>
     </message>
     <message>
       <source>值班大屏</source>
@@ -6951,37 +7566,37 @@ This wall display has stopped refreshing and no longer shows requests or emergen
   <context>
     <name>periods</name>
     <message>
-      <location filename="../../desktop/i18n.py" line="57" />
+      <location filename="../../desktop/i18n.py" line="72" />
       <source>第一季度</source>
       <translation>Q1</translation>
     </message>
     <message>
-      <location filename="../../desktop/i18n.py" line="57" />
+      <location filename="../../desktop/i18n.py" line="72" />
       <source>第二季度</source>
       <translation>Q2</translation>
     </message>
     <message>
-      <location filename="../../desktop/i18n.py" line="58" />
+      <location filename="../../desktop/i18n.py" line="73" />
       <source>第三季度</source>
       <translation>Q3</translation>
     </message>
     <message>
-      <location filename="../../desktop/i18n.py" line="58" />
+      <location filename="../../desktop/i18n.py" line="73" />
       <source>第四季度</source>
       <translation>Q4</translation>
     </message>
     <message>
-      <location filename="../../desktop/i18n.py" line="65" />
+      <location filename="../../desktop/i18n.py" line="80" />
       <source>%1年%2月</source>
       <translation>%2/%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/i18n.py" line="68" />
+      <location filename="../../desktop/i18n.py" line="83" />
       <source>%1年%2</source>
       <translation>%2 %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/i18n.py" line="69" />
+      <location filename="../../desktop/i18n.py" line="84" />
       <source>%1年度</source>
       <translation>%1</translation>
     </message>
@@ -6991,7 +7606,7 @@ This wall display has stopped refreshing and no longer shows requests or emergen
     <message>
       <location filename="../../desktop/views/permissions.py" line="25" />
       <source>您没有“%1”的权限</source>
-      <translation>You may not %1</translation>
+      <translation>You lack the permission “%1”</translation>
     </message>
     <message>
       <location filename="../../desktop/views/permissions.py" line="28" />
@@ -7001,7 +7616,7 @@ This wall display has stopped refreshing and no longer shows requests or emergen
     <message>
       <location filename="../../desktop/views/permissions.py" line="30" />
       <source>您在 %1 没有“%2”的权限;请由具有该地区相应角色的用户办理</source>
-      <translation>You may not %2 in %1; ask a user with the matching role there</translation>
+      <translation>You lack the permission “%2” in %1; ask a user with the matching role there</translation>
     </message>
   </context>
   <context>
@@ -7868,12 +8483,251 @@ This wall display has stopped refreshing and no longer shows requests or emergen
       <translation>Manage users</translation>
     </message>
     <message>
+      <source>查看用户账号与角色</source>
+      <translation>View accounts and roles</translation>
+    </message>
+    <message>
       <source>维护节假日</source>
       <translation>Maintain holidays</translation>
     </message>
     <message>
+      <source>设定紧急情况报告时限</source>
+      <translation>Set Art. 21 reporting deadlines</translation>
+    </message>
+    <message>
       <source>查看审计日志</source>
       <translation>View the audit log</translation>
+    </message>
+  </context>
+  <context>
+    <name>messages</name>
+    <message>
+      <source>{one};{another}</source>
+      <translation>{one}; {another}</translation>
+    </message>
+    <message>
+      <source>{message}({article})</source>
+      <translation>{message} ({article})</translation>
+    </message>
+    <message>
+      <source>用户“{user}”没有在 {place}({code}) {wanted}的权限;请由具有该地区相应角色的用户办理</source>
+      <translation>User “{user}” lacks the right for this in {place} ({code}): {wanted}; please have a user holding the matching role for that area do it</translation>
+    </message>
+    <message>
+      <source>用户“{user}”没有{wanted}的权限;请由具有该地区相应角色的用户办理</source>
+      <translation>User “{user}” lacks the right for this: {wanted}; please have a user holding the matching role do it</translation>
+    </message>
+    <message>
+      <source>{action}(需有{permission}权限)</source>
+      <translation>{action} (needs the permission {permission})</translation>
+    </message>
+    <message>
+      <source>{what} 已被 {who} 于 {when} 修改,请重新载入</source>
+      <translation>{what} was changed by {who} at {when}; please reload</translation>
+    </message>
+    <message>
+      <source>其他用户</source>
+      <translation>another user</translation>
+    </message>
+    <message>
+      <source>案件 {number} 已被 {who} 于 {when} 修改,请重新载入</source>
+      <translation>Case {number} was changed by {who} at {when}; please reload</translation>
+    </message>
+    <message>
+      <source>事项 {code} {title}</source>
+      <translation>Matter {code} {title}</translation>
+    </message>
+    <message>
+      <source>报送整改情况</source>
+      <translation>Report the rectification</translation>
+    </message>
+    <message>
+      <source>联动部门 {name}</source>
+      <translation>Department {name}</translation>
+    </message>
+    <message>
+      <source>设定密码最长使用天数</source>
+      <translation>Set the maximum password age</translation>
+    </message>
+    <message>
+      <source>用户名或密码错误,或账号已停用</source>
+      <translation>Wrong user name or password, or the account is disabled</translation>
+    </message>
+    <message>
+      <source>原密码不正确;请重新输入</source>
+      <translation>The current password is wrong; please type it again</translation>
+    </message>
+    <message>
+      <source>账号 {username} 已停用;如仍需使用,请联系管理员重新启用</source>
+      <translation>Account {username} is disabled; to use it again, ask an administrator to enable it</translation>
+    </message>
+    <message>
+      <source>账号 {username} 连续 {failures} 次密码错误,已暂停登录和修改密码至 {until};请届时再试,或请管理员重置密码后登录</source>
+      <translation>Account {username} had {failures} wrong passwords in a row: log-ins and password changes are paused until {until}; try again then, or log in after an administrator resets the password</translation>
+    </message>
+    <message>
+      <source>这个数据库还没有可登录的用户账号;请管理员先添加,例如:griddesk-admin users add qg_admin --role township_admin --scope 450503103(密码按提示输入)</source>
+      <translation>This database has no user account to log in with yet; an administrator must add one first, e.g. griddesk-admin users add qg_admin --role township_admin --scope 450503103 (type the password when asked)</translation>
+    </message>
+    <message>
+      <source>密码{problems}</source>
+      <translation>Password: {problems}</translation>
+    </message>
+    <message>
+      <source>至少 {length} 位</source>
+      <translation>at least {length} characters</translation>
+    </message>
+    <message>
+      <source>不能全是空格或同一个字符</source>
+      <translation>not all spaces or one character repeated</translation>
+    </message>
+    <message>
+      <source>须含字母、数字、符号中的至少两类</source>
+      <translation>at least two of letters, digits and symbols</translation>
+    </message>
+    <message>
+      <source>不能包含用户名 {username}</source>
+      <translation>must not contain the user name {username}</translation>
+    </message>
+    <message>
+      <source>考核期 {code!r} 无效:应写作 2026-10(月)、2026-Q4(季度)或 2026(年度)</source>
+      <translation>Evaluation period {code!r} is not valid: write 2026-10 (month), 2026-Q4 (quarter) or 2026 (year)</translation>
+    </message>
+    <message>
+      <source>考核期 {code!r} 的月份应为 1–12</source>
+      <translation>The month of evaluation period {code!r} must be 1–12</translation>
+    </message>
+    <message>
+      <source>(经度和纬度可能写反了:先经度后纬度)</source>
+      <translation> (longitude and latitude may be swapped: longitude comes first)</translation>
+    </message>
+    <message>
+      <source>({lon}, {lat}) 远在北海市及北部湾海域以外(东经 {west}~{east}、北纬 {south}~{north}){swapped};请核对是否为 WGS84 经纬度,不知道位置请留空</source>
+      <translation>({lon}, {lat}) is far outside Beihai and the Beibu Gulf (longitude {west}–{east} E, latitude {south}–{north} N){swapped}; check that these are WGS84 coordinates, or leave them empty if the location is unknown</translation>
+    </message>
+    <message>
+      <source>({lon}, {lat}) 超出范围(经度 -180~180,纬度 -90~90){swapped}</source>
+      <translation>({lon}, {lat}) is out of range (longitude -180 to 180, latitude -90 to 90){swapped}</translation>
+    </message>
+    <message>
+      <source>经纬度{problem}</source>
+      <translation>Coordinates {problem}</translation>
+    </message>
+    <message>
+      <source>有 {digits} 位,电话号码最多 20 位</source>
+      <translation>has {digits} digits; a phone number has at most 20</translation>
+    </message>
+    <message>
+      <source>“{typed}”不是有效的电话号码(只能有数字和连字符,国际号码以 + 开头)</source>
+      <translation>“{typed}” is not a valid phone number (digits and hyphens only; an international number starts with +)</translation>
+    </message>
+    <message>
+      <source>受理渠道(channel):请选择诉求从哪个渠道来</source>
+      <translation>Channel: choose the channel the request came through</translation>
+    </message>
+    <message>
+      <source>标题(title):必填</source>
+      <translation>Title: required</translation>
+    </message>
+    <message>
+      <source>标题(title):不能超过 120 字</source>
+      <translation>Title: at most 120 characters</translation>
+    </message>
+    <message>
+      <source>诉求内容(description):必填</source>
+      <translation>Request: required</translation>
+    </message>
+    <message>
+      <source>类别(category):请选择诉求类别或事项清单中的事项</source>
+      <translation>Category: choose the request's category or a matter of the matter list</translation>
+    </message>
+    <message>
+      <source>诉求人姓名(requester_name):不能超过 40 字</source>
+      <translation>Requester's name: at most 40 characters</translation>
+    </message>
+    <message>
+      <source>联系电话(requester_phone):{problem}</source>
+      <translation>Phone: {problem}</translation>
+    </message>
+    <message>
+      <source>经纬度(lon/lat):经度和纬度须同时填写或同时不填</source>
+      <translation>Coordinates: fill in both longitude and latitude, or neither</translation>
+    </message>
+    <message>
+      <source>经纬度(lon/lat):{problem}</source>
+      <translation>Coordinates: {problem}</translation>
+    </message>
+    <message>
+      <source>地址(address):不能超过 200 字</source>
+      <translation>Address: at most 200 characters</translation>
+    </message>
+    <message>
+      <source>诉求信息不完整或有误,请修改后再保存</source>
+      <translation>The request is incomplete or wrong; please correct it and save again</translation>
+    </message>
+    <message>
+      <source>事项(matter_item_id):事项 {item} 不存在,请从事项清单中选择</source>
+      <translation>Matter: matter {item} does not exist; please choose one from the matter list</translation>
+    </message>
+    <message>
+      <source>类别(category):事项“{title}”属于“{category}”,与所选类别“{chosen}”不符</source>
+      <translation>Category: matter “{title}” belongs to “{category}”, not to the category chosen, “{chosen}”</translation>
+    </message>
+    <message>
+      <source>乡镇(township_code):诉求未定位到网格,请指定受理的乡镇(街道)</source>
+      <translation>Township: the request is not located in a grid; please name the township (subdistrict) taking it in</translation>
+    </message>
+    <message>
+      <source>事项(matter_item_id):事项“{title}”({code})不在现行网格化服务管理事项清单内(已退出或尚未发布),请从现行清单中选择事项,或只选类别</source>
+      <translation>Matter: “{title}” ({code}) is not on the matter list in force (withdrawn or not yet published); choose a matter from the list in force, or only a category</translation>
+    </message>
+    <message>
+      <source>案件 {case} 不存在(可能已被删除),请重新查找疑似重复案件</source>
+      <translation>Case {case} does not exist (it may have been deleted); please look for possible duplicates again</translation>
+    </message>
+    <message>
+      <source>备份整个数据库</source>
+      <translation>Back up the whole database</translation>
+    </message>
+    <message>
+      <source>设定办理期限与回访规则</source>
+      <translation>Set the handling time limits and callback rules</translation>
+    </message>
+    <message>
+      <source>正在协办本案(派为主办则改任主办,须重新签收;不派为主办则继续协办)</source>
+      <translation>Co-handling this case (made the lead, it becomes the lead and signs for it again; otherwise it goes on co-handling)</translation>
+    </message>
+    <message>
+      <source>该单位对本案提出的管辖异议曾被认定成立,宜另派其他单位(Art. 18)</source>
+      <translation>Its jurisdiction objection to this case was upheld; better send the case to another unit (Art. 18)</translation>
+    </message>
+    <message>
+      <source>层级相符({level},首接在诉求发生地)</source>
+      <translation>Level fits ({level}; first receiver where the request arose)</translation>
+    </message>
+    <message>
+      <source>事项清单指定的承办部门({item})</source>
+      <translation>Handling department named by the matter list ({item})</translation>
+    </message>
+    <message>
+      <source>事项清单指定部门({named})在本地的下属机构({item})</source>
+      <translation>Local office of the department named by the matter list ({named}) ({item})</translation>
+    </message>
+    <message>
+      <source>属地:服务范围包含本案</source>
+      <translation>Territory: its service area covers this case</translation>
+    </message>
+    <message>
+      <source>案件 {number} 刚刚已被其他用户派遣,不能重复派遣,请重新载入</source>
+      <translation>Case {number} was just dispatched by another user and cannot be dispatched twice; please reload</translation>
+    </message>
+    <message>
+      <source>为值班台的数据库用户授权</source>
+      <translation>Grant the duty desks' database user its rights</translation>
+    </message>
+    <message>
+      <source>人员 {name}</source>
+      <translation>Person {name}</translation>
     </message>
   </context>
 </TS>

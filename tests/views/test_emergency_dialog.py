@@ -670,6 +670,25 @@ def test_the_ladder_panel_lists_open_reports_most_urgent_first_and_closed_ones_a
     assert panel.current().id == late.id  # the one to act on first is chosen
 
 
+def test_the_english_ladder_list_flags_a_closed_report_in_english_brackets(qtbot, sqlite_db, system, errors,
+                                                                           translations):
+    """A closed report's row had read "【Final report filed】KB…" on the English desk: Chinese brackets."""
+    from desktop import i18n
+    from desktop.models.enums import EmergencyState
+
+    now = utcnow()
+    closed = _first_reports_made(sqlite_db, system, _report(sqlite_db, system, learned_at=now - timedelta(hours=3),
+                                                            occurred_at=now - timedelta(hours=3)))
+    emergencies.mark_handled(sqlite_db, system, closed.id, handled_at=now - timedelta(hours=2))
+    emergencies.close(sqlite_db, system, closed.id, "已平息", done_at=now - timedelta(hours=1))
+    translations.install("en")
+    panel = LadderPanel(sqlite_db, system, SyncTaskRunner())
+    qtbot.addWidget(panel)
+    panel.show_closed.setChecked(True)
+    row = panel.reports.itemText(panel.reports.findData(closed.id))
+    assert f"[{i18n.label(EmergencyState.CLOSED)}] {closed.number}" in row and not set("【】") & set(row)
+
+
 @pytest.mark.law("Art. 21")
 def test_the_ladder_panel_walks_a_report_to_its_final_report_and_prints_it(qtbot, sqlite_db, system, errors,
                                                                            monkeypatch, tmp_path):

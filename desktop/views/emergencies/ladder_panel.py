@@ -198,7 +198,7 @@ class LadderPanel(QWidget):
         for info in self._infos:
             flag = self.tr("【未确认】") if info.acknowledged_at is None else ""
             if info.state is not EmergencyState.OPEN:
-                flag += f"【{label(info.state)}】"
+                flag += self.tr("【%1】").replace("%1", label(info.state))
             if info.anticipated:
                 flag += self.tr("【预警】")
             if late := info.overdue_count():
