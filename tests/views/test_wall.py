@@ -639,6 +639,19 @@ def test_the_queue_shows_its_titles_whole_on_a_1920_wall(qtbot, demo_db, chief, 
     assert max(metrics.horizontalAdvance(state) for state in states) <= (window.queue.columnWidth(STATE)
                                                                          - cell_margins(window.queue))
 
+
+def _wall_sized(qtbot, request, demo_db, chief, tasks, language: str, size: tuple[int, int]) -> WallWindow:
+    """The chief's wall in `language` ("zh" or "en"), shown at `size`."""
+    if language == "en":
+        request.getfixturevalue("english")
+    window = WallWindow(demo_db, chief, tasks, live=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.size().width() == size[0])
+    return window
+
+
 @pytest.mark.parametrize("language", ["zh", "en"])
 @pytest.mark.parametrize("size", [(1920, 1080), (1366, 768)])
 def test_the_queue_keeps_a_readable_share_of_each_title_in_either_language(qtbot, request, demo_db, chief, tasks,
@@ -649,13 +662,7 @@ def test_the_queue_keeps_a_readable_share_of_each_title_in_either_language(qtbot
 
     from desktop.views.queue_model import TITLE
 
-    if language == "en":
-        request.getfixturevalue("english")
-    window = WallWindow(demo_db, chief, tasks, live=False)
-    qtbot.addWidget(window)
-    window.show()
-    window.resize(*size)
-    qtbot.waitUntil(lambda: window.size().width() == size[0])
+    window = _wall_sized(qtbot, request, demo_db, chief, tasks, language, size)
     model, metrics = window.queue_model, window.queue.fontMetrics()
     mark = model.urgent_mark()
     titles = [model.index(row, TITLE).data() for row in range(min(model.rowCount(), model.page_size))]
@@ -682,13 +689,7 @@ def test_the_queue_shows_a_supervised_cases_state_whole(qtbot, request, demo_db,
     from desktop.views.queue_model import STATE, TITLE
     from desktop.views.wall.window import TITLE_LEAST_UNITS, cell_margins
 
-    if language == "en":
-        request.getfixturevalue("english")
-    window = WallWindow(demo_db, chief, tasks, live=False)
-    qtbot.addWidget(window)
-    window.show()
-    window.resize(*size)
-    qtbot.waitUntil(lambda: window.size().width() == size[0])
+    window = _wall_sized(qtbot, request, demo_db, chief, tasks, language, size)
     model, metrics = window.queue_model, window.queue.fontMetrics()
     states = [model.index(row, STATE).data() for row in range(min(model.rowCount(), model.page_size))]
     room = window.queue.columnWidth(STATE) - cell_margins(window.queue)
