@@ -61,9 +61,11 @@ def information(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
 
 
-def confirm(parent: QWidget | None, title: str, text: str) -> bool:
-    answer = QMessageBox.question(parent, title, text)
-    return answer == QMessageBox.StandardButton.Yes
+def confirm(parent: QWidget | None, title: str, text: str, *, default_yes: bool = True) -> bool:
+    """Yes or No; `default_yes=False` where Yes is a deliberate choice, so that one Enter too many says No."""
+    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    default = QMessageBox.StandardButton.Yes if default_yes else QMessageBox.StandardButton.No
+    return QMessageBox.question(parent, title, text, buttons, default) == QMessageBox.StandardButton.Yes
 
 
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:

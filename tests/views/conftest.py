@@ -151,7 +151,7 @@ def answered(monkeypatch):
     said = []
     monkeypatch.setattr(dialogs, "information", lambda parent, title, text: said.append(text))
     monkeypatch.setattr(dialogs, "warning", lambda parent, title, text, items=(): said.append("\n".join([text, *items])))
-    monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text: True)
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text, **_: True)
     monkeypatch.setattr(dialogs, "show_error", lambda parent, exc: said.append(str(exc)))
     return said
 

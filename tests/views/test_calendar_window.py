@@ -183,7 +183,7 @@ def test_a_year_lacking_festivals_is_saved_only_once_the_admin_shown_each_gap_sa
                      DayEntry(date(2027, 2, 20), DayKind.WORKDAY, "")])
     asked, answer = [], [False]
     monkeypatch.setattr(calendar_window.dialogs, "confirm",
-                        lambda parent, title, text: asked.append((title, text)) or answer[0])
+                        lambda parent, title, text, **_: asked.append((title, text)) or answer[0])
     form.show()
     qtbot.keyClick(form.table.cellWidget(4, YearForm.NAME), Qt.Key.Key_Return)  # Enter in a field saves
     gaps = ["2027 年缺少清明节:没有名称含“清明”的法定节假日", "2027 年缺少劳动节:没有名称含“劳动”的法定节假日",
@@ -282,7 +282,7 @@ def test_importing_a_year_entered_already_asks_before_replacing_it(
     monkeypatch.setattr(calendar_window, "ask_csv_path", lambda parent: str(path))
     asked, answers = [], {"安排不完整": True, "替换已录入的安排": False}
     monkeypatch.setattr(calendar_window.dialogs, "confirm",
-                        lambda parent, title, text: asked.append(text) or answers[title])
+                        lambda parent, title, text, **_: asked.append(text) or answers[title])
     calendar.import_button.click()
     assert asked[1:] == ["2027 年已录入 2 天。导入将整体替换这些年份已录入的全部日期,替换?"]
     assert calendar.outcome.text.text() == "未导入:已录入的安排保持不变。"

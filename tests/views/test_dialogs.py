@@ -111,3 +111,17 @@ def test_ok_on_a_box_of_blanks_stays_disabled(qtbot):
     offered.setTextValue("已电话联系")
     offered.show()
     assert ok(offered).isEnabled()
+
+
+def test_a_question_asked_against_its_default_says_no_to_one_enter_too_many(qtbot):
+    """Saving a year's schedule that lacks festivals is a deliberate choice: its question had Yes as default, so
+    the Enter that saved the form, pressed once more, entered the year as whole."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def press_enter() -> None:
+        qtbot.keyClick(QApplication.activeModalWidget(), Qt.Key.Key_Return)
+
+    for default_yes in (True, False):
+        QTimer.singleShot(0, press_enter)
+        assert dialogs.confirm(None, "安排不完整", "仍然录入?", default_yes=default_yes) is default_yes

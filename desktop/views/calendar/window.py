@@ -102,13 +102,14 @@ def _entry_of(day: QDateEdit, kind: QComboBox, name: QLineEdit) -> DayEntry:
 
 
 def ask_to_enter_incomplete(parent: QWidget, gaps) -> bool:
-    """Whether to save a year lacking what `gaps` (calendar_admin.schedule_gaps) says, listed in the question."""
+    """Whether to save a year lacking what `gaps` (calendar_admin.schedule_gaps) says, listed in the question;
+    No unless chosen (an Enter pressed once too often in the form does not save the year)."""
     return dialogs.confirm(parent, QCoreApplication.translate("CalendarWindow", "安排不完整"), "\n".join([
         QCoreApplication.translate("CalendarWindow", "每年的安排都有元旦、春节、清明节、劳动节、端午节、中秋节和国庆节;"
                                                      "以下未录入:"),
         *(f"• {dialogs.for_the_desk(gap)}" for gap in gaps),
         QCoreApplication.translate("CalendarWindow", "如仍录入,该年即算作已录入、不再提示,未录入的节假日按工作日计算期限。"
-                                                     "仍然录入?")]))
+                                                     "仍然录入?")]), default_yes=False)
 
 
 class Outcome(QWidget):
