@@ -303,7 +303,7 @@ def test_the_supervisor_corrects_a_rung_and_undoes_a_handling_from_the_command_l
     capsys.readouterr()
     assert _run(demo_db, "--as", "qg_op1", "emergencies", "correct", str(phone.id), "--at",
                 beijing(learned + timedelta(minutes=50)), "--reason", "误录")[0] == 1
-    assert "确认紧急告警" in capsys.readouterr().err  # an operator does not correct the record
+    assert "更正紧急情况报送记录" in capsys.readouterr().err  # an operator does not correct the record
     code, out = _run(demo_db, "--as", "qg_chief", "emergencies", "correct", str(phone.id), "--at",
                      beijing(learned + timedelta(minutes=50)), "--reason", "误录时间,以通话记录为准")
     assert code == 0 and "更正记录:" in out and "误录时间,以通话记录为准" in out and "(更正后超时)" in out

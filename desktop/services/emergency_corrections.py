@@ -4,8 +4,9 @@ marked handled by mistake.
 The ladder's record is the yardstick of timely reporting (Art. 21), so nothing is erased: each
 correction keeps before and after with its reason, in the audit and on the linked case's timeline,
 and `emergencies.corrections` lists them with the corrected facts (`amend_facts`) for the ladder
-panel and the bulletin. It is the shift supervisor's to make (Permission.EMERGENCY_ACK): it
-changes what the timeliness indicator counts. The learning time stays fixed
+panel and the bulletin. It is a shift supervisor's or an administrator's to make
+(Permission.CORRECT_EMERGENCY_RECORD), not an operator's: it changes what the timeliness indicator counts.
+Acknowledging an alarm, which only the township's shift supervisor does, is another right. The learning time stays fixed
 (emergencies.FIXED_FACTS): every clock of the ladder runs from it. A report closed by its final
 report is not corrected: the final report went out on that record.
 
@@ -42,7 +43,7 @@ from .emergencies import (
 from .security import Actor, Permission
 from .unit_of_work import unit_of_work
 
-CORRECTION_PERMISSION = Permission.EMERGENCY_ACK
+CORRECTION_PERMISSION = Permission.CORRECT_EMERGENCY_RECORD
 
 
 def _reason(reason: str, what: str) -> str:

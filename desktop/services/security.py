@@ -24,6 +24,7 @@ class Permission(str, enum.Enum):
     CALLBACK = "callback"
     EMERGENCY_REPORT = "emergency_report"
     EMERGENCY_ACK = "emergency_ack"
+    CORRECT_EMERGENCY_RECORD = "correct_emergency_record"  # a ladder rung's time or text, a handling undone
     MANAGE_PLACES = "manage_places"
     PROPOSE_GRIDS = "propose_grids"
     APPROVE_GRIDS = "approve_grids"  # Art. 6: the county institution
@@ -58,6 +59,7 @@ PERMISSION_LABELS = {
     Permission.CALLBACK: "回访",
     Permission.EMERGENCY_REPORT: "报告紧急情况",
     Permission.EMERGENCY_ACK: "确认紧急告警",
+    Permission.CORRECT_EMERGENCY_RECORD: "更正紧急情况报送记录",
     Permission.MANAGE_PLACES: "维护区划与网格",
     Permission.PROPOSE_GRIDS: "提出网格划分调整",
     Permission.APPROVE_GRIDS: "审核网格划分调整",
@@ -79,7 +81,7 @@ P = Permission
 _OPERATOR = {
     P.VIEW, P.VIEW_CASES, P.INTAKE, P.DISPATCH, P.REVIEW, P.CALLBACK, P.EMERGENCY_REPORT, P.PRINT, P.EXCHANGE,
 }
-_SUPERVISOR = _OPERATOR | {P.SUPERVISE, P.EMERGENCY_ACK, P.VIEW_SENSITIVE, P.EVALUATE}
+_SUPERVISOR = _OPERATOR | {P.SUPERVISE, P.EMERGENCY_ACK, P.CORRECT_EMERGENCY_RECORD, P.VIEW_SENSITIVE, P.EVALUATE}
 # An administrator does not acknowledge alarms: that is the township duty room's shift supervisor's,
 # at the wall (Art. 21; SPEC §5).
 _ADMIN = (_SUPERVISOR - {P.EMERGENCY_ACK}) | {

@@ -209,11 +209,11 @@ def test_an_operator_does_not_correct_the_ladders_record(db, operator):
     step = info.steps[0]
     info = emergencies.record_step(db, operator, step.id, "电话报", done_at=info.learned_at + 0.2 * HOUR)
     # The refusal names what was asked, not only the permission it needs (which reads as acknowledging an alarm).
-    with pytest.raises(PermissionDenied, match="更正报送记录\\(需有确认紧急告警权限\\)"):
+    with pytest.raises(PermissionDenied, match="更正报送记录\\(需有更正紧急情况报送记录权限\\)"):
         emergency_corrections.correct_step(db, operator, step.id, done_at=info.learned_at + 0.4 * HOUR, reason="误录",
                                            expected_version=info.version)
     info = emergencies.mark_handled(db, operator, info.id, handled_at=info.learned_at + 0.5 * HOUR)
-    with pytest.raises(PermissionDenied, match="撤销处置完毕\\(需有确认紧急告警权限\\)"):
+    with pytest.raises(PermissionDenied, match="撤销处置完毕\\(需有更正紧急情况报送记录权限\\)"):
         emergency_corrections.undo_handled(db, operator, info.id, reason="误点", expected_version=info.version)
 
 
@@ -296,3 +296,22 @@ def test_the_bulletin_tells_what_was_corrected_apart_from_what_a_follow_up_added
     assert "受伤1→3" in supplemented and "续报:伤者增加" in supplemented
     assert "涉及人数30→25" in corrected and "误录人数" in corrected and "受伤" not in corrected
     assert_cjk_font_embedded(path)
+
+
+@pytest.mark.law("Art. 21")
+@pytest.mark.law("Art. 15")
+def test_an_administrator_still_corrects_the_record_though_only_the_shift_supervisor_acknowledges(db, system, operator):
+    """Taking the acknowledgement from administrators had taken the ladder's corrections with it, refused as
+    needing "确认紧急告警", a right no administrator holds: correcting is a right of its own (an operator's
+    refusal: test_an_operator_does_not_correct_the_ladders_record)."""
+    users.add_user(db, system, username="qg_admin", display_name="侨港管理员", password="secret-123",
+                   role=Role.TOWNSHIP_ADMIN, scope_code=QIAOGANG)
+    admin = users.actor_for(db, "qg_admin")
+    learned = utcnow() - 5 * HOUR
+    info = _report(db, operator, learned_at=learned)
+    written = _by_level(info, EmergencyStepKind.WRITTEN_FIRST)[HandlingLevel.CITY]
+    info = emergencies.record_step(db, operator, written.id, "书面报市应急局", done_at=learned + 0.5 * HOUR)
+    info = emergency_corrections.correct_step(db, admin, written.id, done_at=learned + 3 * HOUR, reason="误录",
+                                              expected_version=info.version)
+    assert _by_level(info, EmergencyStepKind.WRITTEN_FIRST)[HandlingLevel.CITY].done_at == learned + 3 * HOUR
+    assert not emergencies.may_acknowledge(admin, QIAOGANG)

@@ -1047,7 +1047,7 @@ def test_the_correction_button_says_why_where_the_service_would_refuse(qtbot, sq
     panel.table.selectRow(_row_of(panel, "第二次续报", column=4))
     # The step refused is named, not only the permission it needs (which reads as acknowledging an alarm).
     assert not panel.correct_button.isEnabled()
-    assert panel.correct_button.toolTip() == ("您在 侨港镇(450503103000) 不能更正报送记录:需有“确认紧急告警”的权限;"
+    assert panel.correct_button.toolTip() == ("您在 侨港镇(450503103000) 不能更正报送记录:需有“更正紧急情况报送记录”的权限;"
                                               "请由具有该地区相应角色的用户办理")
     assert panel.undo_handled_button.toolTip().startswith("您在 侨港镇(450503103000) 不能撤销处置完毕:")
 
