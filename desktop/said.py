@@ -63,8 +63,15 @@ class Message:
 
 
 _ONE_THEN_ANOTHER = Message("{one};{another}")
+_ONE_AND_ANOTHER = Message("{one}、{another}")
 
 
 def joined(items: Iterable[str]) -> str:
     """Items said one after another, separated by semicolons as the services write them (";")."""
     return reduce(lambda one, another: _ONE_THEN_ANOTHER(one=one, another=another), items)
+
+
+def enumerated(items: Iterable[object]) -> object:
+    """Items as a list in running text, as the services write them ("甲、乙"), for a message's argument: enum
+    members said by their labels (a single item is itself)."""
+    return reduce(lambda one, another: _ONE_AND_ANOTHER(one=one, another=another), items)

@@ -50,6 +50,7 @@ from ..models.enums import (
     HandlingLevel,
     PlaceLevel,
 )
+from ..said import Message, Said, enumerated
 from .cases.common import record as record_case_event
 from .cases.intake import coordinate_problem
 from .clock import BEIJING, WorkCalendar, beijing_text, due_text
@@ -80,19 +81,48 @@ LADDER_PERMISSION = Permission.MANAGE_EMERGENCY_LADDER
 # kept city-wide with the administrative tree they belong to, by the city administrator.
 DUTY_PHONES_PERMISSION = Permission.MANAGE_PLACES
 
-# The head counts of the report form with their labels.
-COUNT_FIELDS = (("people_involved", "涉及人数"), ("deaths", "死亡"), ("injuries", "受伤"), ("missing", "失踪"))
+# The head counts of the report form with their labels (said in the desk's language in its refusals).
+COUNT_FIELDS = tuple((name, Message(label)()) for name, label in (
+    ("people_involved", "涉及人数"), ("deaths", "死亡"), ("injuries", "受伤"), ("missing", "失踪")))
 # The facts of the report form a follow-up may correct or complete, with their labels.
-AMENDABLE_FACTS = {
+AMENDABLE_FACTS = {name: label if isinstance(label, Said) else Message(label)() for name, label in {
     "type": "类型", "level": "级别", "title": "标题", "occurred_at": "发生时间", "place_text": "地点",
     "lon": "经度", "lat": "纬度", **dict(COUNT_FIELDS), "summary": "事件概要", "measures": "已采取的措施",
     "expected_at": "预计发生时间", "casualties_unverified": "伤亡尚在核实",
-}
+}.items()}
 # Facts of the report form fixed once it is made: label and why.
-FIXED_FACTS = {
+FIXED_FACTS = {name: (Message(label)(), Message(why)()) for name, (label, why) in {
     "learned_at": ("获知时间", "报告时限自获知时间起算,报告后不能更正"),
     "township_code": ("所属乡镇", "报告编号和办理范围属于事发乡镇(街道),报告后不能更改;确属其他乡镇的,请由该乡镇另行报告"),
-}
+}.items()}
+
+# What keeps a report from being filed or corrected, field by field (the command line's option in brackets).
+_REQUIRED = Message("{label}({name}):必须填写")
+_TOO_LONG = Message("{label}({name}):不能超过 {limit} 个字")
+_NO_ZONED_TIME = Message("{label}({name}):必须填写带时区的时间")
+_IN_THE_FUTURE = Message("{label}({name}):不能晚于当前时间")
+_LEARNED_BEFORE_OCCURRED = Message("获知时间(learned_at):不能早于发生时间")()
+_HALF_A_POINT = Message("经纬度(lon/lat):须同时填写或同时留空")()
+_BAD_POINT = Message("经纬度(lon/lat):{problem}")
+_NEGATIVE = Message("{label}({name}):不能为负数")
+_EXPECTED_NOT_ANTICIPATED = Message("预计发生时间(expected_at):只有“可能发生”的预警报告才填写;已发生的请填写发生时间")()
+_EXPECTED_WITHOUT_ZONE = Message("预计发生时间(expected_at):必须填写带时区的时间")()
+_EXPECTED_BEFORE_LEARNED = Message("预计发生时间(expected_at):不能早于获知时间;已经发生的,请按已发生的情况报告")()
+_LEARNED_BEFORE_IN_FORCE = Message("获知时间(learned_at):{date} 早于《条例》施行之日 2025-09-01,请核对年份")
+_NO_LEVEL = Message("级别(level):请选择紧急情况的级别")()
+_NO_TYPE = Message("类型(type):请选择紧急情况的类型")()
+_NOT_REPORTED = Message("紧急情况报告填写不完整,请按提示改正后再报送")()
+_FIXED = Message("{label}({name}):{why}")
+_NOT_AMENDABLE = Message("{name}:不是紧急情况报告可更正的事实(可更正:{amendable})")
+_NO_REASON = Message("更正原因(reason):必须写明依据哪次续报或核实情况更正")()
+_NO_SUCH_VALUE = Message("{label}({name}):无此{label} {value}")
+_NOT_A_HEAD_COUNT = Message("{label}({name}):应为整数人数,不是 {value}")
+_NOT_YES_OR_NO = Message("{label}({name}):应为是或否,不是 {value}")
+_NOT_A_NUMBER = Message("{label}({name}):应为数字或留空,不是 {value}")
+_NOT_A_TIME = Message("{label}({name}):应为带时区的时间,不是 {value}")
+_NOT_TEXT = Message("{label}({name}):应为文字,不是 {value}")
+_NOT_YET_OCCURRED = Message("发生时间(occurred_at):预警报告的情况尚未发生;如已发生,请在续报中报告,并更正预计发生时间")()
+_NOT_AMENDED = Message("紧急情况报告未更正,请按提示改正后再保存")()
 
 
 @dataclass(frozen=True)
@@ -354,26 +384,26 @@ def _validate(*, title, place_text, summary, occurred_at, learned_at, lon, lat, 
     """What is wrong with a report's facts. `place_given`: the point is given now (a correction that leaves the
     point as stored does not have it judged again, by rules it may have been stored before)."""
     problems = []
-    for name, label, value, limit in (("title", "标题", title, 120), ("place_text", "地点", place_text, 200),
-                                      ("summary", "事件概要", summary, None)):
+    for name, value, limit in (("title", title, 120), ("place_text", place_text, 200), ("summary", summary, None)):
         if not (value or "").strip():
-            problems.append(f"{label}({name}):必须填写")
+            problems.append(_REQUIRED(label=AMENDABLE_FACTS[name], name=name))
         elif limit and len(value) > limit:
-            problems.append(f"{label}({name}):不能超过 {limit} 个字")
-    for name, label, value in (("occurred_at", "发生时间", occurred_at), ("learned_at", "获知时间", learned_at)):
+            problems.append(_TOO_LONG(label=AMENDABLE_FACTS[name], name=name, limit=limit))
+    for name, label, value in (("occurred_at", AMENDABLE_FACTS["occurred_at"], occurred_at),
+                               ("learned_at", FIXED_FACTS["learned_at"][0], learned_at)):
         if value is None or value.tzinfo is None:
-            problems.append(f"{label}({name}):必须填写带时区的时间")
+            problems.append(_NO_ZONED_TIME(label=label, name=name))
         elif value > now + CLOCK_SKEW:
-            problems.append(f"{label}({name}):不能晚于当前时间")
+            problems.append(_IN_THE_FUTURE(label=label, name=name))
     if occurred_at and learned_at and occurred_at.tzinfo and learned_at.tzinfo and learned_at < occurred_at:
-        problems.append("获知时间(learned_at):不能早于发生时间")
+        problems.append(_LEARNED_BEFORE_OCCURRED)
     if (lon is None) != (lat is None):
-        problems.append("经纬度(lon/lat):须同时填写或同时留空")
+        problems.append(_HALF_A_POINT)
     elif lon is not None and place_given and (problem := coordinate_problem(lon, lat)):
-        problems.append(f"经纬度(lon/lat):{problem}")
+        problems.append(_BAD_POINT(problem=problem))
     for name, label in COUNT_FIELDS:
         if counts[name] < 0:
-            problems.append(f"{label}({name}):不能为负数")
+            problems.append(_NEGATIVE(label=label, name=name))
     return problems
 
 
@@ -382,11 +412,11 @@ def _expected_problems(anticipated: bool, expected_at: datetime | None, learned_
     if expected_at is None:
         return []
     if not anticipated:
-        return ["预计发生时间(expected_at):只有“可能发生”的预警报告才填写;已发生的请填写发生时间"]
+        return [_EXPECTED_NOT_ANTICIPATED]
     if expected_at.tzinfo is None:
-        return ["预计发生时间(expected_at):必须填写带时区的时间"]
+        return [_EXPECTED_WITHOUT_ZONE]
     if learned_at is not None and learned_at.tzinfo and expected_at < learned_at - CLOCK_SKEW:
-        return ["预计发生时间(expected_at):不能早于获知时间;已经发生的,请按已发生的情况报告"]
+        return [_EXPECTED_BEFORE_LEARNED]
     return []
 
 
@@ -440,15 +470,14 @@ def report(
     problems += _expected_problems(anticipated, expected_at, learned_at)
     # Checked when reported only: a report made earlier stays amendable (Art. 24: in force from 2025-09-01).
     if learned_at and learned_at.tzinfo and learned_at < IN_FORCE:
-        problems.append(f"获知时间(learned_at):{beijing_text(learned_at, '%Y-%m-%d')} 早于《条例》施行之日 2025-09-01,"
-                        "请核对年份")
+        problems.append(_LEARNED_BEFORE_IN_FORCE(date=beijing_text(learned_at, '%Y-%m-%d')))
     # Neither is ever assumed: a hurried report would otherwise go up under the first type, or graded lowest.
     if level is None:
-        problems.insert(0, "级别(level):请选择紧急情况的级别")
+        problems.insert(0, _NO_LEVEL)
     if type is None:
-        problems.insert(0, "类型(type):请选择紧急情况的类型")
+        problems.insert(0, _NO_TYPE)
     if problems:
-        raise ValidationFailed("紧急情况报告填写不完整,请按提示改正后再报送", problems, article="Art. 21")
+        raise ValidationFailed(_NOT_REPORTED, problems, article="Art. 21")
     with unit_of_work(db, actor, "emergencies.report") as uow:
         session = uow.session
         grid = _route_to_grid(session, lon, lat) if lon is not None else None
@@ -797,23 +826,23 @@ def _coerce_fact(name: str, value, problems: list[str]):
         try:
             return (EmergencyType if name == "type" else EmergencyLevel)(value)
         except ValueError:
-            problems.append(f"{label}({name}):无此{label} {value!r}")
+            problems.append(_NO_SUCH_VALUE(label=label, name=name, value=repr(value)))
     elif name in dict(COUNT_FIELDS):
         if isinstance(value, bool) or not isinstance(value, int):
-            problems.append(f"{label}({name}):应为整数人数,不是 {value!r}")
+            problems.append(_NOT_A_HEAD_COUNT(label=label, name=name, value=repr(value)))
     elif name == "casualties_unverified":
         if not isinstance(value, bool):
-            problems.append(f"{label}({name}):应为是或否,不是 {value!r}")
+            problems.append(_NOT_YES_OR_NO(label=label, name=name, value=repr(value)))
     elif name in ("lon", "lat"):
         if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
-            problems.append(f"{label}({name}):应为数字或留空,不是 {value!r}")
+            problems.append(_NOT_A_NUMBER(label=label, name=name, value=repr(value)))
     elif name in ("occurred_at", "expected_at"):
         if not isinstance(value, datetime) and not (name == "expected_at" and value is None):
-            problems.append(f"{label}({name}):应为带时区的时间,不是 {value!r}")
+            problems.append(_NOT_A_TIME(label=label, name=name, value=repr(value)))
     elif isinstance(value, str):
         return value.strip()
     else:
-        problems.append(f"{label}({name}):应为文字,不是 {value!r}")
+        problems.append(_NOT_TEXT(label=label, name=name, value=repr(value)))
     return value
 
 
@@ -873,15 +902,16 @@ def amend_facts(db: Database, actor: Actor, report_id: int, *, expected_version:
     Permission.EMERGENCY_REPORT in the report's township, as recording a step does.
     """
     reason = (reason or "").strip()
-    problems = [f"{FIXED_FACTS[name][0]}({name}):{FIXED_FACTS[name][1]}" for name in changes if name in FIXED_FACTS]
-    problems += [f"{name}:不是紧急情况报告可更正的事实(可更正:{'、'.join(AMENDABLE_FACTS.values())})"
+    problems = [_FIXED(label=FIXED_FACTS[name][0], name=name, why=FIXED_FACTS[name][1])
+                for name in changes if name in FIXED_FACTS]
+    problems += [_NOT_AMENDABLE(name=name, amendable=enumerated(AMENDABLE_FACTS.values()))
                  for name in changes if name not in AMENDABLE_FACTS and name not in FIXED_FACTS]
     if not reason:
-        problems.append("更正原因(reason):必须写明依据哪次续报或核实情况更正")
+        problems.append(_NO_REASON)
     amended = {name: _coerce_fact(name, value, problems) for name, value in changes.items()
                if name in AMENDABLE_FACTS}
     if problems:
-        raise ValidationFailed("紧急情况报告未更正,请按提示改正后再保存", problems, article="Art. 21")
+        raise ValidationFailed(_NOT_AMENDED, problems, article="Art. 21")
     with unit_of_work(db, actor, "emergencies.amend_facts") as uow:
         # The version guards the facts against a correction made on facts another desk corrected since. An
         # acknowledgement, a rung recorded or the handling marked move the version too but change no fact:
@@ -903,9 +933,9 @@ def amend_facts(db: Database, actor: Actor, report_id: int, *, expected_version:
                              place_given=(after["lon"], after["lat"]) != (before["lon"], before["lat"]))
         problems += _expected_problems(record.anticipated, after["expected_at"], record.learned_at)
         if record.anticipated and after["occurred_at"] != before["occurred_at"]:  # said instead of the order of times
-            problems = ["发生时间(occurred_at):预警报告的情况尚未发生;如已发生,请在续报中报告,并更正预计发生时间"]
+            problems = [_NOT_YET_OCCURRED]
         if problems:
-            raise ValidationFailed("紧急情况报告未更正,请按提示改正后再保存", problems, article="Art. 21")
+            raise ValidationFailed(_NOT_AMENDED, problems, article="Art. 21")
         changed = {name: (before[name], after[name]) for name in AMENDABLE_FACTS if after[name] != before[name]}
         if not changed:
             raise ValidationFailed(f"报告 {record.number} 的事实没有变化:请先改动要更正或补充的内容", field="changes")

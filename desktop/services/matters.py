@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import LawRefusal, NotFound
+from ..said import Message
 from ..models import MatterItem, MatterList, Place
 from ..models.enums import MatterListState
 from .places import upward
@@ -55,27 +56,28 @@ def current_version_of(session: Session, item: MatterItem, place: Place, on: dat
     return session.scalar(select(MatterItem).where(MatterItem.matter_list_id == kept.id, MatterItem.code == item.code))
 
 
+# Why grid staff may not be given a case (Art. 13(3)).
+_NO_ITEM = Message("未指定事项清单中的事项,不得要求网格工作人员办理或者协助;请派遣给承办部门或上报")()
+_NO_SUCH_ITEM = Message("事项 {item} 不存在")
+_ITEM_NOT_IN_FORCE = Message("事项“{title}”({code})不在现行网格化服务管理事项清单内,不得要求网格工作人员办理或者协助;"
+                             "请派遣给承办部门或上报")
+_NOT_A_GRID_TASK = Message("事项“{title}”({code})在现行清单内,但未列为网格工作人员办理或者协助的事项,"
+                           "不得交网格工作人员办理;请派遣给承办部门")
+
+
 def require_listed_grid_task(session: Session, matter_item_id: int | None, place: Place, on: date) -> MatterItem:
     """Refuse a task to grid staff that is not on the matter list in force (Art. 13(3)).
 
     《条例》第十三条:未纳入网格化服务管理事项清单的,不得要求网格工作人员办理或者协助。
     """
     if matter_item_id is None:
-        raise LawRefusal("未指定事项清单中的事项,不得要求网格工作人员办理或者协助;请派遣给承办部门或上报", article="Art. 13")
+        raise LawRefusal(_NO_ITEM, article="Art. 13")
     named = session.get(MatterItem, matter_item_id)
     if named is None:
-        raise NotFound(f"事项 {matter_item_id} 不存在")
+        raise NotFound(_NO_SUCH_ITEM(item=matter_item_id))
     item = current_version_of(session, named, place, on)
     if item is None:
-        raise LawRefusal(
-            f"事项“{named.title}”({named.code})不在现行网格化服务管理事项清单内,不得要求网格工作人员办理或者协助;"
-            "请派遣给承办部门或上报",
-            article="Art. 13",
-        )
+        raise LawRefusal(_ITEM_NOT_IN_FORCE(title=named.title, code=named.code), article="Art. 13")
     if not item.grid_staff_task:
-        raise LawRefusal(
-            f"事项“{item.title}”({item.code})在现行清单内,但未列为网格工作人员办理或者协助的事项,"
-            f"不得交网格工作人员办理;请派遣给承办部门",
-            article="Art. 13",
-        )
+        raise LawRefusal(_NOT_A_GRID_TASK(title=item.title, code=item.code), article="Art. 13")
     return item

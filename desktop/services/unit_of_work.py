@@ -39,6 +39,16 @@ _REFUSED_HERE = Message("用户“{user}”没有在 {place}({code}) {wanted}的
 _REFUSED = Message("用户“{user}”没有{wanted}的权限;请由具有该地区相应角色的用户办理")
 # What was asked, where the permission's own label would not say it.
 _ASKED_FOR = Message("{action}(需有{permission}权限)")
+# Why a desk logged in may no longer act (account_problem).
+_ACCOUNT_DISABLED = Message("您的账号已被停用,不能再办理;请联系管理员")()
+_ROLES_CHANGED = Message("您的角色已被管理员调整,请重新登录后再办理")()
+# Why a save did not go through: another desk or program, or a database constraint.
+_CHANGED_BY_ANOTHER = Message("记录已被其他用户修改,请重新载入后再操作")()
+_FILE_LOCKED = Message("数据库文件正被另一个程序写入(如 griddesk-admin 导入、备份或另一个网格指挥台),本次未保存;请稍候片刻再试")()
+_LOST_TO_ANOTHER_DESK = Message("另一值班台正在同时办理相关记录,本次未保存;请稍候重新载入后再操作")()
+_DUPLICATE = Message("记录重复,违反唯一性约束: {text}")
+_STILL_REFERRED_TO = Message("引用的记录不存在或仍被使用: {text}")
+_CONSTRAINT = Message("数据不符合约束: {text}")
 
 
 @dataclass
@@ -97,21 +107,21 @@ def account_problem(session: Session, actor: Actor) -> str | None:
         return None
     user = session.get(User, actor.user_id)
     if user is None or not user.active:
-        return "您的账号已被停用,不能再办理;请联系管理员"
+        return _ACCOUNT_DISABLED
     granted = set(session.execute(select(RoleGrant.role, Place.code).join(Place, Place.id == RoleGrant.place_id)
                                   .where(RoleGrant.user_id == actor.user_id)).all())
     if not {(g.role, g.place_code) for g in actor.grants} <= granted:
-        return "您的角色已被管理员调整,请重新登录后再办理"
+        return _ROLES_CHANGED
     return None
 
 
 def _integrity_message(exc: IntegrityError) -> str:
     text = str(exc.orig).splitlines()[0] if exc.orig else str(exc)
     if "unique" in text.lower() or "duplicate" in text.lower():
-        return f"记录重复,违反唯一性约束: {text}"
+        return _DUPLICATE(text=text)
     if "foreign key" in text.lower():
-        return f"引用的记录不存在或仍被使用: {text}"
-    return f"数据不符合约束: {text}"
+        return _STILL_REFERRED_TO(text=text)
+    return _CONSTRAINT(text=text)
 
 
 # PostgreSQL's deadlock_detected, serialization_failure, lock_not_available: another transaction won.
@@ -155,7 +165,7 @@ def unit_of_work(db: Database, actor: Actor, action: str, *, target: str | None 
         raise
     except StaleDataError as exc:
         session.rollback()
-        raise Conflict("记录已被其他用户修改,请重新载入后再操作") from exc
+        raise Conflict(_CHANGED_BY_ANOTHER) from exc
     except IntegrityError as exc:
         session.rollback()
         raise Conflict(_integrity_message(exc)) from exc
@@ -164,10 +174,9 @@ def unit_of_work(db: Database, actor: Actor, action: str, *, target: str | None 
         if "database is locked" in str(exc.orig):
             # SQLite: the whole file, held by another program past the busy timeout, not the records
             # on screen changed; what was typed is still to be saved as it is.
-            raise Conflict("数据库文件正被另一个程序写入(如 griddesk-admin 导入、备份或另一个网格指挥台),"
-                           "本次未保存;请稍候片刻再试") from exc
+            raise Conflict(_FILE_LOCKED) from exc
         if _lost_to_another_desk(exc):
-            raise Conflict("另一值班台正在同时办理相关记录,本次未保存;请稍候重新载入后再操作") from exc
+            raise Conflict(_LOST_TO_ANOTHER_DESK) from exc
         raise
     except BaseException:
         session.rollback()

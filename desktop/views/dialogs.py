@@ -34,10 +34,10 @@ def warning(parent: QWidget | None, title: str, text: str, items: list[str] | tu
 
 
 # "标题(title):必填": a refusal names the field as the command line knows it (its option, --title), before a colon,
-# the end or the article ("…(outcome)(Art. 20)"); at the desk
+# the end or the article ("…(outcome)(Art. 20)"), in English after a word and a space ("Title (title): …"); at the desk
 # the form's caption names it, and "(requester_phone)" is only noise. A file's own keys, which the user edits
 # ("办结时间(updated_datetime);…"), are not in this form and stay.
-_FIELD_NAME = re.compile(r"(?<=[\u4e00-\u9fff])\([a-z_]+(?:/[a-z_]+)?\)(?=:|$|\(Art\. )")
+_FIELD_NAME = re.compile(r"(?:(?<=[\u4e00-\u9fff])|(?<=[A-Za-z]) )\([a-z_]+(?:/[a-z_]+)?\)(?=:|$| ?\(Art\. )")
 
 
 def for_the_desk(text: str) -> str:

@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QToolBar, QVBoxLayout, QWidget
 
 from ..db import Database
-from ..i18n import LANGUAGES, Translations, actor_name
+from ..i18n import LANGUAGES, Translations, actor_name, say
 from ..services import accounts, queue
 from ..services.security import Actor, Permission
 from ..settings import Settings, UiState
@@ -266,7 +266,7 @@ class MainWindow(Retranslating, QMainWindow):
             for opened in [w for w in self.findChildren(QWidget) if w.isWindow() and w.isVisible()]:
                 close_without_asking(opened)
             self.centralWidget().hide()
-            dialogs.information(self, self.tr("网格指挥台"), problem)
+            dialogs.information(self, self.tr("网格指挥台"), say(problem))
             self.close()
 
     def _offer_actions(self) -> None:

@@ -1104,172 +1104,172 @@
       <translation>CSV files (*.csv);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="106" />
+      <location filename="../../desktop/views/calendar/window.py" line="107" />
       <source>安排不完整</source>
       <translation>Schedule incomplete</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="107" />
+      <location filename="../../desktop/views/calendar/window.py" line="108" />
       <source>每年的安排都有元旦、春节、清明节、劳动节、端午节、中秋节和国庆节;以下未录入:</source>
       <translation>Every year's schedule has New Year's Day, the Spring Festival, Qingming, Labour Day, the Dragon Boat Festival, the Mid-Autumn Festival and National Day; these are missing:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="110" />
+      <location filename="../../desktop/views/calendar/window.py" line="111" />
       <source>如仍录入,该年即算作已录入、不再提示,未录入的节假日按工作日计算期限。仍然录入?</source>
       <translation>If you enter it anyway, the year counts as entered and no longer carries a warning; the missing holidays count as working days in deadlines. Enter it anyway?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="394" />
+      <location filename="../../desktop/views/calendar/window.py" line="395" />
       <source>工作日历</source>
       <translation>Working-day calendar</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="395" />
+      <location filename="../../desktop/views/calendar/window.py" line="396" />
       <source>年份</source>
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="396" />
+      <location filename="../../desktop/views/calendar/window.py" line="397" />
       <source>节假日和调休上班日</source>
       <translation>Holidays and make-up workdays</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="397" />
+      <location filename="../../desktop/views/calendar/window.py" line="398" />
       <source>录入全年安排…</source>
       <translation>Enter the whole year...</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="398" />
+      <location filename="../../desktop/views/calendar/window.py" line="399" />
       <source>逐行录入程序未内置也未录入的年份的全部节假日和调休上班日,一次保存</source>
       <translation>Enter, row by row, every statutory holiday and make-up workday of a year neither built in nor entered, and save them at once</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="399" />
+      <location filename="../../desktop/views/calendar/window.py" line="400" />
       <source>录入一天…</source>
       <translation>Enter a day...</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="400" />
+      <location filename="../../desktop/views/calendar/window.py" line="401" />
       <source>已录入全年安排的年份中增补一天;或任何年份的广西地方节假日(如壮族三月三)</source>
       <translation>Add one day to a year entered as a whole, or a Guangxi regional day (such as Sanyuesan) to any year</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="401" />
+      <location filename="../../desktop/views/calendar/window.py" line="402" />
       <source>删除所选日期</source>
       <translation>Remove selected day</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="402" />
+      <location filename="../../desktop/views/calendar/window.py" line="403" />
       <source>导入 CSV…</source>
       <translation>Import CSV...</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="403" />
+      <location filename="../../desktop/views/calendar/window.py" line="404" />
       <source>每行:日期,类别,名称,如 2027-02-06,调休上班,春节调休;类别为 holiday/法定节假日 或 workday/调休上班。导入的年份如已有录入,先询问是否整体替换。</source>
       <translation>Each row: date,category,name, e.g. 2027-02-06,workday,Spring Festival make-up workday; the category is holiday (statutory holiday) or workday (make-up workday). If a year in the file already has entered days, you are asked before they are replaced as a whole.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="406" />
+      <location filename="../../desktop/views/calendar/window.py" line="407" />
       <source>工作日历全市统一:只有市级管理员可以录入、删除或导入节假日安排</source>
       <translation>The working calendar is one for the whole city: only the city administrator can enter, remove or import holidays</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="416" />
+      <location filename="../../desktop/views/calendar/window.py" line="417" />
       <source>%1 年:%2。</source>
       <translation>%1: %2.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="418" />
+      <location filename="../../desktop/views/calendar/window.py" line="419" />
       <source>%1 年:%2。请用“录入全年安排…”逐行录入该年全部法定节假日和调休上班日,或“导入 CSV…”;全年录入后可逐日增删(“录入一天…”在此之前只录入广西地方节假日)。</source>
       <translation>%1: %2. Enter all of the year's statutory holidays and make-up workdays with “Enter whole year...” or “Import CSV...”; then days can be added or removed one by one (until then “Add a day...” takes Guangxi regional days only).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="421" />
+      <location filename="../../desktop/views/calendar/window.py" line="422" />
       <source>%1 年:%2。请市级管理员录入该年全部安排。</source>
       <translation>%1: %2. Please ask the city administrator to enter the year's whole schedule.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="424" />
+      <location filename="../../desktop/views/calendar/window.py" line="425" />
       <source>另有广西地方节假日 %3 天。</source>
       <translation> Plus %3 Guangxi regional day(s).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="431" />
+      <location filename="../../desktop/views/calendar/window.py" line="432" />
       <source>正在保存并重算期限,完成后再关闭</source>
       <translation>Saving and recounting deadlines; close once it is done</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="482" />
+      <location filename="../../desktop/views/calendar/window.py" line="483" />
       <source>已录入 %1 年全年安排 %2 天。</source>
       <translation>Entered the whole schedule of %1: %2 days.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="490" />
+      <location filename="../../desktop/views/calendar/window.py" line="491" />
       <source>已录入 %1 %2。</source>
       <translation>Entered %1 (%2).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="496" />
+      <location filename="../../desktop/views/calendar/window.py" line="497" />
       <source>删除 %1?该日将按国务院的安排(或该年录入的全年安排)计算,期限随之重算。</source>
       <translation>Remove %1? The day will count as the State Council's schedule (or the year entered here) says, and deadlines are recounted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="498" />
+      <location filename="../../desktop/views/calendar/window.py" line="499" />
       <source>删除 %1?该日将按平常的周一至周五计算,未办结期限随之重算。</source>
       <translation>Remove %1? The day will count as usual by the Monday-to-Friday week, and open deadlines will be recounted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="499" />
+      <location filename="../../desktop/views/calendar/window.py" line="500" />
       <source>删除日期</source>
       <translation>Remove day</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="502" />
+      <location filename="../../desktop/views/calendar/window.py" line="503" />
       <source>已删除 %1。</source>
       <translation>Removed %1.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="518" />
+      <location filename="../../desktop/views/calendar/window.py" line="519" />
       <source>未导入:请补全文件中该年的安排后再导入。</source>
       <translation>Not imported: complete the year's schedule in the file, then import it.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="522" />
+      <location filename="../../desktop/views/calendar/window.py" line="523" />
       <source>%1 年已录入 %2 天</source>
       <translation>%2 days already entered for %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="524" />
+      <location filename="../../desktop/views/calendar/window.py" line="525" />
       <source>替换已录入的安排</source>
       <translation>Replace the entered days</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="525" />
+      <location filename="../../desktop/views/calendar/window.py" line="526" />
       <source>%1。导入将整体替换这些年份已录入的全部日期,替换?</source>
       <translation>%1. The import replaces every day entered for these years. Replace them?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="528" />
+      <location filename="../../desktop/views/calendar/window.py" line="529" />
       <source>未导入:已录入的安排保持不变。</source>
       <translation>Not imported: the entered days are unchanged.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="534" />
+      <location filename="../../desktop/views/calendar/window.py" line="535" />
       <source>已导入 %1 年节假日安排 %2 天(替换原有录入 %3 天)。</source>
       <translation>Imported %2 days of holidays and make-up workdays for %1 (replacing %3 days entered before).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="535" />
+      <location filename="../../desktop/views/calendar/window.py" line="536" />
       <source>已导入 %1 年节假日安排 %2 天。</source>
       <translation>Imported %2 days of holidays and make-up workdays for %1.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="543" />
+      <location filename="../../desktop/views/calendar/window.py" line="544" />
       <source>正在保存并重算未办结案件的期限…</source>
       <translation>Saving and recounting the deadlines of open cases...</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="550" />
+      <location filename="../../desktop/views/calendar/window.py" line="551" />
       <source>%1 项期限随之重算(承办、督办、回访及紧急情况终报)。</source>
       <translation>%1 deadlines recounted with it (shares, supervision, callbacks and emergency final reports).</translation>
     </message>
@@ -2270,32 +2270,32 @@
   <context>
     <name>DayForm</name>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="153" />
+      <location filename="../../desktop/views/calendar/window.py" line="154" />
       <source>录入一天</source>
       <translation>Enter a day</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="156" />
+      <location filename="../../desktop/views/calendar/window.py" line="157" />
       <source>如:春节、壮族三月三</source>
       <translation>e.g. Spring Festival, Sanyuesan</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="157" />
+      <location filename="../../desktop/views/calendar/window.py" line="158" />
       <source>广西地方节假日(国务院安排之外,如壮族三月三)</source>
       <translation>Guangxi regional day (outside the State Council's schedule, such as Sanyuesan)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="161" />
+      <location filename="../../desktop/views/calendar/window.py" line="162" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="162" />
+      <location filename="../../desktop/views/calendar/window.py" line="163" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="163" />
+      <location filename="../../desktop/views/calendar/window.py" line="164" />
       <source>名称</source>
       <translation>Name</translation>
     </message>
@@ -3159,7 +3159,7 @@
     <message>
       <location filename="../../desktop/views/analytics/evaluation_panel.py" line="234" />
       <source> 乡镇(街道)按整个乡镇考核:所选{0}属于{1}。</source>
-      <translation> A township (street) is assessed as a whole: {0}, as chosen, lies in {1}.</translation>
+      <translation> A township (subdistrict) is assessed as a whole: {0}, as chosen, lies in {1}.</translation>
     </message>
     <message>
       <location filename="../../desktop/views/analytics/evaluation_panel.py" line="237" />
@@ -4258,7 +4258,7 @@
     <message>
       <location filename="../../desktop/views/emergencies/ladder_panel.py" line="329" />
       <source>告警由%1值班室的值班长以本人账号确认(《条例》第二十一条);您不是该乡镇(街道)的值班长</source>
-      <translation>The alarm is acknowledged by a shift supervisor of the %1 duty room, under their own account (Art. 21); you are not a shift supervisor of that township (street)</translation>
+      <translation>The alarm is acknowledged by a shift supervisor of the %1 duty room, under their own account (Art. 21); you are not a shift supervisor of that township (subdistrict)</translation>
     </message>
     <message>
       <location filename="../../desktop/views/emergencies/ladder_panel.py" line="377" />
@@ -5666,7 +5666,7 @@
     <name>ProposalDialog</name>
     <message>
       <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="51" />
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="155" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="156" />
       <source>网格划分调整申请</source>
       <translation>Grid adjustment proposal</translation>
     </message>
@@ -5768,7 +5768,7 @@
 State in the proposal that they are retired? (No: nothing is proposed; add them to the file)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="156" />
+      <location filename="../../desktop/views/adjustments/proposal_dialog.py" line="157" />
       <source>请先在左侧选择一个乡镇(街道)或其下的村(社区)、网格</source>
       <translation>First choose a township, or a village/community or grid in it, on the left</translation>
     </message>
@@ -7184,80 +7184,80 @@ This wall display has stopped refreshing and no longer shows requests or emergen
   <context>
     <name>YearForm</name>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="191" />
+      <location filename="../../desktop/views/calendar/window.py" line="192" />
       <source>录入 %1 年全年安排</source>
       <translation>Enter the whole schedule of %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="192" />
+      <location filename="../../desktop/views/calendar/window.py" line="193" />
       <source>逐行录入该年的全部法定节假日和调休上班日(不必录入平常的周末)。保存时一次录入;有误的行将逐一列出,不作任何修改。</source>
       <translation>Enter all of the year's statutory holidays and make-up workdays, one per row (ordinary weekends need no entry). Everything is saved at once; rows in error are listed one by one and nothing is changed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="196" />
-      <location filename="../../desktop/views/calendar/window.py" line="267" />
+      <location filename="../../desktop/views/calendar/window.py" line="197" />
+      <location filename="../../desktop/views/calendar/window.py" line="268" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="196" />
-      <location filename="../../desktop/views/calendar/window.py" line="267" />
+      <location filename="../../desktop/views/calendar/window.py" line="197" />
+      <location filename="../../desktop/views/calendar/window.py" line="268" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="196" />
-      <location filename="../../desktop/views/calendar/window.py" line="268" />
+      <location filename="../../desktop/views/calendar/window.py" line="197" />
+      <location filename="../../desktop/views/calendar/window.py" line="269" />
       <source>名称</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="201" />
+      <location filename="../../desktop/views/calendar/window.py" line="202" />
       <source>全年安排</source>
       <translation>The year's schedule</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="203" />
+      <location filename="../../desktop/views/calendar/window.py" line="204" />
       <source>添加一行</source>
       <translation>Add a row</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="204" />
+      <location filename="../../desktop/views/calendar/window.py" line="205" />
       <source>新行为上一行的次日,类别和名称相同,便于录入连续的假日</source>
       <translation>A new row is the day after the previous one, with the same category and name, to enter consecutive holidays quickly</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="209" />
+      <location filename="../../desktop/views/calendar/window.py" line="210" />
       <source>保存全年安排</source>
       <translation>Save the whole year</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="210" />
+      <location filename="../../desktop/views/calendar/window.py" line="211" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="236" />
+      <location filename="../../desktop/views/calendar/window.py" line="237" />
       <source>删除</source>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="241" />
+      <location filename="../../desktop/views/calendar/window.py" line="242" />
       <source>如:春节</source>
       <translation>e.g. Spring Festival</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="270" />
+      <location filename="../../desktop/views/calendar/window.py" line="271" />
       <source>第 %1 行%2</source>
       <translation>Row %1 %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="293" />
+      <location filename="../../desktop/views/calendar/window.py" line="294" />
       <source>未保存:请补全该年的安排后再保存。</source>
       <translation>Not saved: complete the year's schedule, then save.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/calendar/window.py" line="297" />
+      <location filename="../../desktop/views/calendar/window.py" line="298" />
       <source>正在保存并重算未办结案件的期限…</source>
       <translation>Saving and recounting the deadlines of open cases...</translation>
     </message>
@@ -7322,17 +7322,17 @@ This wall display has stopped refreshing and no longer shows requests or emergen
       <translation>... %1 more, see “Show Details”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="123" />
+      <location filename="../../desktop/views/dialogs.py" line="125" />
       <source>网格指挥台</source>
       <translation>GridDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="135" />
+      <location filename="../../desktop/views/dialogs.py" line="137" />
       <source>程序出错,本次操作未完成:%1</source>
       <translation>The program failed; this was not done: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/dialogs.py" line="138" />
+      <location filename="../../desktop/views/dialogs.py" line="140" />
       <source>这不是您的操作有误。详细情况已记入日志文件 %1,请把它交给负责维护本机的同事。</source>
       <translation>This is not a mistake of yours. The details are in the log file %1: please pass it to whoever looks after this computer.</translation>
     </message>
@@ -8439,6 +8439,10 @@ This wall display has stopped refreshing and no longer shows requests or emergen
       <translation>Acknowledge emergency alarms</translation>
     </message>
     <message>
+      <source>更正紧急情况报送记录</source>
+      <translation>Correct emergency reporting records</translation>
+    </message>
+    <message>
       <source>维护区划与网格</source>
       <translation>Maintain places and grids</translation>
     </message>
@@ -8506,6 +8510,10 @@ This wall display has stopped refreshing and no longer shows requests or emergen
       <translation>{one}; {another}</translation>
     </message>
     <message>
+      <source>{one}、{another}</source>
+      <translation>{one}, {another}</translation>
+    </message>
+    <message>
       <source>{message}({article})</source>
       <translation>{message} ({article})</translation>
     </message>
@@ -8522,6 +8530,38 @@ This wall display has stopped refreshing and no longer shows requests or emergen
       <translation>{action} (needs the permission {permission})</translation>
     </message>
     <message>
+      <source>您的账号已被停用,不能再办理;请联系管理员</source>
+      <translation>Your account has been disabled and can no longer act; please contact the administrator</translation>
+    </message>
+    <message>
+      <source>您的角色已被管理员调整,请重新登录后再办理</source>
+      <translation>An administrator has changed your roles; please log in again to continue</translation>
+    </message>
+    <message>
+      <source>记录已被其他用户修改,请重新载入后再操作</source>
+      <translation>Another user has changed the record; please reload it and try again</translation>
+    </message>
+    <message>
+      <source>数据库文件正被另一个程序写入(如 griddesk-admin 导入、备份或另一个网格指挥台),本次未保存;请稍候片刻再试</source>
+      <translation>Another program is writing to the database file (such as a griddesk-admin import, a backup or another GridDesk desk); nothing was saved. Please try again in a moment</translation>
+    </message>
+    <message>
+      <source>另一值班台正在同时办理相关记录,本次未保存;请稍候重新载入后再操作</source>
+      <translation>Another duty desk is working on the same records right now; nothing was saved. Please wait, reload and try again</translation>
+    </message>
+    <message>
+      <source>记录重复,违反唯一性约束: {text}</source>
+      <translation>Duplicate record, violating a uniqueness constraint: {text}</translation>
+    </message>
+    <message>
+      <source>引用的记录不存在或仍被使用: {text}</source>
+      <translation>A referenced record does not exist or is still in use: {text}</translation>
+    </message>
+    <message>
+      <source>数据不符合约束: {text}</source>
+      <translation>The data violates a constraint: {text}</translation>
+    </message>
+    <message>
       <source>{what} 已被 {who} 于 {when} 修改,请重新载入</source>
       <translation>{what} was changed by {who} at {when}; please reload</translation>
     </message>
@@ -8530,8 +8570,140 @@ This wall display has stopped refreshing and no longer shows requests or emergen
       <translation>another user</translation>
     </message>
     <message>
+      <source>指定网格</source>
+      <translation>assigning a grid</translation>
+    </message>
+    <message>
+      <source>合并</source>
+      <translation>merging</translation>
+    </message>
+    <message>
+      <source>撤销合并</source>
+      <translation>undoing the merge</translation>
+    </message>
+    <message>
+      <source>就地办结</source>
+      <translation>resolving on the spot</translation>
+    </message>
+    <message>
+      <source>上报</source>
+      <translation>reporting up</translation>
+    </message>
+    <message>
+      <source>下派</source>
+      <translation>assigning down</translation>
+    </message>
+    <message>
+      <source>派遣</source>
+      <translation>dispatching</translation>
+    </message>
+    <message>
+      <source>增加协办单位</source>
+      <translation>adding a co-handler</translation>
+    </message>
+    <message>
+      <source>撤回协办单位</source>
+      <translation>withdrawing a co-handler</translation>
+    </message>
+    <message>
+      <source>核查</source>
+      <translation>verification</translation>
+    </message>
+    <message>
+      <source>暂缓</source>
+      <translation>putting on hold</translation>
+    </message>
+    <message>
+      <source>重办</source>
+      <translation>reopening</translation>
+    </message>
+    <message>
+      <source>督办</source>
+      <translation>supervision</translation>
+    </message>
+    <message>
+      <source>签收</source>
+      <translation>signing for it</translation>
+    </message>
+    <message>
+      <source>联系诉求人</source>
+      <translation>contacting the requester</translation>
+    </message>
+    <message>
+      <source>报送阶段情况</source>
+      <translation>a stage report</translation>
+    </message>
+    <message>
+      <source>申请延期</source>
+      <translation>an extension request</translation>
+    </message>
+    <message>
+      <source>提出管辖异议</source>
+      <translation>a jurisdiction objection</translation>
+    </message>
+    <message>
+      <source>反馈办理结果</source>
+      <translation>reporting the result</translation>
+    </message>
+    <message>
+      <source>审批延期</source>
+      <translation>deciding on the extension</translation>
+    </message>
+    <message>
+      <source>处理管辖异议</source>
+      <translation>deciding on the objection</translation>
+    </message>
+    <message>
       <source>案件 {number} 已被 {who} 于 {when} 修改,请重新载入</source>
       <translation>Case {number} was changed by {who} at {when}; please reload</translation>
+    </message>
+    <message>
+      <source>案件 {number} 当前状态为“{state}”,不能{action};只有“{allowed}”状态的案件可以{action},请重新查看案件当前状态</source>
+      <translation>Case {number} is “{state}”: {action} is not possible; only a case in state “{allowed}” allows {action}. Please check the case's current state</translation>
+    </message>
+    <message>
+      <source>案件 {number} 的承办任务尚未签收,不能{action};请先签收</source>
+      <translation>The task of case {number} has not been signed for, so {action} is not possible; please sign for it first</translation>
+    </message>
+    <message>
+      <source>案件 {number} 的承办任务当前为“{state}”,不能{action};请重新查看承办状态</source>
+      <translation>The task of case {number} is “{state}”: {action} is not possible; please check the task's current state</translation>
+    </message>
+    <message>
+      <source>案件 {number} 的该申请已于此前处理({state}),请刷新</source>
+      <translation>This request on case {number} has already been decided ({state}); please refresh</translation>
+    </message>
+    <message>
+      <source>案件 {number} 中{department}的承办任务为“{state}”,该申请无需再处理</source>
+      <translation>The task of {department} on case {number} is “{state}”; the request no longer needs a decision</translation>
+    </message>
+    <message>
+      <source>案件 {number} 正在{running}中(期限 {due}),无需再下{level};如需再次督办,请选{running}</source>
+      <translation>Case {number} is already under {running} (due {due}), so {level} is not needed; to supervise it again, choose {running}</translation>
+    </message>
+    <message>
+      <source>案件 {number} 今天已回访未联系上诉求人(第 {attempt} 次);未联系上的回访每次须在不同日期,最多 {allowed} 次,今天再次未联系上不另计次数,请改日再回访(Art. 20)</source>
+      <translation>A callback on case {number} already failed to reach the requester today (attempt {attempt}); unanswered callbacks must be on different days, at most {allowed}, and another failure today does not count as a further attempt; please call back on another day (Art. 20)</translation>
+    </message>
+    <message>
+      <source>案件 {number} 的这次回访已记录({state}),请刷新</source>
+      <translation>This callback on case {number} has already been recorded ({state}); please refresh</translation>
+    </message>
+    <message>
+      <source>未指定事项清单中的事项,不得要求网格工作人员办理或者协助;请派遣给承办部门或上报</source>
+      <translation>No item of the matter list is specified, so grid staff may not be asked to handle or assist with it; please dispatch it to a handling department or report it up</translation>
+    </message>
+    <message>
+      <source>事项 {item} 不存在</source>
+      <translation>Matter item {item} does not exist</translation>
+    </message>
+    <message>
+      <source>事项“{title}”({code})不在现行网格化服务管理事项清单内,不得要求网格工作人员办理或者协助;请派遣给承办部门或上报</source>
+      <translation>Matter item “{title}” ({code}) is not on the grid service and management matter list in force, so grid staff may not be asked to handle or assist with it; please dispatch it to a handling department or report it up</translation>
+    </message>
+    <message>
+      <source>事项“{title}”({code})在现行清单内,但未列为网格工作人员办理或者协助的事项,不得交网格工作人员办理;请派遣给承办部门</source>
+      <translation>Matter item “{title}” ({code}) is on the list in force but is not listed for grid staff to handle or assist with, so it may not be given to grid staff; please dispatch it to a handling department</translation>
     </message>
     <message>
       <source>事项 {code} {title}</source>
@@ -8686,12 +8858,204 @@ This wall display has stopped refreshing and no longer shows requests or emergen
       <translation>Case {case} does not exist (it may have been deleted); please look for possible duplicates again</translation>
     </message>
     <message>
+      <source>涉及人数</source>
+      <translation>People involved</translation>
+    </message>
+    <message>
+      <source>死亡</source>
+      <translation>Deaths</translation>
+    </message>
+    <message>
+      <source>受伤</source>
+      <translation>Injured</translation>
+    </message>
+    <message>
+      <source>失踪</source>
+      <translation>Missing</translation>
+    </message>
+    <message>
+      <source>类型</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <source>级别</source>
+      <translation>Level</translation>
+    </message>
+    <message>
+      <source>标题</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <source>发生时间</source>
+      <translation>Time of occurrence</translation>
+    </message>
+    <message>
+      <source>地点</source>
+      <translation>Place</translation>
+    </message>
+    <message>
+      <source>经度</source>
+      <translation>Longitude</translation>
+    </message>
+    <message>
+      <source>纬度</source>
+      <translation>Latitude</translation>
+    </message>
+    <message>
+      <source>事件概要</source>
+      <translation>Summary</translation>
+    </message>
+    <message>
+      <source>已采取的措施</source>
+      <translation>Measures taken</translation>
+    </message>
+    <message>
+      <source>预计发生时间</source>
+      <translation>Expected time</translation>
+    </message>
+    <message>
+      <source>伤亡尚在核实</source>
+      <translation>Casualties being verified</translation>
+    </message>
+    <message>
+      <source>获知时间</source>
+      <translation>Time learned of</translation>
+    </message>
+    <message>
+      <source>报告时限自获知时间起算,报告后不能更正</source>
+      <translation>the reporting deadlines run from the time it was learned of, so it cannot be corrected once reported</translation>
+    </message>
+    <message>
+      <source>所属乡镇</source>
+      <translation>Township</translation>
+    </message>
+    <message>
+      <source>报告编号和办理范围属于事发乡镇(街道),报告后不能更改;确属其他乡镇的,请由该乡镇另行报告</source>
+      <translation>the report's number and handling belong to the township (subdistrict) where it happened and cannot be changed once reported; if it belongs to another township, that township should file its own report</translation>
+    </message>
+    <message>
+      <source>{label}({name}):必须填写</source>
+      <translation>{label} ({name}): required</translation>
+    </message>
+    <message>
+      <source>{label}({name}):不能超过 {limit} 个字</source>
+      <translation>{label} ({name}): at most {limit} characters</translation>
+    </message>
+    <message>
+      <source>{label}({name}):必须填写带时区的时间</source>
+      <translation>{label} ({name}): enter a time with its time zone</translation>
+    </message>
+    <message>
+      <source>{label}({name}):不能晚于当前时间</source>
+      <translation>{label} ({name}): cannot be later than now</translation>
+    </message>
+    <message>
+      <source>获知时间(learned_at):不能早于发生时间</source>
+      <translation>Time learned of (learned_at): cannot be earlier than the time of occurrence</translation>
+    </message>
+    <message>
+      <source>经纬度(lon/lat):须同时填写或同时留空</source>
+      <translation>Longitude/latitude (lon/lat): fill in both or leave both empty</translation>
+    </message>
+    <message>
+      <source>{label}({name}):不能为负数</source>
+      <translation>{label} ({name}): cannot be negative</translation>
+    </message>
+    <message>
+      <source>预计发生时间(expected_at):只有“可能发生”的预警报告才填写;已发生的请填写发生时间</source>
+      <translation>Expected time (expected_at): only for a warning of something that may happen; if it has happened, fill in the time of occurrence</translation>
+    </message>
+    <message>
+      <source>预计发生时间(expected_at):必须填写带时区的时间</source>
+      <translation>Expected time (expected_at): enter a time with its time zone</translation>
+    </message>
+    <message>
+      <source>预计发生时间(expected_at):不能早于获知时间;已经发生的,请按已发生的情况报告</source>
+      <translation>Expected time (expected_at): cannot be earlier than the time learned of; if it has already happened, report it as having happened</translation>
+    </message>
+    <message>
+      <source>获知时间(learned_at):{date} 早于《条例》施行之日 2025-09-01,请核对年份</source>
+      <translation>Time learned of (learned_at): {date} is before the Regulation took effect on 2025-09-01; please check the year</translation>
+    </message>
+    <message>
+      <source>级别(level):请选择紧急情况的级别</source>
+      <translation>Level (level): choose the emergency's level</translation>
+    </message>
+    <message>
+      <source>类型(type):请选择紧急情况的类型</source>
+      <translation>Type (type): choose the emergency's type</translation>
+    </message>
+    <message>
+      <source>紧急情况报告填写不完整,请按提示改正后再报送</source>
+      <translation>The emergency report is incomplete; correct it as indicated and submit it again</translation>
+    </message>
+    <message>
+      <source>{label}({name}):{why}</source>
+      <translation>{label} ({name}): {why}</translation>
+    </message>
+    <message>
+      <source>{name}:不是紧急情况报告可更正的事实(可更正:{amendable})</source>
+      <translation>{name}: not a fact of an emergency report that can be corrected (correctable: {amendable})</translation>
+    </message>
+    <message>
+      <source>更正原因(reason):必须写明依据哪次续报或核实情况更正</source>
+      <translation>Reason (reason): state which follow-up report or verification the correction is based on</translation>
+    </message>
+    <message>
+      <source>{label}({name}):无此{label} {value}</source>
+      <translation>{label} ({name}): no such {label} {value}</translation>
+    </message>
+    <message>
+      <source>{label}({name}):应为整数人数,不是 {value}</source>
+      <translation>{label} ({name}): should be a whole number of people, not {value}</translation>
+    </message>
+    <message>
+      <source>{label}({name}):应为是或否,不是 {value}</source>
+      <translation>{label} ({name}): should be yes or no, not {value}</translation>
+    </message>
+    <message>
+      <source>{label}({name}):应为数字或留空,不是 {value}</source>
+      <translation>{label} ({name}): should be a number or left empty, not {value}</translation>
+    </message>
+    <message>
+      <source>{label}({name}):应为带时区的时间,不是 {value}</source>
+      <translation>{label} ({name}): should be a time with its time zone, not {value}</translation>
+    </message>
+    <message>
+      <source>{label}({name}):应为文字,不是 {value}</source>
+      <translation>{label} ({name}): should be text, not {value}</translation>
+    </message>
+    <message>
+      <source>发生时间(occurred_at):预警报告的情况尚未发生;如已发生,请在续报中报告,并更正预计发生时间</source>
+      <translation>Time of occurrence (occurred_at): what a warning report describes has not happened yet; if it has, report it in a follow-up report and correct the expected time</translation>
+    </message>
+    <message>
+      <source>紧急情况报告未更正,请按提示改正后再保存</source>
+      <translation>The emergency report was not corrected; correct it as indicated and save again</translation>
+    </message>
+    <message>
       <source>备份整个数据库</source>
       <translation>Back up the whole database</translation>
     </message>
     <message>
       <source>设定办理期限与回访规则</source>
       <translation>Set the handling time limits and callback rules</translation>
+    </message>
+    <message>
+      <source>案件 {number} 已申请过延期({state}),每件承办任务只能延期一次</source>
+      <translation>An extension has already been requested for case {number} ({state}); each task may be extended only once</translation>
+    </message>
+    <message>
+      <source>案件 {number} 的办理期限已于 {due} 届满,不能再申请延期;请报送阶段性工作情况说明逾期理由,并尽快办结</source>
+      <translation>The handling deadline of case {number} expired at {due}, so an extension can no longer be requested; please file a stage report explaining why it is late, and finish it as soon as possible</translation>
+    </message>
+    <message>
+      <source>案件 {number} 的办理期限已于 {due} 届满;逾期反馈办理结果须说明逾期理由</source>
+      <translation>The handling deadline of case {number} expired at {due}; a result reported late must say why it is late</translation>
+    </message>
+    <message>
+      <source>案件 {number} 尚未联系诉求人;请先联系诉求人了解具体诉求,再反馈办理结果</source>
+      <translation>The requester of case {number} has not been contacted yet; please contact the requester to learn what they are asking for, then report the result</translation>
     </message>
     <message>
       <source>正在协办本案(派为主办则改任主办,须重新签收;不派为主办则继续协办)</source>
@@ -8720,6 +9084,18 @@ This wall display has stopped refreshing and no longer shows requests or emergen
     <message>
       <source>案件 {number} 刚刚已被其他用户派遣,不能重复派遣,请重新载入</source>
       <translation>Case {number} was just dispatched by another user and cannot be dispatched twice; please reload</translation>
+    </message>
+    <message>
+      <source>案件 {number} 尚未分派网格,不能交网格工作人员办理;请先指定网格</source>
+      <translation>Case {number} has no grid yet and cannot be given to grid staff; please assign a grid first</translation>
+    </message>
+    <message>
+      <source>案件 {number} 已在市级办理,无法再上报</source>
+      <translation>Case {number} is already handled at city level and cannot be reported further up</translation>
+    </message>
+    <message>
+      <source>案件 {number} 在{level}办理,只能下派到更低的层级</source>
+      <translation>Case {number} is handled at {level}; it can only be assigned down to a lower level</translation>
     </message>
     <message>
       <source>为值班台的数据库用户授权</source>

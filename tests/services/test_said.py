@@ -8,7 +8,7 @@ import pickle
 
 import pytest
 
-from desktop.errors import PermissionDenied, ValidationFailed
+from desktop.errors import Conflict, InvalidTransition, LawRefusal, PermissionDenied, ValidationFailed
 from desktop.models.enums import MatterCategory
 from desktop.said import TEMPLATES, Message, Said, joined
 from desktop.services import users
@@ -93,3 +93,84 @@ def test_the_permission_refusal_names_the_permission_by_its_label(db, system):
     assert refused.value.message == ("用户“侨港值班员甲”没有在 侨港(450503103000) 确认紧急告警的权限;"
                                      "请由具有该地区相应角色的用户办理(Art. 15)")
     assert refused.value.message.arguments["message"].arguments["wanted"] is Permission.EMERGENCY_ACK
+
+
+@pytest.mark.law("Art. 21")
+def test_the_emergency_report_refusal_and_its_problems_are_said_as_before(system):
+    from datetime import datetime, timezone
+
+    from desktop.services import emergencies
+
+    with pytest.raises(ValidationFailed) as refused:
+        emergencies.report(None, system, type=None, level=None, title="", occurred_at=datetime(2025, 1, 1, 8),
+                           learned_at=datetime(2025, 1, 1, 8, tzinfo=timezone.utc), place_text="", summary=" ",
+                           deaths=-1)
+    assert str(refused.value) == "\n".join([
+        "紧急情况报告填写不完整,请按提示改正后再报送(Art. 21)", "  - 类型(type):请选择紧急情况的类型",
+        "  - 级别(level):请选择紧急情况的级别", "  - 标题(title):必须填写", "  - 地点(place_text):必须填写",
+        "  - 事件概要(summary):必须填写", "  - 发生时间(occurred_at):必须填写带时区的时间", "  - 死亡(deaths):不能为负数",
+        "  - 获知时间(learned_at):2025-01-01 早于《条例》施行之日 2025-09-01,请核对年份"])
+    assert all(isinstance(p, Said) for p in [refused.value.message, *refused.value.problems])
+    title = refused.value.problems[2]
+    assert title.template == "{label}({name}):必须填写" and title.arguments["label"].template == "标题"
+
+
+@pytest.mark.law("Art. 21")
+def test_a_correction_refused_names_the_facts_as_before(system):
+    from desktop.services import emergencies
+
+    with pytest.raises(ValidationFailed) as refused:
+        emergencies.amend_facts(None, system, 1, expected_version=1, reason="", learned_at=None, colour="红",
+                                deaths="两人")
+    assert refused.value.message == "紧急情况报告未更正,请按提示改正后再保存(Art. 21)"
+    assert refused.value.problems == [
+        "获知时间(learned_at):报告时限自获知时间起算,报告后不能更正",
+        "colour:不是紧急情况报告可更正的事实(可更正:类型、级别、标题、发生时间、地点、经度、纬度、涉及人数、死亡、受伤、失踪、"
+        "事件概要、已采取的措施、预计发生时间、伤亡尚在核实)",
+        "更正原因(reason):必须写明依据哪次续报或核实情况更正", "死亡(deaths):应为整数人数,不是 '两人'"]
+    assert refused.value.problems[1].template == "{name}:不是紧急情况报告可更正的事实(可更正:{amendable})"
+
+
+@pytest.mark.law("Art. 20")
+def test_a_wrong_state_refusal_is_said_as_before_with_the_states_and_the_action_kept():
+    from desktop.models import Assignment, Case
+    from desktop.models.enums import AssignmentState, CaseState
+    from desktop.services.cases.common import require_assignment_state, require_state
+
+    case = Case(number="450503103-2026-000007", state=CaseState.CLOSED)
+    with pytest.raises(InvalidTransition) as refused:
+        require_state(case, "review")
+    assert refused.value.message == ("案件 450503103-2026-000007 当前状态为“已办结”,不能核查;只有“已反馈、待核查”状态的案件"
+                                     "可以核查,请重新查看案件当前状态(Art. 20)")
+    said = refused.value.message.arguments["message"]
+    assert said.arguments["state"] is CaseState.CLOSED and said.arguments["action"].template == "核查"
+    assert said.arguments["allowed"].arguments == {"one": CaseState.REPORTED, "another": CaseState.UNDER_REVIEW}
+    share = Assignment(state=AssignmentState.REPORTED)
+    with pytest.raises(InvalidTransition, match="^案件 450503103-2026-000007 的承办任务当前为“已反馈”,不能申请延期;"
+                                                r"请重新查看承办状态\(Art. 19\)$") as refused:
+        require_assignment_state(case, share, "request_extension")
+    assert refused.value.message.arguments["message"].arguments["state"] is AssignmentState.REPORTED
+
+
+@pytest.mark.law("Art. 13")
+def test_a_case_off_the_list_is_refused_to_grid_staff_as_before():
+    from desktop.services.matters import require_listed_grid_task
+
+    with pytest.raises(LawRefusal) as refused:
+        require_listed_grid_task(None, None, None, None)
+    assert refused.value.message == "未指定事项清单中的事项,不得要求网格工作人员办理或者协助;请派遣给承办部门或上报(Art. 13)"
+    assert refused.value.message.arguments["message"].template in TEMPLATES
+
+
+def test_a_save_lost_to_another_desk_or_program_is_said_as_before(db, system):
+    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.orm.exc import StaleDataError
+
+    from desktop.services.unit_of_work import unit_of_work
+
+    for failure, said in ((StaleDataError("stale"), "记录已被其他用户修改,请重新载入后再操作"),
+                          (OperationalError("UPDATE", {}, Exception("database is locked")),
+                           "数据库文件正被另一个程序写入(如 griddesk-admin 导入、备份或另一个网格指挥台),本次未保存;请稍候片刻再试")):
+        with pytest.raises(Conflict) as refused, unit_of_work(db, system, "test.lost"):
+            raise failure
+        assert refused.value.message == said and refused.value.message.template == said

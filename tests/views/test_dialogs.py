@@ -125,3 +125,11 @@ def test_a_question_asked_against_its_default_says_no_to_one_enter_too_many(qtbo
     for default_yes in (True, False):
         QTimer.singleShot(0, press_enter)
         assert dialogs.confirm(None, "安排不完整", "仍然录入?", default_yes=default_yes) is default_yes
+
+
+def test_an_english_refusal_leaves_out_the_fields_command_line_names_too():
+    """Translated, "标题(title):必填" had read "Title (title): required" on the English desk."""
+    assert dialogs.for_the_desk("Title (title): required") == "Title: required"
+    assert dialogs.for_the_desk("Choose reopen or supervise (outcome) (Art. 20)") == "Choose reopen or supervise (Art. 20)"
+    kept = "A closed request needs its closing time (updated_datetime); 侨港(450503103000)"
+    assert dialogs.for_the_desk(kept) == kept

@@ -11,9 +11,9 @@ from xml.sax.saxutils import escape
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from desktop.errors import PermissionDenied, ValidationFailed
+from desktop.errors import InvalidTransition, PermissionDenied, ValidationFailed
 from desktop.i18n import say
-from desktop.models.enums import MatterCategory
+from desktop.models.enums import CaseState, MatterCategory
 from desktop.said import Message
 from desktop.services.security import Permission
 from desktop.tasks import SyncTaskRunner
@@ -26,10 +26,15 @@ _REFUSED = Message("用户“{user}”不能{wanted}:{category}")
 _STOPPED = Message("已停用")()
 _NOT_TRANSLATED = Message("尚未翻译 {n}")
 _MISFIT = Message("译文占位符不符 {n}")
+_WRONG_STATE = "案件 {number} 当前状态为“{state}”,不能{action};只有“{allowed}”状态的案件可以{action},请重新查看案件当前状态"
 _ENGLISH = {"messages": {_REFUSED.template: "User “{user}” may not: {wanted} ({category})", "已停用": "Disabled",
-                         "{message}({article})": "{message} ({article})", _MISFIT.template: "Misfit {count}"},
+                         "{message}({article})": "{message} ({article})", _MISFIT.template: "Misfit {count}",
+                         _WRONG_STATE: "Case {number} is “{state}”: {action} is not possible; only a case that is "
+                                       "“{allowed}” allows {action}. Please check the case's current state",
+                         "核查": "verification", "{one}、{another}": "{one}, {another}"},
             "enums": {Permission.EMERGENCY_ACK.label: "Acknowledge emergency alarms",
-                      MatterCategory.DISPUTE.label: "Disputes"}}
+                      MatterCategory.DISPUTE.label: "Disputes", CaseState.CLOSED.label: "Closed",
+                      CaseState.REPORTED.label: "Result reported", CaseState.UNDER_REVIEW.label: "Under verification"}}
 
 
 @pytest.fixture
@@ -73,6 +78,21 @@ def test_the_error_box_says_the_message_translated_and_the_article_after_it(engl
                                                                     category=MatterCategory.DISPUTE), "原样"]))
     assert shown == ["User “甲” may not: 办 (Disabled) (Art. 15)",
                      "Disabled\n• User “甲” may not: Acknowledge emergency alarms (Disputes)\n• 原样"]
+
+
+@pytest.mark.law("Art. 20")
+def test_a_wrong_state_refusal_is_said_in_english_with_its_states_and_action(english_messages, monkeypatch):
+    from desktop.models import Case
+    from desktop.services.cases.common import require_state
+
+    shown = []
+    monkeypatch.setattr(dialogs, "error", lambda parent, title, text, details=None: shown.append(text))
+    with pytest.raises(InvalidTransition) as refused:
+        require_state(Case(number="450503103-2026-000007", state=CaseState.CLOSED), "review")
+    dialogs.show_error(None, refused.value)
+    assert shown == ["Case 450503103-2026-000007 is “Closed”: verification is not possible; only a case that is "
+                     "“Result reported, Under verification” allows verification. Please check the case's current "
+                     "state (Art. 20)"]
 
 
 # The desk in English with the program's own translations (resources/translations/griddesk_en.qm).

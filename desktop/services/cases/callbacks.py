@@ -38,6 +38,7 @@ from ...models.enums import (
     Satisfaction,
     SupervisionLevel,
 )
+from ...said import Message
 from ..clock import BEIJING, WorkCalendar, due_text
 from ..personal_data_views import record_shown
 from ..queue import granted_condition, mask_phone, visible_condition
@@ -252,6 +253,11 @@ def _require_means(case: Case, method: CallbackMethod, reached: bool) -> None:
                                "回访方式选“上门回访”(Art. 20)", field="method", article="Art. 20")
 
 
+_UNREACHED_TODAY = Message("案件 {number} 今天已回访未联系上诉求人(第 {attempt} 次);未联系上的回访每次须在不同日期,"
+                           "最多 {allowed} 次,今天再次未联系上不另计次数,请改日再回访(Art. 20)")
+_RECORDED_BEFORE = Message("案件 {number} 的这次回访已记录({state}),请刷新")
+
+
 def _not_reached(uow: UnitOfWork, case: Case, callback: Callback, notes: str, now: datetime) -> None:
     """An attempt that did not reach the requester: the next attempt of the round, due no earlier than
     the round's own due date and made on a later day; or, the attempts allowed made (or the requester
@@ -261,9 +267,8 @@ def _not_reached(uow: UnitOfWork, case: Case, callback: Callback, notes: str, no
         Callback.case_id == case.id, Callback.id < callback.id, Callback.state == CallbackState.UNREACHABLE)
         .order_by(Callback.id.desc()).limit(1)) if callback.attempt > 1 else None
     if previous is not None and previous.astimezone(BEIJING).date() == now.astimezone(BEIJING).date():
-        raise InvalidTransition(
-            f"案件 {case.number} 今天已回访未联系上诉求人(第 {callback.attempt - 1} 次);未联系上的回访每次须在不同日期,"
-            f"最多 {allowed} 次,今天再次未联系上不另计次数,请改日再回访(Art. 20)", article="Art. 20")
+        raise InvalidTransition(_UNREACHED_TODAY(number=case.number, attempt=callback.attempt - 1, allowed=allowed),
+                                article="Art. 20")
     suffix = f";{notes}" if notes else ""
     anonymous = not case.requester_phone and not case.requester_name
     if anonymous or callback.attempt >= allowed:
@@ -323,7 +328,7 @@ def record_callback(db: Database, actor: Actor, *, callback_id: int, reached: bo
         if not actor.can(Permission.VIEW_CASES, township.code):
             _require_lead(uow, case)
         if callback.state is not CallbackState.PENDING:
-            raise InvalidTransition(f"案件 {case.number} 的这次回访已记录({callback.state.label}),请刷新")
+            raise InvalidTransition(_RECORDED_BEFORE(number=case.number, state=callback.state))
         _require_means(case, method, reached)
         if reached:
             _require_follow_up_rights(uow, case, township, outcome)

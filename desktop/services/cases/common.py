@@ -11,7 +11,7 @@ from ...errors import Conflict, InvalidTransition, NotFound, PermissionDenied
 from ...models import Assignment, Case, CaseEvent, Department, Objection, Place, Setting, SupervisionOrder
 from ...models.base import utcnow
 from ...models.enums import AssignmentRole, AssignmentState, CaseState, DecisionState, HandlingLevel, SupervisionLevel
-from ...said import Message
+from ...said import Message, enumerated
 from ..clock import beijing_text
 from ..queue import visible_condition
 from ..saved_meanwhile import SOMEONE_ELSE
@@ -52,14 +52,15 @@ ASSIGNMENT_ACTIONS: dict[str, frozenset[AssignmentState]] = {
     "report_result": frozenset({A.SIGNED, A.HANDLING}),
 }
 
-ACTION_LABELS = {
+# Said in the desk's language within the refusals too (require_state), as a noun phrase ("merging").
+ACTION_LABELS = {action: Message(label)() for action, label in {
     "route": "指定网格", "merge": "合并", "unmerge": "撤销合并", "resolve_on_spot": "就地办结", "escalate": "上报",
     "assign_down": "下派", "dispatch": "派遣", "add_co_handler": "增加协办单位",
     "withdraw_co_handler": "撤回协办单位", "review": "核查", "hold": "暂缓", "reopen": "重办",
     "supervise": "督办", "sign": "签收", "contact": "联系诉求人", "stage_report": "报送阶段情况",
     "request_extension": "申请延期", "object": "提出管辖异议", "report_result": "反馈办理结果",
     "decide_extension": "审批延期", "decide_objection": "处理管辖异议",
-}
+}.items()}
 
 # The article that provides for each step, cited when the case or the share is not in a state to take it.
 ACTION_ARTICLES = {
@@ -198,23 +199,28 @@ def liaison_refusal(session, actor, number: str) -> PermissionDenied:
                             "案件;如需了解该案,请联系网格化服务管理中心", article="Art. 15")
 
 
+_WRONG_CASE_STATE = Message("案件 {number} 当前状态为“{state}”,不能{action};"
+                            "只有“{allowed}”状态的案件可以{action},请重新查看案件当前状态")
+_NOT_SIGNED_FOR = Message("案件 {number} 的承办任务尚未签收,不能{action};请先签收")
+_WRONG_SHARE_STATE = Message("案件 {number} 的承办任务当前为“{state}”,不能{action};请重新查看承办状态")
+
+
 def require_state(case: Case, action: str) -> None:
     if case.state not in CASE_ACTIONS[action]:
-        allowed = "、".join(s.label for s in CaseState if s in CASE_ACTIONS[action])
+        allowed = enumerated(s for s in CaseState if s in CASE_ACTIONS[action])
         raise InvalidTransition(
-            f"案件 {case.number} 当前状态为“{case.state.label}”,不能{ACTION_LABELS[action]};"
-            f"只有“{allowed}”状态的案件可以{ACTION_LABELS[action]},请重新查看案件当前状态",
+            _WRONG_CASE_STATE(number=case.number, state=case.state, action=ACTION_LABELS[action], allowed=allowed),
             article=ACTION_ARTICLES[action])
 
 
 def require_assignment_state(case: Case, assignment: Assignment, action: str) -> None:
     if assignment.state is A.DISPATCHED and assignment.state not in ASSIGNMENT_ACTIONS[action]:
-        raise InvalidTransition(f"案件 {case.number} 的承办任务尚未签收,不能{ACTION_LABELS[action]};请先签收",
+        raise InvalidTransition(_NOT_SIGNED_FOR(number=case.number, action=ACTION_LABELS[action]),
                                 article=ACTION_ARTICLES["sign"])
     if assignment.state not in ASSIGNMENT_ACTIONS[action]:
         raise InvalidTransition(
-            f"案件 {case.number} 的承办任务当前为“{assignment.state.label}”,不能{ACTION_LABELS[action]};"
-            "请重新查看承办状态", article=ACTION_ARTICLES[action])
+            _WRONG_SHARE_STATE(number=case.number, state=assignment.state, action=ACTION_LABELS[action]),
+            article=ACTION_ARTICLES[action])
 
 
 def lead_assignment(case: Case) -> Assignment | None:

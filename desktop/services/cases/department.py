@@ -17,6 +17,7 @@ from ...errors import Conflict, InvalidTransition, LawRefusal, NotFound, Permiss
 from ...models import Assignment, Case, CaseEvent, Department, Extension, Objection, Place, StageReport
 from ...models.base import utcnow
 from ...models.enums import AWAITING_DECISION, AssignmentRole, AssignmentState, DecisionState
+from ...said import Message
 from ..clock import due_text
 from ..security import Actor, Permission
 from ..unit_of_work import UnitOfWork, unit_of_work
@@ -156,16 +157,21 @@ def stage_report(db: Database, actor: Actor, *, assignment_id: int, content: str
         return CaseInfo.of(case)
 
 
+_EXTENDED_BEFORE = Message("案件 {number} 已申请过延期({state}),每件承办任务只能延期一次")
+_TOO_LATE_TO_EXTEND = Message("案件 {number} 的办理期限已于 {due} 届满,不能再申请延期;请报送阶段性工作情况说明逾期理由,并尽快办结")
+_LATE_WITHOUT_REASON = Message("案件 {number} 的办理期限已于 {due} 届满;逾期反馈办理结果须说明逾期理由")
+_NOT_CONTACTED = Message("案件 {number} 尚未联系诉求人;请先联系诉求人了解具体诉求,再反馈办理结果")
+
+
 def extension_refusal(session, share: Assignment, now: datetime, number: str) -> InvalidTransition | None:
     """Why the share may not ask for an extension now, or None: once per share (a refused request
     may be made anew), and before its deadline — past it, the share says why it is late instead."""
     earlier = session.scalar(select(Extension).where(Extension.assignment_id == share.id,
                                                      Extension.state != DecisionState.REFUSED).limit(1))
     if earlier is not None:
-        return InvalidTransition(f"案件 {number} 已申请过延期({earlier.state.label}),每件承办任务只能延期一次")
+        return InvalidTransition(_EXTENDED_BEFORE(number=number, state=earlier.state))
     if now > share.due_at:
-        return InvalidTransition(f"案件 {number} 的办理期限已于 {due_text(share.due_at)} 届满,不能再申请延期;"
-                                 f"请报送阶段性工作情况说明逾期理由,并尽快办结", article="Art. 18")
+        return InvalidTransition(_TOO_LATE_TO_EXTEND(number=number, due=due_text(share.due_at)), article="Art. 18")
     return None
 
 
@@ -234,8 +240,8 @@ def report_result(db: Database, actor: Actor, *, assignment_id: int, result: str
             raise refusal
         late = now > assignment.due_at
         if late and not late_reason.strip():
-            raise LawRefusal(f"案件 {case.number} 的办理期限已于 {due_text(assignment.due_at)} 届满;逾期反馈办理结果须说明"
-                             "逾期理由", article="Art. 18", field="late_reason")
+            raise LawRefusal(_LATE_WITHOUT_REASON(number=case.number, due=due_text(assignment.due_at)),
+                             article="Art. 18", field="late_reason")
         if assignment.role is AssignmentRole.LEAD:
             case.resolution = result
             message = f"{dept.name}(主办)向网格化服务管理机构和诉求人反馈办理结果:{result}"
@@ -258,8 +264,7 @@ def result_refusal(session, case: Case, share: Assignment) -> LawRefusal | Inval
     if share.role is not AssignmentRole.LEAD:
         return None
     if share.contacted_at is None:
-        return LawRefusal(f"案件 {case.number} 尚未联系诉求人;请先联系诉求人了解具体诉求,再反馈办理结果",
-                          article="Art. 19")
+        return LawRefusal(_NOT_CONTACTED(number=case.number), article="Art. 19")
     waiting = [a for a in active_assignments(case)
                if a.role is AssignmentRole.CO and a.state is not AssignmentState.REPORTED]
     return InvalidTransition(_waiting_for(session, waiting), article="Art. 18") if waiting else None

@@ -14,6 +14,7 @@ from ...errors import GridDeskError, InvalidTransition, LawRefusal, NotFound, Va
 from ...models import Escalation, Place
 from ...models.base import utcnow
 from ...models.enums import CaseState, HandlingLevel
+from ...said import Message
 from ..clock import BEIJING
 from ..matters import require_listed_grid_task
 from ..security import Actor, Permission
@@ -21,6 +22,11 @@ from ..unit_of_work import unit_of_work
 from .callback_schedule import schedule_after_close
 from .common import LEVEL_ORDER, load_case, record, require_on_case, require_state
 from .results import CaseInfo
+
+
+_NO_GRID_YET = Message("案件 {number} 尚未分派网格,不能交网格工作人员办理;请先指定网格")
+_AT_THE_TOP = Message("案件 {number} 已在市级办理,无法再上报")
+_NOT_LOWER = Message("案件 {number} 在{level}办理,只能下派到更低的层级")
 
 
 def _require_reason(reason: str, what: str) -> str:
@@ -32,7 +38,7 @@ def _require_reason(reason: str, what: str) -> str:
 def _require_grid_task(session, case) -> Place:
     """Art. 13(3): grid staff may only be asked to handle what the matter list in force holds."""
     if case.grid_id is None:
-        raise ValidationFailed(f"案件 {case.number} 尚未分派网格,不能交网格工作人员办理;请先指定网格", field="grid")
+        raise ValidationFailed(_NO_GRID_YET(number=case.number), field="grid")
     grid = session.get(Place, case.grid_id)
     require_listed_grid_task(session, case.matter_item_id, grid, utcnow().astimezone(BEIJING).date())
     return grid
@@ -78,7 +84,7 @@ def escalate(db: Database, actor: Actor, *, case_id: int, reason: str, expected_
         require_state(case, "escalate")
         position = LEVEL_ORDER.index(case.level)
         if position == len(LEVEL_ORDER) - 1:
-            raise InvalidTransition(f"案件 {case.number} 已在市级办理,无法再上报", article="Art. 5")
+            raise InvalidTransition(_AT_THE_TOP(number=case.number), article="Art. 5")
         to_level = LEVEL_ORDER[position + 1]
         uow.session.add(Escalation(case_id=case.id, from_level=case.level, to_level=to_level,
                                    actor_name=actor.display_name, reason=reason))
@@ -98,8 +104,7 @@ def assign_down(db: Database, actor: Actor, *, case_id: int, to_level: HandlingL
         require_on_case(uow, case, Permission.DISPATCH)
         require_state(case, "assign_down")
         if LEVEL_ORDER.index(to_level) >= LEVEL_ORDER.index(case.level):
-            raise InvalidTransition(f"案件 {case.number} 在{case.level.label}办理,只能下派到更低的层级",
-                                    article="Art. 5")
+            raise InvalidTransition(_NOT_LOWER(number=case.number, level=case.level), article="Art. 5")
         if to_level is HandlingLevel.GRID:
             _require_grid_task(uow.session, case)
         uow.session.add(Escalation(case_id=case.id, from_level=case.level, to_level=to_level,

@@ -12,6 +12,7 @@ from ...errors import InvalidTransition, NotFound, ValidationFailed
 from ...models import Assignment, Callback, Case, CaseEvent, Department, Extension, Objection
 from ...models.base import utcnow
 from ...models.enums import AssignmentRole, AssignmentState, CallbackState, CaseState, DecisionState
+from ...said import Message
 from ..clock import WorkCalendar, due_text_as_of
 from ..security import Actor, Permission
 from ..unit_of_work import UnitOfWork, unit_of_work
@@ -40,6 +41,10 @@ def _follow_lead(case: Case, assignment: Assignment) -> CaseState | None:
     return CASE_STATE_OF_LEAD.get(assignment.state) if assignment.role is AssignmentRole.LEAD else None
 
 
+_DECIDED_BEFORE = Message("案件 {number} 的该申请已于此前处理({state}),请刷新")
+_NO_LONGER_WAITING = Message("案件 {number} 中{department}的承办任务为“{state}”,该申请无需再处理")
+
+
 def _decision(uow: UnitOfWork, row, expected_version: int, waiting: AssignmentState):
     """The case, share and department of a pending request the center decides now. A share
     finished meanwhile (the case closed, or put on hold) is not brought back by a decision."""
@@ -50,10 +55,10 @@ def _decision(uow: UnitOfWork, row, expected_version: int, waiting: AssignmentSt
     require_on_case(uow, case, Permission.REVIEW)
     department = uow.session.get(Department, assignment.department_id)
     if row.state is not DecisionState.PENDING:
-        raise InvalidTransition(f"案件 {case.number} 的该申请已于此前处理({row.state.label}),请刷新")
+        raise InvalidTransition(_DECIDED_BEFORE(number=case.number, state=row.state))
     if assignment.state is not waiting:
-        raise InvalidTransition(f"案件 {case.number} 中{department.name}的承办任务为“{assignment.state.label}”,"
-                                "该申请无需再处理")
+        raise InvalidTransition(_NO_LONGER_WAITING(number=case.number, department=department.name,
+                                                   state=assignment.state))
     return case, assignment, department
 
 

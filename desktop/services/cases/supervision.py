@@ -17,6 +17,7 @@ from ...errors import InvalidTransition, ValidationFailed
 from ...models import Case, SupervisionOrder
 from ...models.base import utcnow
 from ...models.enums import SupervisionLevel, TimeLimitUnit
+from ...said import Message
 from ..clock import WorkCalendar, due_text_as_of
 from ..security import Actor, Permission
 from ..unit_of_work import UnitOfWork, unit_of_work
@@ -81,6 +82,9 @@ def issue_order(uow: UnitOfWork, case: Case, level: SupervisionLevel, reason: st
     return order
 
 
+_SUPERVISED_HIGHER = Message("案件 {number} 正在{running}中(期限 {due}),无需再下{level};如需再次督办,请选{running}")
+
+
 def supervise(db: Database, actor: Actor, *, case_id: int, level: SupervisionLevel, reason: str,
               expected_version: int, due_at: datetime | None = None) -> CaseInfo:
     """Issue a 督办 order (Art. 20(1)) on an open case. An order may follow another (再次督办), but not
@@ -99,9 +103,9 @@ def supervise(db: Database, actor: Actor, *, case_id: int, level: SupervisionLev
             SupervisionOrder.case_id == case.id, SupervisionOrder.closed_at.is_(None)).order_by(SupervisionOrder.id))
             if _RANK[order.level] > _RANK[level]]  # running orders above the one asked for
         if higher:
-            raise InvalidTransition(
-                f"案件 {case.number} 正在{higher[-1].level.label}中(期限 {due_text_as_of(higher[-1].due_at, utcnow())}),"
-                f"无需再下{level.label};如需再次督办,请选{higher[-1].level.label}", article="Art. 20")
+            raise InvalidTransition(_SUPERVISED_HIGHER(number=case.number, running=higher[-1].level, level=level,
+                                                       due=due_text_as_of(higher[-1].due_at, utcnow())),
+                                    article="Art. 20")
         issue_order(uow, case, level, reason.strip(), due_at)
         uow.session.flush()
         return CaseInfo.of(case)

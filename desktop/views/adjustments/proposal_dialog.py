@@ -141,7 +141,8 @@ class ProposalDialog(AsksBeforeDiscarding, QDialog):
                 self, self.windowTitle(),
                 self.tr("网格文件没有列出以下在用网格:\n{0}\n\n要在申请中写明撤销这些网格吗?"
                         "(选“否”则不提出,请把它们补入文件)").format(
-                    "\n".join(retiring.describe(grid) for grid in exc.retiring) or "\n".join(exc.problems))
+                    "\n".join(retiring.describe(grid) for grid in exc.retiring)
+                    or "\n".join(map(dialogs.for_the_desk, exc.problems)))
                 + ("\n\n" + retiring.consequences(approved=False) if exc.retiring else "")):
             self.retire = exc.codes
             self.submit()

@@ -191,10 +191,10 @@ class ImportDialog(StopsOnClose, Retranslating, QDialog):
         error dialog."""
         if isinstance(exc, ValidationFailed) and exc.problems:
             self.status.setText(dialogs.for_the_desk(exc.message))
-            self.problems.addItems(exc.problems)
+            self.problems.addItems(map(dialogs.for_the_desk, exc.problems))
             if exc.details:  # the rows of a problem told short, below it, where "见详细信息" sends the user
                 self.problems.addItem(self.tr("详细信息:"))
-                self.problems.addItems(exc.details)
+                self.problems.addItems(map(dialogs.for_the_desk, exc.details))
             self.problems.show()
         elif isinstance(exc, GridDeskError):
             self.status.setText(dialogs.for_the_desk(exc.message))

@@ -368,7 +368,7 @@ class WallWindow(QWidget):
             self.bridge.stop()
         self.snapshot, self.rates = None, None
         self.alarm.hide()
-        self.stopped_note.setText(self.tr("{0}\n本值班大屏已停止刷新,不再显示诉求和紧急情况(《条例》第十五条)").format(problem))
+        self.stopped_note.setText(self.tr("{0}\n本值班大屏已停止刷新,不再显示诉求和紧急情况(《条例》第十五条)").format(say(problem)))
         self.pages.setCurrentWidget(self.stopped_note)
 
     def _landed(self, snapshot: wall.WallSnapshot) -> None:
