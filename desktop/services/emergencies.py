@@ -50,7 +50,7 @@ from ..models.enums import (
     HandlingLevel,
     PlaceLevel,
 )
-from ..said import Message, Said, enumerated
+from ..said import Message, Said, enumerated, in_chinese
 from .cases.common import record as record_case_event
 from .cases.intake import coordinate_problem
 from .clock import BEIJING, WorkCalendar, beijing_text, due_text
@@ -123,6 +123,39 @@ _NOT_A_TIME = Message("{label}({name}):应为带时区的时间,不是 {value}")
 _NOT_TEXT = Message("{label}({name}):应为文字,不是 {value}")
 _NOT_YET_OCCURRED = Message("发生时间(occurred_at):预警报告的情况尚未发生;如已发生,请在续报中报告,并更正预计发生时间")()
 _NOT_AMENDED = Message("紧急情况报告未更正,请按提示改正后再保存")()
+_FINAL_FACTS = Message("报告 {number} 已终报结束,事实以终报为准,不能再更正;此后发现的新情况请另行报告")
+
+# The ladder's refusals (Art. 21): a rung, the handling, the final report, the acknowledgement.
+_NO_SUCH_REPORT = Message("紧急情况报告 {report} 不存在")
+_NO_SUCH_STEP = Message("报告步骤 {step} 不存在")
+_THE_REPORT = Message("紧急情况报告 {number}")
+_SENT_AT = Message("报送时间")()
+_HANDLED_AT = Message("处置完毕时间")()
+_WHEN_HANDLED = Message("处置完毕的时间")()
+_WHEN_LAST_SENT = Message("此前最后一次报送的时间")()
+_PREVIOUS_FOLLOW_UP = Message("上一次续报")()
+_NOT_IN_THE_WINDOW = Message("{what}({name})应在获知时间({learned})之后、当前时间之前")
+_BEFORE_THE_RUNG_BELOW = Message("{what}({name})应不早于{after}({at})")
+_AFTER_THE_RUNG_ABOVE = Message("{what}({name})应不晚于{before}({at})")
+_NO_CONTENT = Message("报送内容(content):必须填写报告了什么")()
+_STEP_MADE = Message("报告 {number} 的{step}(报{level})已由 {by} 于 {at} 报送,无需重复登记;"
+                     "如要登记另一件报告的环节,请核对步骤号(emergencies steps 报告编号)")
+_CLOSED = Message("报告 {number} 已终报结束,不能再登记报送")
+_FINAL_BY_CLOSE = Message("报告 {number} 的终报向各级一并报送,并在此前各环节都已报送之后:请用“终报”登记")
+_FIRST_REPORTS_OWED = Message("报告 {number} 报{level}的{steps}尚未登记:续报接续首报,请先登记首报再登记续报")
+_NOT_OPEN = Message("报告 {number} 当前为“{state}”,不能再标记为已处置")
+_NO_FINAL_CONTENT = Message("终报内容(content):必须填写")()
+_NOT_HANDLED = Message("报告 {number} 当前为“{state}”:先标记为已处置,再作终报")
+_STEP_TO = Message("{step}(报{level})")
+_RUNGS_OWED = Message("报告 {number} 尚有 {steps} 未报送,请先补报再作终报")
+_CASUALTIES_UNVERIFIED = Message("报告 {number} 的伤亡情况仍在核实:终报须报告核实后的伤亡人数,请先“更正/补充事实”,"
+                                 "填入核实的人数并取消“尚在核实”(命令行:emergencies amend --casualties verified),"
+                                 "再作终报")
+_NOT_BY_THE_ADMINISTRATOR = Message("紧急情况告警须由值班长以本人账号确认,内置管理员不能代为确认;"
+                                    "命令行请加 --as 值班长的用户名")()
+_NOT_THE_SUPERVISOR = Message("用户“{user}”不能确认紧急情况告警:告警由{township}值班室的值班长以本人账号确认,"
+                              "表示值班室已知悉;请{township}的值班长确认")
+_ACKNOWLEDGED = Message("报告 {number} 已由 {by} 于 {at} 确认")
 
 
 @dataclass(frozen=True)
@@ -562,7 +595,7 @@ def load_report_for(uow: UnitOfWork, report_id: int, permission: Permission,
     record = uow.session.scalar(select(EmergencyReport).where(EmergencyReport.id == report_id).with_for_update()
                                 .execution_options(populate_existing=True))
     if record is None:
-        raise NotFound(f"紧急情况报告 {report_id} 不存在")
+        raise NotFound(_NO_SUCH_REPORT(report=report_id))
     uow.audit(target=f"emergency:{record.id}")  # before the check: a refusal names its target too
     township = uow.session.get(Place, record.township_id)
     uow.require(permission, township.code, township.short_name, action=action)
@@ -577,7 +610,7 @@ def load_step_for(uow: UnitOfWork, step_id: int, permission: Permission, expecte
     desk may be recording it, or dropping it (a follow-up no longer owed), at this very moment."""
     report_id = uow.session.scalar(select(EmergencyStep.report_id).where(EmergencyStep.id == step_id))
     if report_id is None:
-        raise NotFound(f"报告步骤 {step_id} 不存在")
+        raise NotFound(_NO_SUCH_STEP(step=step_id))
     record = load_report_for(uow, report_id, permission, expected_version, action)
     step = uow.session.get(EmergencyStep, step_id)
     if step is None:  # no longer owed: the report was marked handled, or a follow-up corrected
@@ -595,25 +628,27 @@ def _conflict(session: Session, record: EmergencyReport, changed_by: str = "emer
                AuditEntry.action.startswith(changed_by))
         .order_by(AuditEntry.id.desc()).limit(1)
     ).first()
-    return changed_meanwhile(f"紧急情况报告 {record.number}", (last.display_name or last.actor) if last else None,
+    return changed_meanwhile(_THE_REPORT(number=record.number), (last.display_name or last.actor) if last else None,
                              last.at if last else record.updated_at)
 
 
 def check_done_at(record: EmergencyReport, done_at: datetime, *, not_before: datetime | None = None,
                    after: str = "", not_after: datetime | None = None, before: str = "",
-                   what: str = "报送时间", name: str = "done_at") -> None:
+                   what: str = _SENT_AT, name: str = "done_at") -> None:
     """A rung is made after the situation was learned of and not in the future; `not_before` is a
     later lower bound (`after` says what it is) and `not_after` an earlier upper one (`before` says what
     it is), so that the ladder's times run in order. `what` and `name` are the time's label and field:
-    the handling is checked too, and a refusal names its own time."""
+    the handling is checked too, and a refusal names its own time. `after`, `before` and `what` are Saids."""
     if done_at.tzinfo is None or done_at > utcnow() + CLOCK_SKEW or done_at < record.learned_at:
-        raise ValidationFailed(f"{what}({name})应在获知时间({beijing_text(record.learned_at, '%m-%d %H:%M')})之后、"
-                               "当前时间之前", field=name)
+        raise ValidationFailed(_NOT_IN_THE_WINDOW(what=what, name=name,
+                                                  learned=beijing_text(record.learned_at, '%m-%d %H:%M')), field=name)
     if not_before is not None and done_at < not_before:
-        raise ValidationFailed(f"{what}({name})应不早于{after}({beijing_text(not_before, '%m-%d %H:%M')})",
+        raise ValidationFailed(_BEFORE_THE_RUNG_BELOW(what=what, name=name, after=after,
+                                                      at=beijing_text(not_before, '%m-%d %H:%M')),
                                field=name, article="Art. 21")
     if not_after is not None and done_at > not_after:
-        raise ValidationFailed(f"{what}({name})应不晚于{before}({beijing_text(not_after, '%m-%d %H:%M')})",
+        raise ValidationFailed(_AFTER_THE_RUNG_ABOVE(what=what, name=name, before=before,
+                                                     at=beijing_text(not_after, '%m-%d %H:%M')),
                                field=name, article="Art. 21")
 
 
@@ -627,13 +662,13 @@ def first_reports_owed(steps: Sequence, step) -> list:
                   key=ladder_order)
 
 
-def last_told(steps: Sequence, step) -> tuple[datetime | None, str]:
-    """When the step's level was last reported to, and by which rung (a first report or the previous
-    follow-up), among `steps` other than `step`: the next follow-up cannot come before it."""
-    made = [(s.done_at, "上一次续报" if s.kind is EmergencyStepKind.FOLLOW_UP else s.kind.label) for s in steps
+def last_told(steps: Sequence, step) -> tuple[datetime | None, object]:
+    """When the step's level was last reported to, and by which rung (a first report, said by its kind, or the
+    previous follow-up), among `steps` other than `step`: the next follow-up cannot come before it."""
+    made = [(s.done_at, _PREVIOUS_FOLLOW_UP if s.kind is EmergencyStepKind.FOLLOW_UP else s.kind) for s in steps
             if s.kind is not EmergencyStepKind.FINAL and s.to_level is step.to_level and s.done_at is not None
             and s is not step]
-    return max(made, default=(None, ""))
+    return max(made, key=lambda told: (told[0], in_chinese(told[1])), default=(None, ""))
 
 
 def missed_rounds(record: EmergencyReport, step: EmergencyStep, interval: timedelta) -> list[EmergencyStep]:
@@ -669,23 +704,21 @@ def record_step(db: Database, actor: Actor, step_id: int, content: str, *,
     follow-up made while the report is open starts the next follow-up clock for that level.
     """
     if not content.strip():
-        raise ValidationFailed("报送内容(content):必须填写报告了什么", field="content")
+        raise ValidationFailed(_NO_CONTENT, field="content")
     done_at = done_at or utcnow()
     with unit_of_work(db, actor, "emergencies.record_step") as uow:
         record, step = load_step_for(uow, step_id, Permission.EMERGENCY_REPORT)
         if step.done_at is not None:
-            raise InvalidTransition(f"报告 {record.number} 的{step.kind.label}(报{step.to_level.label})已由 "
-                                    f"{step.done_by} 于 {step.done_at.astimezone(BEIJING):%Y-%m-%d %H:%M} 报送,无需重复登记;"
-                                    f"如要登记另一件报告的环节,请核对步骤号(emergencies steps 报告编号)")
+            made_at = f"{step.done_at.astimezone(BEIJING):%Y-%m-%d %H:%M}"
+            raise InvalidTransition(_STEP_MADE(number=record.number, step=step.kind, level=step.to_level,
+                                               by=step.done_by, at=made_at))
         if record.state is EmergencyState.CLOSED:
-            raise InvalidTransition(f"报告 {record.number} 已终报结束,不能再登记报送")
+            raise InvalidTransition(_CLOSED(number=record.number))
         if step.kind is EmergencyStepKind.FINAL:
-            raise InvalidTransition(f"报告 {record.number} 的终报向各级一并报送,并在此前各环节都已报送之后:"
-                                    "请用“终报”登记", article="Art. 21")
+            raise InvalidTransition(_FINAL_BY_CLOSE(number=record.number), article="Art. 21")
         if owed := first_reports_owed(record.steps, step):
-            names = "、".join(s.kind.label for s in owed)
-            raise InvalidTransition(f"报告 {record.number} 报{step.to_level.label}的{names}尚未登记:续报接续首报,"
-                                    "请先登记首报再登记续报", article="Art. 21")
+            raise InvalidTransition(_FIRST_REPORTS_OWED(number=record.number, level=step.to_level,
+                                                        steps=enumerated(s.kind for s in owed)), article="Art. 21")
         if step.kind is EmergencyStepKind.FOLLOW_UP:
             told_at, told_by = last_told(record.steps, step)
             check_done_at(record, done_at, not_before=told_at, after=told_by)
@@ -722,8 +755,8 @@ def mark_handled(db: Database, actor: Actor, report_id: int, *, handled_at: date
     with unit_of_work(db, actor, "emergencies.mark_handled") as uow:
         record = load_report_for(uow, report_id, Permission.EMERGENCY_REPORT, expected_version)
         if record.state is not EmergencyState.OPEN:
-            raise InvalidTransition(f"报告 {record.number} 当前为“{record.state.label}”,不能再标记为已处置")
-        check_done_at(record, handled_at, what="处置完毕时间", name="handled_at")
+            raise InvalidTransition(_NOT_OPEN(number=record.number, state=record.state))
+        check_done_at(record, handled_at, what=_HANDLED_AT, name="handled_at")
         rule = LadderRule.load(uow.session)
         # Follow-ups due after the handling are no longer needed: those still owed, and rounds counted as
         # missed (no content of their own) by a follow-up made before this handling was entered. A handling
@@ -755,24 +788,22 @@ def close(db: Database, actor: Actor, report_id: int, content: str, *, done_at: 
     still being verified: the final report states verified counts.
     """
     if not content.strip():
-        raise ValidationFailed("终报内容(content):必须填写", field="content")
+        raise ValidationFailed(_NO_FINAL_CONTENT, field="content")
     done_at = done_at or utcnow()
     with unit_of_work(db, actor, "emergencies.close") as uow:
         record = load_report_for(uow, report_id, Permission.EMERGENCY_REPORT)
         if record.state is not EmergencyState.HANDLED:
-            raise InvalidTransition(f"报告 {record.number} 当前为“{record.state.label}”:先标记为已处置,再作终报")
+            raise InvalidTransition(_NOT_HANDLED(number=record.number, state=record.state))
         owed = [s for s in record.steps if s.done_at is None and s.kind is not EmergencyStepKind.FINAL]
         if owed:
-            names = "、".join(f"{s.kind.label}(报{s.to_level.label})" for s in owed)
-            raise InvalidTransition(f"报告 {record.number} 尚有 {names} 未报送,请先补报再作终报", article="Art. 21")
+            names = enumerated(_STEP_TO(step=s.kind, level=s.to_level) for s in owed)
+            raise InvalidTransition(_RUNGS_OWED(number=record.number, steps=names), article="Art. 21")
         if record.casualties_unverified:
-            raise InvalidTransition(f"报告 {record.number} 的伤亡情况仍在核实:终报须报告核实后的伤亡人数,请先"
-                                    f"“更正/补充事实”,填入核实的人数并取消“尚在核实”(命令行:emergencies amend "
-                                    f"--casualties verified),再作终报", article="Art. 21")
+            raise InvalidTransition(_CASUALTIES_UNVERIFIED(number=record.number), article="Art. 21")
         made = [s.done_at for s in record.steps if s.done_at is not None]
         last = max([record.handled_at, *made])
         check_done_at(record, done_at, not_before=last,
-                       after="处置完毕的时间" if last == record.handled_at else "此前最后一次报送的时间")
+                       after=_WHEN_HANDLED if last == record.handled_at else _WHEN_LAST_SENT)
         for step in record.steps:
             if step.kind is EmergencyStepKind.FINAL and step.done_at is None:
                 step.done_at, step.done_by, step.content = done_at, actor.display_name, content.strip()
@@ -800,18 +831,14 @@ def acknowledge(db: Database, actor: Actor, report_id: int) -> EmergencyInfo:
     with unit_of_work(db, actor, "emergencies.acknowledge") as uow:
         record = load_report_for(uow, report_id, Permission.VIEW)
         if actor.is_system:  # the acknowledgement names who took note: a supervisor, in person
-            raise PermissionDenied("紧急情况告警须由值班长以本人账号确认,内置管理员不能代为确认;"
-                                   "命令行请加 --as 值班长的用户名", article="Art. 15")
+            raise PermissionDenied(_NOT_BY_THE_ADMINISTRATOR, article="Art. 15")
         township = uow.session.get(Place, record.township_id)
         if not may_acknowledge(actor, township.code):
-            raise PermissionDenied(f"用户“{actor.display_name}”不能确认紧急情况告警:告警由{township.name}值班室的"
-                                   f"值班长以本人账号确认,表示值班室已知悉;请{township.name}的值班长确认",
+            raise PermissionDenied(_NOT_THE_SUPERVISOR(user=actor.display_name, township=township.name),
                                    article="Art. 21")
         if record.acknowledged_at is not None:
-            raise InvalidTransition(
-                f"报告 {record.number} 已由 {record.acknowledged_by} 于 "
-                f"{record.acknowledged_at.astimezone(BEIJING):%Y-%m-%d %H:%M} 确认"
-            )
+            raise InvalidTransition(_ACKNOWLEDGED(number=record.number, by=record.acknowledged_by,
+                                                  at=f"{record.acknowledged_at.astimezone(BEIJING):%Y-%m-%d %H:%M}"))
         record.acknowledged_at, record.acknowledged_by = utcnow(), actor.display_name
         uow.session.flush()
         uow.audit(f"确认紧急情况告警 {record.number}")
@@ -923,8 +950,7 @@ def amend_facts(db: Database, actor: Actor, report_id: int, *, expected_version:
         if seen is not None and record.version != expected_version and facts(record) != seen:
             raise _conflict(uow.session, record, "emergencies.amend_facts")
         if record.state is EmergencyState.CLOSED:
-            raise InvalidTransition(f"报告 {record.number} 已终报结束,事实以终报为准,不能再更正;"
-                                    "此后发现的新情况请另行报告", article="Art. 21")
+            raise InvalidTransition(_FINAL_FACTS(number=record.number), article="Art. 21")
         before = facts(record)
         after = before | amended
         problems = _validate(title=after["title"], place_text=after["place_text"], summary=after["summary"],

@@ -8658,6 +8658,38 @@ This wall display has stopped refreshing and no longer shows requests or emergen
       <translation>Case {number} was changed by {who} at {when}; please reload</translation>
     </message>
     <message>
+      <source>案件 {case} 不存在(可能已被删除),请刷新列表</source>
+      <translation>Case {case} does not exist (it may have been deleted); please refresh the list</translation>
+    </message>
+    <message>
+      <source>请填写{what}({field})</source>
+      <translation>Please fill in {what} ({field})</translation>
+    </message>
+    <message>
+      <source>用户“{user}”没有在 {place}({code}){permission}的权限:这份清单属于网格化服务管理中心;请由中心的值班员或值班长查看</source>
+      <translation>User “{user}” lacks the right in {place} ({code}): {permission}. This list belongs to the grid service management center; please have the center's duty officer or shift supervisor view it</translation>
+    </message>
+    <message>
+      <source>用户“{user}”无权查看 {place}({code})的案件;请由具有该地区查看权限的用户查看</source>
+      <translation>User “{user}” may not view the cases of {place} ({code}); please have a user allowed to view that area's cases view them</translation>
+    </message>
+    <message>
+      <source>本部门对案件 {number} 提出的管辖异议已于 {when} 由{by}认定成立{comment},派遣已撤回;该案不再由本部门承办,不能再查看</source>
+      <translation>This department's jurisdiction objection to case {number} was upheld by {by} at {when}{comment}, and the dispatch was withdrawn; the case is no longer handled by this department and can no longer be viewed</translation>
+    </message>
+    <message>
+      <source>本部门对案件 {number} 的协办已于 {when} 由{by}撤回(理由:{reason});该案不再由本部门协办,不能再查看</source>
+      <translation>This department's co-handling of case {number} was withdrawn by {by} at {when} (reason: {reason}); the case is no longer co-handled by this department and can no longer be viewed</translation>
+    </message>
+    <message>
+      <source>该案未派给{department},</source>
+      <translation>the case was not sent to {department}, and </translation>
+    </message>
+    <message>
+      <source>用户“{user}”无权查看案件 {number}:{held_by}联络员只能查看本部门承办或协办的案件;如需了解该案,请联系网格化服务管理中心</source>
+      <translation>User “{user}” may not view case {number}: {held_by}a liaison may view only the cases their own department handles or co-handles. To learn about this case, please contact the grid service management center</translation>
+    </message>
+    <message>
       <source>案件 {number} 当前状态为“{state}”,不能{action};只有“{allowed}”状态的案件可以{action},请重新查看案件当前状态</source>
       <translation>Case {number} is “{state}”: {action} is not possible; only a case in state “{allowed}” allows {action}. Please check the case's current state</translation>
     </message>
@@ -9034,12 +9066,144 @@ This wall display has stopped refreshing and no longer shows requests or emergen
       <translation>The emergency report was not corrected; correct it as indicated and save again</translation>
     </message>
     <message>
+      <source>报告 {number} 已终报结束,事实以终报为准,不能再更正;此后发现的新情况请另行报告</source>
+      <translation>Report {number} is closed with its final report, whose facts stand, and can no longer be corrected; please report anything found since separately</translation>
+    </message>
+    <message>
+      <source>紧急情况报告 {report} 不存在</source>
+      <translation>Emergency report {report} does not exist</translation>
+    </message>
+    <message>
+      <source>报告步骤 {step} 不存在</source>
+      <translation>Report step {step} does not exist</translation>
+    </message>
+    <message>
+      <source>紧急情况报告 {number}</source>
+      <translation>Emergency report {number}</translation>
+    </message>
+    <message>
+      <source>报送时间</source>
+      <translation>Time reported</translation>
+    </message>
+    <message>
+      <source>处置完毕时间</source>
+      <translation>Time handled</translation>
+    </message>
+    <message>
+      <source>处置完毕的时间</source>
+      <translation>the time it was handled</translation>
+    </message>
+    <message>
+      <source>此前最后一次报送的时间</source>
+      <translation>the time of the last report before it</translation>
+    </message>
+    <message>
+      <source>上一次续报</source>
+      <translation>the previous follow-up report</translation>
+    </message>
+    <message>
+      <source>{what}({name})应在获知时间({learned})之后、当前时间之前</source>
+      <translation>{what} ({name}) should be after the time the situation was learned of ({learned}) and before now</translation>
+    </message>
+    <message>
+      <source>{what}({name})应不早于{after}({at})</source>
+      <translation>{what} ({name}) should be no earlier than {after} ({at})</translation>
+    </message>
+    <message>
+      <source>{what}({name})应不晚于{before}({at})</source>
+      <translation>{what} ({name}) should be no later than {before} ({at})</translation>
+    </message>
+    <message>
+      <source>报送内容(content):必须填写报告了什么</source>
+      <translation>Content (content): state what was reported</translation>
+    </message>
+    <message>
+      <source>报告 {number} 的{step}(报{level})已由 {by} 于 {at} 报送,无需重复登记;如要登记另一件报告的环节,请核对步骤号(emergencies steps 报告编号)</source>
+      <translation>{step} (to {level}) of report {number} was already made by {by} at {at}; there is no need to record it again. To record a step of another report, check the step number (emergencies steps &lt;report number&gt;)</translation>
+    </message>
+    <message>
+      <source>报告 {number} 已终报结束,不能再登记报送</source>
+      <translation>Report {number} is closed with its final report; no more reports can be recorded</translation>
+    </message>
+    <message>
+      <source>报告 {number} 的终报向各级一并报送,并在此前各环节都已报送之后:请用“终报”登记</source>
+      <translation>The final report of report {number} goes to every level at once, once every earlier step has been made: record it with “Final report”</translation>
+    </message>
+    <message>
+      <source>报告 {number} 报{level}的{steps}尚未登记:续报接续首报,请先登记首报再登记续报</source>
+      <translation>Report {number}: {steps} (to {level}) not yet recorded. A follow-up report builds on the first report; please record the first report before the follow-up</translation>
+    </message>
+    <message>
+      <source>报告 {number} 当前为“{state}”,不能再标记为已处置</source>
+      <translation>Report {number} is “{state}”; it can no longer be marked as handled</translation>
+    </message>
+    <message>
+      <source>终报内容(content):必须填写</source>
+      <translation>Final report content (content): required</translation>
+    </message>
+    <message>
+      <source>报告 {number} 当前为“{state}”:先标记为已处置,再作终报</source>
+      <translation>Report {number} is “{state}”: mark it as handled first, then make the final report</translation>
+    </message>
+    <message>
+      <source>{step}(报{level})</source>
+      <translation>{step} (to {level})</translation>
+    </message>
+    <message>
+      <source>报告 {number} 尚有 {steps} 未报送,请先补报再作终报</source>
+      <translation>Report {number} still has unreported steps: {steps}; please report them first, then make the final report</translation>
+    </message>
+    <message>
+      <source>报告 {number} 的伤亡情况仍在核实:终报须报告核实后的伤亡人数,请先“更正/补充事实”,填入核实的人数并取消“尚在核实”(命令行:emergencies amend --casualties verified),再作终报</source>
+      <translation>The casualties of report {number} are still being verified: the final report must state the verified numbers. Please first use “Correct/add facts” to enter the verified numbers and clear “still being verified” (command line: emergencies amend --casualties verified), then make the final report</translation>
+    </message>
+    <message>
+      <source>紧急情况告警须由值班长以本人账号确认,内置管理员不能代为确认;命令行请加 --as 值班长的用户名</source>
+      <translation>An emergency alarm must be acknowledged by a shift supervisor under their own account; the built-in administrator cannot acknowledge it for them. On the command line, add --as &lt;the shift supervisor's user name&gt;</translation>
+    </message>
+    <message>
+      <source>用户“{user}”不能确认紧急情况告警:告警由{township}值班室的值班长以本人账号确认,表示值班室已知悉;请{township}的值班长确认</source>
+      <translation>User “{user}” cannot acknowledge emergency alarms: an alarm is acknowledged by a shift supervisor of the {township} duty room under their own account, to say the duty room is aware of it; please have a shift supervisor of {township} acknowledge it</translation>
+    </message>
+    <message>
+      <source>报告 {number} 已由 {by} 于 {at} 确认</source>
+      <translation>Report {number} was already acknowledged by {by} at {at}</translation>
+    </message>
+    <message>
       <source>备份整个数据库</source>
       <translation>Back up the whole database</translation>
     </message>
     <message>
       <source>设定办理期限与回访规则</source>
       <translation>Set the handling time limits and callback rules</translation>
+    </message>
+    <message>
+      <source>联系情况</source>
+      <translation>the contact notes</translation>
+    </message>
+    <message>
+      <source>阶段性工作情况</source>
+      <translation>the stage progress</translation>
+    </message>
+    <message>
+      <source>延期理由</source>
+      <translation>the reason for the extension</translation>
+    </message>
+    <message>
+      <source>异议理由</source>
+      <translation>the reason for the objection</translation>
+    </message>
+    <message>
+      <source>办理结果</source>
+      <translation>the handling result</translation>
+    </message>
+    <message>
+      <source>承办任务 {share} 不存在,请刷新</source>
+      <translation>Task {share} does not exist; please refresh</translation>
+    </message>
+    <message>
+      <source>用户“{user}”不是 {department} 的联络员,不能办理派给该部门的案件 {number}</source>
+      <translation>User “{user}” is not a liaison of {department} and cannot handle case {number} sent to that department</translation>
     </message>
     <message>
       <source>案件 {number} 已申请过延期({state}),每件承办任务只能延期一次</source>
@@ -9054,8 +9218,28 @@ This wall display has stopped refreshing and no longer shows requests or emergen
       <translation>The handling deadline of case {number} expired at {due}; a result reported late must say why it is late</translation>
     </message>
     <message>
+      <source>延期时长(amount):应为 1 至 {limit}({unit}),不能超过原办理时限</source>
+      <translation>Extension (amount): should be 1 to {limit} ({unit}), no longer than the original handling limit</translation>
+    </message>
+    <message>
       <source>案件 {number} 尚未联系诉求人;请先联系诉求人了解具体诉求,再反馈办理结果</source>
       <translation>The requester of case {number} has not been contacted yet; please contact the requester to learn what they are asking for, then report the result</translation>
+    </message>
+    <message>
+      <source>协办单位 {departments} 尚未向主办单位报送办理结果,请待其报送</source>
+      <translation>Co-handling {departments}: no result reported to the lead yet; please wait for the report</translation>
+    </message>
+    <message>
+      <source>协办单位 {department} 的{request}尚待网格化服务管理机构处理,请联系机构</source>
+      <translation>Co-handler {department}: its request ({request}) awaits a decision by the grid service management body; please contact the body</translation>
+    </message>
+    <message>
+      <source>{waiting};之后再反馈办理结果</source>
+      <translation>{waiting}; then report the handling result</translation>
+    </message>
+    <message>
+      <source>案件 {case} 不存在,请刷新列表</source>
+      <translation>Case {case} does not exist; please refresh the list</translation>
     </message>
     <message>
       <source>正在协办本案(派为主办则改任主办,须重新签收;不派为主办则继续协办)</source>
@@ -9086,6 +9270,50 @@ This wall display has stopped refreshing and no longer shows requests or emergen
       <translation>Case {number} was just dispatched by another user and cannot be dispatched twice; please reload</translation>
     </message>
     <message>
+      <source>协办单位(co_department_ids):主办单位不能同时作为协办单位</source>
+      <translation>Co-handlers (co_department_ids): the lead cannot also be a co-handler</translation>
+    </message>
+    <message>
+      <source>协办单位 {department} 的{request}尚待本中心处理;请先处理,再派其为主办单位</source>
+      <translation>Co-handler {department}: its request ({request}) awaits this center's decision; decide it first, then make it the lead</translation>
+    </message>
+    <message>
+      <source>承办单位(编号 {ids})不存在,请刷新单位列表后重新选择</source>
+      <translation>Department no. {ids}: not found; please refresh the department list and choose again</translation>
+    </message>
+    <message>
+      <source>承办单位 {departments} 已停用,请另选承办单位</source>
+      <translation>{departments}: deactivated; please choose another handling department</translation>
+    </message>
+    <message>
+      <source>案件 {number} 已派遣给 {department} 且尚未办结,不能重复派遣</source>
+      <translation>Case {number} has already been dispatched to {department} and is not finished there; it cannot be dispatched to it again</translation>
+    </message>
+    <message>
+      <source>增加协办的理由(reason):请写明为何需要该单位协办</source>
+      <translation>Reason for adding a co-handler (reason): state why this department's help is needed</translation>
+    </message>
+    <message>
+      <source>撤回协办的理由(reason):请写明为何撤回该单位的协办</source>
+      <translation>Reason for the withdrawal (reason): state why this department's co-handling is withdrawn</translation>
+    </message>
+    <message>
+      <source>承办任务 {share} 不存在</source>
+      <translation>Task {share} does not exist</translation>
+    </message>
+    <message>
+      <source>{department} 不是本案正在协办的单位,无须撤回</source>
+      <translation>{department} is not co-handling this case; there is nothing to withdraw</translation>
+    </message>
+    <message>
+      <source>{department} 已向主办单位报送办理结果,主办单位无须再等待其结果,无须撤回</source>
+      <translation>{department} has already reported its result to the lead, which no longer waits for it; there is no need to withdraw it</translation>
+    </message>
+    <message>
+      <source>{department} 的{request}尚待中心决定;请先处理,再决定是否撤回其协办</source>
+      <translation>{department}: its request ({request}) awaits the center's decision; decide it first, then whether to withdraw its co-handling</translation>
+    </message>
+    <message>
       <source>案件 {number} 尚未分派网格,不能交网格工作人员办理;请先指定网格</source>
       <translation>Case {number} has no grid yet and cannot be given to grid staff; please assign a grid first</translation>
     </message>
@@ -9096,6 +9324,14 @@ This wall display has stopped refreshing and no longer shows requests or emergen
     <message>
       <source>案件 {number} 在{level}办理,只能下派到更低的层级</source>
       <translation>Case {number} is handled at {level}; it can only be assigned down to a lower level</translation>
+    </message>
+    <message>
+      <source>上报理由</source>
+      <translation>the reason for escalating</translation>
+    </message>
+    <message>
+      <source>下派说明</source>
+      <translation>the note on assigning it down</translation>
     </message>
     <message>
       <source>为值班台的数据库用户授权</source>

@@ -174,3 +174,75 @@ def test_a_save_lost_to_another_desk_or_program_is_said_as_before(db, system):
         with pytest.raises(Conflict) as refused, unit_of_work(db, system, "test.lost"):
             raise failure
         assert refused.value.message == said and refused.value.message.template == said
+
+
+@pytest.mark.law("Art. 18")
+def test_a_lead_waiting_on_its_co_handlers_is_told_why_as_before():
+    from desktop.models import Assignment, Department
+    from desktop.models.enums import AssignmentState, CaseState
+    from desktop.services.cases.department import _waiting_for
+
+    class Departments:
+        def get(self, model, department_id):
+            return Department(name={1: "侨港派出所", 2: "侨港司法所", 3: "侨港供电所"}[department_id])
+
+    shares = [Assignment(department_id=1, state=AssignmentState.HANDLING),
+              Assignment(department_id=2, state=AssignmentState.SIGNED),
+              Assignment(department_id=3, state=AssignmentState.EXTENSION_PENDING)]
+    said = _waiting_for(Departments(), shares)
+    assert said == ("协办单位 侨港派出所、侨港司法所 尚未向主办单位报送办理结果,请待其报送;"
+                    "协办单位 侨港供电所 的延期申请尚待网格化服务管理机构处理,请联系机构;之后再反馈办理结果")
+    assert said.template == "{waiting};之后再反馈办理结果"
+    deciding = said.arguments["waiting"].arguments["another"]
+    assert deciding.arguments == {"department": "侨港供电所", "request": CaseState.EXTENSION_PENDING}
+
+
+@pytest.mark.law("Art. 15")
+def test_a_liaison_refused_another_departments_case_is_told_as_before():
+    from desktop.models import Department
+    from desktop.services.cases.common import liaison_refusal
+    from desktop.services.security import Actor
+
+    class Departments:
+        def get(self, model, department_id):
+            return Department(name="侨港派出所")
+
+    refusal = liaison_refusal(Departments(), Actor(username="pcs", display_name="派出所联络员", department_id=1),
+                              "450503103-2026-000007")
+    assert refusal.message == ("用户“派出所联络员”无权查看案件 450503103-2026-000007:该案未派给侨港派出所,联络员只能查看本部门"
+                               "承办或协办的案件;如需了解该案,请联系网格化服务管理中心(Art. 15)")
+    said = refusal.message.arguments["message"]
+    assert said.arguments["held_by"].template == "该案未派给{department}," and said.template in TEMPLATES
+
+
+def test_a_reason_left_empty_is_asked_for_as_before():
+    from desktop.services.cases import department, onspot_escalation
+
+    with pytest.raises(ValidationFailed, match=r"^请填写联系情况\(note\)$") as refused:
+        department.contact_requester(None, None, assignment_id=1, note=" ", expected_version=1)
+    assert refused.value.message.template == "请填写{what}({field})"
+    assert refused.value.message.arguments["what"].template == "联系情况"
+    with pytest.raises(ValidationFailed, match=r"^请填写上报理由\(reason\)$"):
+        onspot_escalation.escalate(None, None, case_id=1, reason="", expected_version=1)
+    with pytest.raises(ValidationFailed, match=r"^撤回协办的理由\(reason\):请写明为何撤回该单位的协办$") as refused:
+        dispatch.withdraw_co_handler(None, None, assignment_id=1, reason=" ", expected_version=1)
+    assert refused.value.message.template in TEMPLATES
+
+
+@pytest.mark.law("Art. 21")
+def test_a_rung_out_of_the_ladders_order_is_refused_as_before():
+    from datetime import datetime, timezone
+
+    from desktop.models import EmergencyReport
+    from desktop.services.emergencies import _PREVIOUS_FOLLOW_UP, check_done_at
+
+    report = EmergencyReport(learned_at=datetime(2026, 3, 1, 0, 0, tzinfo=timezone.utc))
+    with pytest.raises(ValidationFailed) as refused:
+        check_done_at(report, datetime(2026, 2, 28, 23, 0, tzinfo=timezone.utc))
+    assert refused.value.message == "报送时间(done_at)应在获知时间(03-01 08:00)之后、当前时间之前"
+    assert refused.value.message.arguments["what"].template == "报送时间"
+    with pytest.raises(ValidationFailed) as refused:
+        check_done_at(report, datetime(2026, 3, 1, 1, 0, tzinfo=timezone.utc),
+                      not_before=datetime(2026, 3, 1, 2, 0, tzinfo=timezone.utc), after=_PREVIOUS_FOLLOW_UP)
+    assert refused.value.message == "报送时间(done_at)应不早于上一次续报(03-01 10:00)(Art. 21)"
+    assert refused.value.message.arguments["message"].template == "{what}({name})应不早于{after}({at})"

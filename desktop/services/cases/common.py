@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from ...errors import Conflict, InvalidTransition, NotFound, PermissionDenied
+from ...errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
 from ...models import Assignment, Case, CaseEvent, Department, Objection, Place, Setting, SupervisionOrder
 from ...models.base import utcnow
 from ...models.enums import AssignmentRole, AssignmentState, CaseState, DecisionState, HandlingLevel, SupervisionLevel
@@ -90,6 +90,15 @@ LEVEL_ORDER = [HandlingLevel.GRID, HandlingLevel.TOWNSHIP, HandlingLevel.COUNTY,
 
 
 _CHANGED_MEANWHILE = Message("案件 {number} 已被 {who} 于 {when} 修改,请重新载入")
+_NO_SUCH_CASE = Message("案件 {case} 不存在(可能已被删除),请刷新列表")
+_NOT_FILLED_IN = Message("请填写{what}({field})")
+
+
+def required_text(value: str, what: str, field: str) -> str:
+    """`value` stripped; refused where left empty, naming `what` (a Said) and its command-line `field`."""
+    if not value or not value.strip():
+        raise ValidationFailed(_NOT_FILLED_IN(what=what, field=field), field=field)
+    return value.strip()
 
 
 def conflict_message(case: Case) -> str:
@@ -117,7 +126,7 @@ def load_case(uow: UnitOfWork, case_id: int, expected_version: int | None) -> Ca
     """
     case = uow.session.scalar(select(Case).where(Case.id == case_id).with_for_update())
     if case is None:
-        raise NotFound(f"案件 {case_id} 不存在(可能已被删除),请刷新列表")
+        raise NotFound(_NO_SUCH_CASE(case=case_id))
     uow.target = f"case:{case.id}"
     if expected_version is not None and case.version != expected_version:
         raise stale(uow, case)
@@ -142,13 +151,17 @@ def require_on_case(uow: UnitOfWork, case: Case, permission: Permission) -> Plac
     return place
 
 
+_LIST_NOT_YOURS = Message("用户“{user}”没有在 {place}({code}){permission}的权限:"
+                          "这份清单属于网格化服务管理中心;请由中心的值班员或值班长查看")
+_NOT_YOUR_AREA = Message("用户“{user}”无权查看 {place}({code})的案件;请由具有该地区查看权限的用户查看")
+
+
 def require_view(actor, place: Place) -> None:
     """A list of the place's cases is the centre's, for who may read every case there — not a
     liaison, who reads their own department's cases (Art. 15)."""
     if not actor.can(Permission.VIEW_CASES, place.code):
-        raise PermissionDenied(
-            f"用户“{actor.display_name}”没有在 {place.short_name}({place.code}){Permission.VIEW_CASES.label}的权限:"
-            "这份清单属于网格化服务管理中心;请由中心的值班员或值班长查看", article="Art. 15")
+        raise PermissionDenied(_LIST_NOT_YOURS(user=actor.display_name, place=place.short_name, code=place.code,
+                                               permission=Permission.VIEW_CASES), article="Art. 15")
 
 
 def require_case_view(session, actor, case: Case) -> Place:
@@ -163,8 +176,17 @@ def require_case_view(session, actor, case: Case) -> Place:
         return township
     if actor.department_id is not None and not actor.can(Permission.VIEW_CASES, township.code):
         raise _share_ended(session, actor, case) or liaison_refusal(session, actor, case.number)
-    raise PermissionDenied(f"用户“{actor.display_name}”无权查看 {township.short_name}({township.code})的案件;"
-                           "请由具有该地区查看权限的用户查看", article="Art. 15")
+    raise PermissionDenied(_NOT_YOUR_AREA(user=actor.display_name, place=township.short_name, code=township.code),
+                           article="Art. 15")
+
+
+_OBJECTION_UPHELD = Message("本部门对案件 {number} 提出的管辖异议已于 {when} 由{by}认定成立{comment},派遣已撤回;"
+                            "该案不再由本部门承办,不能再查看")
+_CO_HANDLING_WITHDRAWN = Message("本部门对案件 {number} 的协办已于 {when} 由{by}撤回(理由:{reason});"
+                                 "该案不再由本部门协办,不能再查看")
+_NOT_SENT_TO = Message("该案未派给{department},")
+_NOT_A_SHARE_OF_YOURS = Message("用户“{user}”无权查看案件 {number}:{held_by}联络员只能查看本部门承办或协办的案件;"
+                                "如需了解该案,请联系网格化服务管理中心")
 
 
 def _share_ended(session, actor, case: Case) -> PermissionDenied | None:
@@ -179,24 +201,22 @@ def _share_ended(session, actor, case: Case) -> PermissionDenied | None:
         Objection.assignment_id == last_share, Objection.state == DecisionState.APPROVED)).first()
     if decided is not None:
         at, by, comment = decided
-        return PermissionDenied(f"本部门对案件 {case.number} 提出的管辖异议已于 {beijing_text(at, '%m-%d %H:%M')} 由{by}认定成立"
-                                + (f"({comment})" if comment else "") + ",派遣已撤回;该案不再由本部门承办,不能再查看",
-                                article="Art. 18")
+        return PermissionDenied(_OBJECTION_UPHELD(number=case.number, when=beijing_text(at, '%m-%d %H:%M'), by=by,
+                                                  comment=f"({comment})" if comment else ""), article="Art. 18")
     withdrawn = session.execute(select(CaseEvent.at, CaseEvent.actor_name, CaseEvent.detail).where(
         CaseEvent.assignment_id == last_share, CaseEvent.kind == "co_withdrawn")).first()
     if withdrawn is not None:
         at, by, detail = withdrawn
-        return PermissionDenied(f"本部门对案件 {case.number} 的协办已于 {beijing_text(at, '%m-%d %H:%M')} 由{by}撤回"
-                                f"(理由:{detail.get('reason', '')});该案不再由本部门协办,不能再查看",
-                                article="Art. 18")
+        return PermissionDenied(_CO_HANDLING_WITHDRAWN(number=case.number, when=beijing_text(at, '%m-%d %H:%M'),
+                                                       by=by, reason=detail.get('reason', '')), article="Art. 18")
     return None
 
 
 def liaison_refusal(session, actor, number: str) -> PermissionDenied:
     department = session.get(Department, actor.department_id)
-    held_by = f"该案未派给{department.name}," if department else ""
-    return PermissionDenied(f"用户“{actor.display_name}”无权查看案件 {number}:{held_by}联络员只能查看本部门承办或协办的"
-                            "案件;如需了解该案,请联系网格化服务管理中心", article="Art. 15")
+    held_by = _NOT_SENT_TO(department=department.name) if department else ""
+    return PermissionDenied(_NOT_A_SHARE_OF_YOURS(user=actor.display_name, number=number, held_by=held_by),
+                            article="Art. 15")
 
 
 _WRONG_CASE_STATE = Message("案件 {number} 当前状态为“{state}”,不能{action};"

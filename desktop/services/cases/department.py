@@ -17,7 +17,7 @@ from ...errors import Conflict, InvalidTransition, LawRefusal, NotFound, Permiss
 from ...models import Assignment, Case, CaseEvent, Department, Extension, Objection, Place, StageReport
 from ...models.base import utcnow
 from ...models.enums import AWAITING_DECISION, AssignmentRole, AssignmentState, DecisionState
-from ...said import Message
+from ...said import Message, enumerated, joined
 from ..clock import due_text
 from ..security import Actor, Permission
 from ..unit_of_work import UnitOfWork, unit_of_work
@@ -28,16 +28,22 @@ from .common import (
     load_case,
     record,
     require_assignment_state,
+    required_text,
     stale,
 )
 from .deadlines import case_limits, pause, sync_case_due
 from .results import CaseInfo
 
 
-def _text(value: str, what: str, field: str) -> str:
-    if not value or not value.strip():
-        raise ValidationFailed(f"请填写{what}({field})", field=field)
-    return value.strip()
+# What a liaison writes, named where it is left empty (required_text).
+_CONTACT_NOTE = Message("联系情况")()
+_STAGE_CONTENT = Message("阶段性工作情况")()
+_EXTENSION_REASON = Message("延期理由")()
+_OBJECTION_REASON = Message("异议理由")()
+_RESULT = Message("办理结果")()
+
+_NO_SUCH_SHARE = Message("承办任务 {share} 不存在,请刷新")
+_NOT_YOUR_DEPARTMENT = Message("用户“{user}”不是 {department} 的联络员,不能办理派给该部门的案件 {number}")
 
 
 def _own_assignment(uow: UnitOfWork, assignment_id: int, expected_version: int, seen_event_id: int | None,
@@ -52,7 +58,7 @@ def _own_assignment(uow: UnitOfWork, assignment_id: int, expected_version: int, 
     """
     assignment = uow.session.get(Assignment, assignment_id)
     if assignment is None:
-        raise NotFound(f"承办任务 {assignment_id} 不存在,请刷新")
+        raise NotFound(_NO_SUCH_SHARE(share=assignment_id))
     case = load_case(uow, assignment.case_id, None)
     # Read again under the lock: a desk that held it may have changed the share meanwhile.
     assignment = uow.session.get(Assignment, assignment_id, populate_existing=True)
@@ -67,8 +73,8 @@ def _own_assignment(uow: UnitOfWork, assignment_id: int, expected_version: int, 
     uow.require(Permission.HANDLE, township.code, township.short_name)
     department = uow.session.get(Department, assignment.department_id)
     if not uow.actor.is_system and uow.actor.department_id != assignment.department_id:
-        raise PermissionDenied(f"用户“{uow.actor.display_name}”不是 {department.name} 的联络员,"
-                               f"不能办理派给该部门的案件 {case.number}", article="Art. 15")
+        raise PermissionDenied(_NOT_YOUR_DEPARTMENT(user=uow.actor.display_name, department=department.name,
+                                                    number=case.number), article="Art. 15")
     return case, assignment, department
 
 
@@ -123,7 +129,7 @@ def contact_requester(db: Database, actor: Actor, *, assignment_id: int, note: s
                       seen_event_id: int | None = None, seen_share_version: int | None = None,
                       now: datetime | None = None) -> CaseInfo:
     """Art. 19(1): contact the requester to learn what exactly they need."""
-    note = _text(note, "联系情况", "note")
+    note = required_text(note, _CONTACT_NOTE, "note")
     now = now or utcnow()
     with unit_of_work(db, actor, "cases.contact") as uow:
         case, assignment, dept = _own_assignment(uow, assignment_id, expected_version, seen_event_id,
@@ -143,7 +149,7 @@ def stage_report(db: Database, actor: Actor, *, assignment_id: int, content: str
                  seen_event_id: int | None = None, seen_share_version: int | None = None,
                  now: datetime | None = None) -> CaseInfo:
     """Art. 18(1): when it cannot be finished in time, say why and report how far it has got."""
-    content = _text(content, "阶段性工作情况", "content")
+    content = required_text(content, _STAGE_CONTENT, "content")
     now = now or utcnow()
     with unit_of_work(db, actor, "cases.stage_report") as uow:
         case, assignment, dept = _own_assignment(uow, assignment_id, expected_version, seen_event_id,
@@ -160,6 +166,7 @@ def stage_report(db: Database, actor: Actor, *, assignment_id: int, content: str
 _EXTENDED_BEFORE = Message("案件 {number} 已申请过延期({state}),每件承办任务只能延期一次")
 _TOO_LATE_TO_EXTEND = Message("案件 {number} 的办理期限已于 {due} 届满,不能再申请延期;请报送阶段性工作情况说明逾期理由,并尽快办结")
 _LATE_WITHOUT_REASON = Message("案件 {number} 的办理期限已于 {due} 届满;逾期反馈办理结果须说明逾期理由")
+_TOO_LONG_AN_EXTENSION = Message("延期时长(amount):应为 1 至 {limit}({unit}),不能超过原办理时限")
 _NOT_CONTACTED = Message("案件 {number} 尚未联系诉求人;请先联系诉求人了解具体诉求,再反馈办理结果")
 
 
@@ -180,7 +187,7 @@ def request_extension(db: Database, actor: Actor, *, assignment_id: int, reason:
                       seen_share_version: int | None = None, now: datetime | None = None) -> CaseInfo:
     """Art. 19(2): ask for more time, with the reason; at most once and at most the original
     limit (SPEC §11). The center decides (review.decide_extension)."""
-    reason = _text(reason, "延期理由", "reason")
+    reason = required_text(reason, _EXTENSION_REASON, "reason")
     now = now or utcnow()
     with unit_of_work(db, actor, "cases.request_extension") as uow:
         case, assignment, dept = _own_assignment(uow, assignment_id, expected_version, seen_event_id,
@@ -191,8 +198,7 @@ def request_extension(db: Database, actor: Actor, *, assignment_id: int, reason:
             raise refusal
         limit = case_limits(uow.session, case).handle
         if not 1 <= amount <= limit.amount:
-            raise ValidationFailed(f"延期时长(amount):应为 1 至 {limit.amount}({limit.unit.label}),"
-                                   f"不能超过原办理时限", field="amount")
+            raise ValidationFailed(_TOO_LONG_AN_EXTENSION(limit=limit.amount, unit=limit.unit), field="amount")
         uow.session.add(Extension(assignment_id=assignment.id, requested_at=now, requested_by=actor.display_name,
                                   reason=reason, requested_amount=amount,
                                   paused_clock=pause(uow.session, assignment, now)))
@@ -208,7 +214,7 @@ def raise_objection(db: Database, actor: Actor, *, assignment_id: int, reason: s
                     seen_event_id: int | None = None, seen_share_version: int | None = None,
                     now: datetime | None = None) -> CaseInfo:
     """Art. 18(2): object to the duty or jurisdiction; the center decides and may re-dispatch."""
-    reason = _text(reason, "异议理由", "reason")
+    reason = required_text(reason, _OBJECTION_REASON, "reason")
     now = now or utcnow()
     with unit_of_work(db, actor, "cases.raise_objection") as uow:
         case, assignment, dept = _own_assignment(uow, assignment_id, expected_version, seen_event_id,
@@ -229,7 +235,7 @@ def report_result(db: Database, actor: Actor, *, assignment_id: int, result: str
     """Feed back the result: a co-handler to the lead (Art. 18(1)); the lead to the center and
     the requester (Art. 19(3)) — after contacting the requester and once every co-handler reported.
     One fed back after its deadline says why it was late (`late_reason`, Art. 18(1))."""
-    result = _text(result, "办理结果", "result")
+    result = required_text(result, _RESULT, "result")
     now = now or utcnow()
     with unit_of_work(db, actor, "cases.report_result") as uow:
         case, assignment, dept = _own_assignment(uow, assignment_id, expected_version, seen_event_id,
@@ -270,6 +276,11 @@ def result_refusal(session, case: Case, share: Assignment) -> LawRefusal | Inval
     return InvalidTransition(_waiting_for(session, waiting), article="Art. 18") if waiting else None
 
 
+_CO_HANDLERS_TO_REPORT = Message("协办单位 {departments} 尚未向主办单位报送办理结果,请待其报送")
+_CO_HANDLER_TO_BE_DECIDED = Message("协办单位 {department} 的{request}尚待网格化服务管理机构处理,请联系机构")
+_THEN_THE_RESULT = Message("{waiting};之后再反馈办理结果")
+
+
 def _waiting_for(session, shares: list[Assignment]) -> str:
     """Why the lead's result waits: the co-handlers yet to report, and those of them whose request
     the center has still to decide (the lead then asks the center, not the co-handler)."""
@@ -277,7 +288,6 @@ def _waiting_for(session, shares: list[Assignment]) -> str:
         return session.get(Department, share.department_id).name
     deciding = [s for s in shares if s.state in AWAITING_DECISION]
     others = [s for s in shares if s not in deciding]
-    parts = [f"协办单位 {'、'.join(name(s) for s in others)} 尚未向主办单位报送办理结果,请待其报送"] if others else []
-    parts += [f"协办单位 {name(s)} 的{CASE_STATE_OF_LEAD[s.state].label}尚待网格化服务管理机构处理,请联系机构"
-              for s in deciding]
-    return ";".join(parts) + ";之后再反馈办理结果"
+    parts = [_CO_HANDLERS_TO_REPORT(departments=enumerated(name(s) for s in others))] if others else []
+    parts += [_CO_HANDLER_TO_BE_DECIDED(department=name(s), request=CASE_STATE_OF_LEAD[s.state]) for s in deciding]
+    return _THEN_THE_RESULT(waiting=joined(parts))

@@ -46,7 +46,7 @@ from ...models.enums import (
     HandlingLevel,
     TimeLimitUnit,
 )
-from ...said import Message
+from ...said import Message, enumerated
 from ..clock import WorkCalendar, due_text_as_of
 from ..department_use import use_departments
 from ..departments import liaison_account_exists
@@ -111,11 +111,14 @@ class DispatchPreview:
     unknown_years: tuple[int, ...]  # years met whose holidays nobody entered: counted Monday–Friday
 
 
+_NO_SUCH_CASE = Message("案件 {case} 不存在,请刷新列表")
+
+
 def _case_to_dispatch(session, actor: Actor, case_id: int) -> tuple[Case, MatterItem | None]:
     """The case the actor may read, with its matter item (if it has one)."""
     case = session.get(Case, case_id)
     if case is None:
-        raise NotFound(f"案件 {case_id} 不存在,请刷新列表")
+        raise NotFound(_NO_SUCH_CASE(case=case_id))
     require_case_view(session, actor, case)
     return case, session.get(MatterItem, case.matter_item_id) if case.matter_item_id else None
 
@@ -140,6 +143,11 @@ _NAMED_BY_ITEM = Message("事项清单指定的承办部门({item})")
 _OFFICE_OF_NAMED = Message("事项清单指定部门({named})在本地的下属机构({item})")
 _LOCAL = Message("属地:服务范围包含本案")()
 _DISPATCHED_MEANWHILE = Message("案件 {number} 刚刚已被其他用户派遣,不能重复派遣,请重新载入")
+_LEAD_ALSO_CO = Message("协办单位(co_department_ids):主办单位不能同时作为协办单位")()
+_CO_HANDLER_AWAITING_US = Message("协办单位 {department} 的{request}尚待本中心处理;请先处理,再派其为主办单位")
+_NO_SUCH_DEPARTMENTS = Message("承办单位(编号 {ids})不存在,请刷新单位列表后重新选择")
+_DEPARTMENTS_STOPPED = Message("承办单位 {departments} 已停用,请另选承办单位")
+_ALREADY_SENT = Message("案件 {number} 已派遣给 {department} 且尚未办结,不能重复派遣")
 
 
 def suggest_departments(db: Database, actor: Actor, case_id: int) -> list[DepartmentSuggestion]:
@@ -214,7 +222,7 @@ def dispatch(db: Database, actor: Actor, *, case_id: int, lead_department_id: in
     now = now or utcnow()
     co_ids = list(dict.fromkeys(co_department_ids))
     if lead_department_id in co_ids:
-        raise ValidationFailed("协办单位(co_department_ids):主办单位不能同时作为协办单位", field="co_department_ids")
+        raise ValidationFailed(_LEAD_ALSO_CO, field="co_department_ids")
     with unit_of_work(db, actor, "cases.dispatch") as uow:
         session = uow.session
         case = load_case(uow, case_id, expected_version)
@@ -256,8 +264,7 @@ def _end_co_share_for_lead(session, case: Case, share: Assignment, now: datetime
     holds one running share of a case at a time). Not while the center has its request to decide."""
     if share.state in AWAITING_DECISION:
         name = session.get(Department, share.department_id).name
-        raise InvalidTransition(f"协办单位 {name} 的{CASE_STATE_OF_LEAD[share.state].label}尚待本中心处理;"
-                                f"请先处理,再派其为主办单位",
+        raise InvalidTransition(_CO_HANDLER_AWAITING_US(department=name, request=CASE_STATE_OF_LEAD[share.state]),
                                 article="Art. 18")
     share.state, share.finished_at, share.paused_since = AssignmentState.WITHDRAWN, now, None
     session.flush()
@@ -268,14 +275,14 @@ def _departments_to_send(session, case: Case, ids: list[int]) -> dict[int, Depar
     departments = use_departments(session, ids)
     unknown = [str(i) for i in ids if i not in departments]
     if unknown:  # ids no desk offers: a stale list, or a department removed meanwhile
-        raise ValidationFailed(f"承办单位(编号 {'、'.join(unknown)})不存在,请刷新单位列表后重新选择", field="departments")
+        raise ValidationFailed(_NO_SUCH_DEPARTMENTS(ids=enumerated(unknown)), field="departments")
     stopped = [departments[i].name for i in ids if not departments[i].active]
     if stopped:
-        raise ValidationFailed(f"承办单位 {'、'.join(stopped)} 已停用,请另选承办单位", field="departments")
+        raise ValidationFailed(_DEPARTMENTS_STOPPED(departments=enumerated(stopped)), field="departments")
     busy = {a.department_id for a in active_assignments(case)}
     for dept_id in ids:
         if dept_id in busy:
-            raise Conflict(f"案件 {case.number} 已派遣给 {departments[dept_id].name} 且尚未办结,不能重复派遣")
+            raise Conflict(_ALREADY_SENT(number=case.number, department=departments[dept_id].name))
     return departments
 
 
@@ -284,6 +291,9 @@ def _flush_shares(session, case: Case) -> None:
         session.flush()
     except IntegrityError as exc:  # another desktop sent the case to the same department a moment ago
         raise Conflict(_DISPATCHED_MEANWHILE(number=case.number)) from exc
+
+
+_NO_REASON_TO_ADD = Message("增加协办的理由(reason):请写明为何需要该单位协办")()
 
 
 def add_co_handler(db: Database, actor: Actor, *, case_id: int, department_id: int, reason: str,
@@ -296,7 +306,7 @@ def add_co_handler(db: Database, actor: Actor, *, case_id: int, department_id: i
     now = now or utcnow()
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationFailed("增加协办的理由(reason):请写明为何需要该单位协办", field="reason")
+        raise ValidationFailed(_NO_REASON_TO_ADD, field="reason")
     with unit_of_work(db, actor, "cases.add_co_handler") as uow:
         session = uow.session
         case = load_case(uow, case_id, expected_version)
@@ -319,6 +329,12 @@ def add_co_handler(db: Database, actor: Actor, *, case_id: int, department_id: i
 # A co-handler's share the center may withdraw: at work, neither waiting on the center nor reported.
 WITHDRAWABLE = frozenset({AssignmentState.DISPATCHED, AssignmentState.SIGNED, AssignmentState.HANDLING})
 
+_NO_REASON_TO_WITHDRAW = Message("撤回协办的理由(reason):请写明为何撤回该单位的协办")()
+_NO_SUCH_SHARE = Message("承办任务 {share} 不存在")
+_NOT_CO_HANDLING = Message("{department} 不是本案正在协办的单位,无须撤回")
+_CO_HANDLER_REPORTED = Message("{department} 已向主办单位报送办理结果,主办单位无须再等待其结果,无须撤回")
+_CO_HANDLER_AWAITING_DECISION = Message("{department} 的{request}尚待中心决定;请先处理,再决定是否撤回其协办")
+
 
 def withdraw_co_handler(db: Database, actor: Actor, *, assignment_id: int, reason: str, expected_version: int,
                         now: datetime | None = None) -> CaseInfo:
@@ -330,23 +346,23 @@ def withdraw_co_handler(db: Database, actor: Actor, *, assignment_id: int, reaso
     now = now or utcnow()
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationFailed("撤回协办的理由(reason):请写明为何撤回该单位的协办", field="reason")
+        raise ValidationFailed(_NO_REASON_TO_WITHDRAW, field="reason")
     with unit_of_work(db, actor, "cases.withdraw_co_handler") as uow:
         session = uow.session
         share = session.get(Assignment, assignment_id)
         if share is None:
-            raise NotFound(f"承办任务 {assignment_id} 不存在")
+            raise NotFound(_NO_SUCH_SHARE(share=assignment_id))
         case = load_case(uow, share.case_id, expected_version)
         require_on_case(uow, case, Permission.DISPATCH)
         require_state(case, "withdraw_co_handler")
         name = session.get(Department, share.department_id).name
         if share.role is not AssignmentRole.CO or share.state in (AssignmentState.DONE, AssignmentState.WITHDRAWN):
-            raise InvalidTransition(f"{name} 不是本案正在协办的单位,无须撤回", article="Art. 18")
+            raise InvalidTransition(_NOT_CO_HANDLING(department=name), article="Art. 18")
         if share.state is AssignmentState.REPORTED:
-            raise InvalidTransition(f"{name} 已向主办单位报送办理结果,主办单位无须再等待其结果,无须撤回", article="Art. 18")
+            raise InvalidTransition(_CO_HANDLER_REPORTED(department=name), article="Art. 18")
         if share.state in AWAITING_DECISION:
-            request = "延期申请" if share.state is AssignmentState.EXTENSION_PENDING else "管辖异议"
-            raise InvalidTransition(f"{name} 的{request}尚待中心决定;请先处理,再决定是否撤回其协办", article="Art. 18")
+            request = CASE_STATE_OF_LEAD[share.state]  # 延期申请, 管辖异议
+            raise InvalidTransition(_CO_HANDLER_AWAITING_DECISION(department=name, request=request), article="Art. 18")
         share.state, share.finished_at = AssignmentState.WITHDRAWN, now  # the case's deadline is its lead's
         record(uow, case, "co_withdrawn", f"撤回协办单位 {name}:{reason}", assignment=share, at=now, co=name,
                reason=reason)

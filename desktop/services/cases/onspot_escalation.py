@@ -20,7 +20,7 @@ from ..matters import require_listed_grid_task
 from ..security import Actor, Permission
 from ..unit_of_work import unit_of_work
 from .callback_schedule import schedule_after_close
-from .common import LEVEL_ORDER, load_case, record, require_on_case, require_state
+from .common import LEVEL_ORDER, load_case, record, require_on_case, require_state, required_text
 from .results import CaseInfo
 
 
@@ -29,10 +29,10 @@ _AT_THE_TOP = Message("案件 {number} 已在市级办理,无法再上报")
 _NOT_LOWER = Message("案件 {number} 在{level}办理,只能下派到更低的层级")
 
 
-def _require_reason(reason: str, what: str) -> str:
-    if not reason or not reason.strip():
-        raise ValidationFailed(f"请填写{what}(reason)", field="reason")
-    return reason.strip()
+# What the center writes, named where it is left empty (required_text).
+_RESULT = Message("办理结果")()
+_ESCALATION_REASON = Message("上报理由")()
+_ASSIGNMENT_NOTE = Message("下派说明")()
 
 
 def _require_grid_task(session, case) -> Place:
@@ -59,7 +59,7 @@ def resolve_on_spot(db: Database, actor: Actor, *, case_id: int, result: str, ex
 
     Refused for a matter not on the list in force (Art. 13): grid staff may not be asked to handle it.
     """
-    result = _require_reason(result, "办理结果")
+    result = required_text(result, _RESULT, "reason")
     with unit_of_work(db, actor, "cases.resolve_on_spot") as uow:
         case = load_case(uow, case_id, expected_version)
         require_on_case(uow, case, Permission.INTAKE)
@@ -77,7 +77,7 @@ def resolve_on_spot(db: Database, actor: Actor, *, case_id: int, result: str, ex
 def escalate(db: Database, actor: Actor, *, case_id: int, reason: str, expected_version: int) -> CaseInfo:
     """Send a case one level up: grid → township → county → city, to the center that handles what the level
     below reports (Art. 5); from its grid, grid staff report up what they cannot settle (Art. 17(2))."""
-    reason = _require_reason(reason, "上报理由")
+    reason = required_text(reason, _ESCALATION_REASON, "reason")
     with unit_of_work(db, actor, "cases.escalate") as uow:
         case = load_case(uow, case_id, expected_version)
         require_on_case(uow, case, Permission.DISPATCH)
@@ -98,7 +98,7 @@ def escalate(db: Database, actor: Actor, *, case_id: int, reason: str, expected_
 def assign_down(db: Database, actor: Actor, *, case_id: int, to_level: HandlingLevel, reason: str,
                 expected_version: int) -> CaseInfo:
     """Assign a case to a lower level (Art. 5); to grid staff only if it is on the list (Art. 13)."""
-    reason = _require_reason(reason, "下派说明")
+    reason = required_text(reason, _ASSIGNMENT_NOTE, "reason")
     with unit_of_work(db, actor, "cases.assign_down") as uow:
         case = load_case(uow, case_id, expected_version)
         require_on_case(uow, case, Permission.DISPATCH)
