@@ -249,7 +249,7 @@ def test_every_fact_the_amend_service_corrects_is_an_option_of_amend(demo_db, ca
     from desktop.models.enums import EmergencyLevel, EmergencyType, PlaceLevel
     from desktop.services.clock import BEIJING
 
-    options = set(_AMENDED.values()) | {"type", "level", "occurred_at", "expected_at", "casualties_unverified"}
+    options = set(_AMENDED) | {"type", "level", "occurred_at", "expected_at", "casualties_unverified"}
     assert options == set(emergencies.AMENDABLE_FACTS)
     actor = emergencies_actor(demo_db)
     learned = (utcnow() - timedelta(hours=3)).replace(second=0, microsecond=0)
@@ -364,3 +364,21 @@ def test_a_refused_time_names_the_at_option_not_the_field_behind_it(demo_db, sys
         assert _run(demo_db, *argv, "--at", before_learned) == (1, "")
         err = capsys.readouterr().err
         assert said in err and "_at" not in err and "给出" not in err
+
+
+@pytest.mark.law("Art. 21")
+def test_a_refused_report_or_amendment_names_the_options_not_the_facts_behind_them(demo_db, capsys):
+    """`report … --learned` before `--occurred` was told "获知时间(learned_at):不能早于发生时间", and `amend
+    --people -1` "涉及人数(people_involved):…": the command line has no such options."""
+    report = ["emergencies", "report", "--type", "major_dispute", "--level", "iv", "--title", "码头纠纷",
+              "--place", "侨港渔港", "--summary", "渔民聚集", "--township", "450503103"]
+    capsys.readouterr()
+    assert _run(demo_db, *report, "--occurred", "2026-11-20 10:00", "--learned", "2026-11-20 09:00") == (1, "")
+    err = capsys.readouterr().err
+    assert "获知时间(--learned):不能早于发生时间" in err and "_at" not in err
+    assert _run(demo_db, *report, "--occurred", "2026-11-20 10:00", "--people", "-1", "--place", " ") == (1, "")
+    err = capsys.readouterr().err
+    assert "(--people):" in err and "(--place):" in err and "people_involved" not in err and "place_text" not in err
+    assert _run(demo_db, "emergencies", "amend", "1", "--reason", "续报", "--people", "-1") == (1, "")
+    err = capsys.readouterr().err
+    assert "(--people):" in err and "people_involved" not in err

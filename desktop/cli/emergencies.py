@@ -83,14 +83,14 @@ def _choice(enum, text: str, option: str):
 
 def _report(ctx, args) -> int:
     """Report from the command line (a desk without the program at hand, or a script): the form's facts."""
-    when = _at(args.occurred or args.expected, "--expected" if args.expected else "--occurred")
+    when = _at(args.occurred_at or args.expected_at, "--expected" if args.expected_at else "--occurred")
     info = emergencies.report(
         ctx.db, ctx.actor, type=_choice(EmergencyType, args.type, "--type"),
         level=_choice(EmergencyLevel, args.level, "--level"), title=args.title,
-        occurred_at=None if args.expected else when, learned_at=_at(args.learned, "--learned") or utcnow(),
-        anticipated=bool(args.expected), expected_at=when if args.expected else None,
-        place_text=args.place, summary=args.summary, township_code=args.township, lon=args.lon, lat=args.lat,
-        people_involved=args.people, deaths=args.deaths, injuries=args.injuries, missing=args.missing,
+        occurred_at=None if args.expected_at else when, learned_at=_at(args.learned_at, "--learned") or utcnow(),
+        anticipated=bool(args.expected_at), expected_at=when if args.expected_at else None,
+        place_text=args.place_text, summary=args.summary, township_code=args.township, lon=args.lon, lat=args.lat,
+        people_involved=args.people_involved, deaths=args.deaths, injuries=args.injuries, missing=args.missing,
         casualties_unverified=args.casualties_unverified, measures=args.measures or "",
     )
     ctx.print(f"已报告紧急情况 {info.number}(序号 {info.id}),大屏告警待值班长确认")
@@ -187,15 +187,15 @@ def _phones(ctx, args) -> int:
 def _amend(ctx, args) -> int:
     """Correct or complete the facts as follow-ups come in (the desktop's 更正/补充事实): only those given."""
     report = emergencies.get_report(ctx.db, ctx.actor, emergencies.report_id(ctx.db, ctx.actor, args.id))
-    changes = {name: getattr(args, option) for option, name in _AMENDED.items() if getattr(args, option) is not None}
+    changes = {name: getattr(args, name) for name in _AMENDED if getattr(args, name) is not None}
     if args.type is not None:
         changes["type"] = _choice(EmergencyType, args.type, "--type")
     if args.level is not None:
         changes["level"] = _choice(EmergencyLevel, args.level, "--level")
-    if args.occurred is not None:
-        changes["occurred_at"] = _at(args.occurred, "--occurred")
-    if args.expected is not None:  # a warning's expected time; 未定 when it is not known
-        changes["expected_at"] = None if args.expected.strip() in ("", "未定") else _at(args.expected, "--expected")
+    if args.occurred_at is not None:
+        changes["occurred_at"] = _at(args.occurred_at, "--occurred")
+    if args.expected_at is not None:  # a warning's expected time; 未定 when it is not known
+        changes["expected_at"] = None if args.expected_at.strip() in ("", "未定") else _at(args.expected_at, "--expected")
     if args.casualties is not None:
         changes["casualties_unverified"] = args.casualties == "unverified"
     info = emergencies.amend_facts(ctx.db, ctx.actor, report.id, expected_version=report.version, reason=args.reason,
@@ -204,10 +204,12 @@ def _amend(ctx, args) -> int:
     return 0
 
 
-# Options of `amend` → the facts they correct.
-_AMENDED = {"people": "people_involved", "deaths": "deaths", "injuries": "injuries", "missing": "missing",
-            "summary": "summary", "measures": "measures", "title": "title", "place": "place_text",
-            "lon": "lon", "lat": "lat"}
+# The facts `amend` takes as given, each stored under its name (its option's dest), which a refusal names.
+_AMENDED = ("people_involved", "deaths", "injuries", "missing", "summary", "measures", "title", "place_text", "lon",
+            "lat")
+# The counts' options and the facts they give: a refusal names the fact, the command line the option.
+_COUNTS = (("people", "people_involved", "涉及人数"), ("deaths", "deaths", "死亡"), ("injuries", "injuries", "受伤"),
+           ("missing", "missing", "失踪"))
 
 
 def _bulletin(ctx, args) -> int:
@@ -230,17 +232,17 @@ def register(cli) -> None:
     sub.add_argument("--type", required=True, help=types)
     sub.add_argument("--level", required=True, help=levels)
     sub.add_argument("--title", required=True)
-    sub.add_argument("--place", required=True, help="发生地点")
+    sub.add_argument("--place", dest="place_text", required=True, help="发生地点")
     sub.add_argument("--summary", required=True, help="事件概要")
     when = sub.add_mutually_exclusive_group(required=True)
-    when.add_argument("--occurred", metavar="TIME", help="发生时间,北京时间 YYYY-MM-DD HH:MM")
-    when.add_argument("--expected", metavar="TIME", help="尚未发生:预计发生时间(预警报告)")
-    sub.add_argument("--learned", metavar="TIME", help="获知时间,北京时间 YYYY-MM-DD HH:MM(默认现在;各级时限由此起算)")
+    when.add_argument("--occurred", dest="occurred_at", metavar="TIME", help="发生时间,北京时间 YYYY-MM-DD HH:MM")
+    when.add_argument("--expected", dest="expected_at", metavar="TIME", help="尚未发生:预计发生时间(预警报告)")
+    sub.add_argument("--learned", dest="learned_at", metavar="TIME", help="获知时间,北京时间 YYYY-MM-DD HH:MM(默认现在;各级时限由此起算)")
     sub.add_argument("--township", metavar="CODE", help="没有坐标或不在网格内时,事发乡镇(街道)代码")
     sub.add_argument("--lon", type=float)
     sub.add_argument("--lat", type=float)
-    for name, caption in (("people", "涉及人数"), ("deaths", "死亡"), ("injuries", "受伤"), ("missing", "失踪")):
-        sub.add_argument(f"--{name}", type=int, default=0, metavar="N", help=caption)
+    for name, fact, caption in _COUNTS:
+        sub.add_argument(f"--{name}", dest=fact, type=int, default=0, metavar="N", help=caption)
     sub.add_argument("--casualties-unverified", action="store_true",
                      help="伤亡情况尚在核实:以上人数为目前已知的(终报前须核实)")
     sub.add_argument("--measures", help="已采取的措施")
@@ -250,17 +252,18 @@ def register(cli) -> None:
     sub.add_argument("--reason", required=True, help="依据哪次续报或核实情况更正")
     sub.add_argument("--correction", action="store_true",
                      help="原报有误,这是更正(列入信息快报的更正记录);不加即为续报补充、更新的事实")
-    for name, caption in (("people", "涉及人数"), ("deaths", "死亡"), ("injuries", "受伤"), ("missing", "失踪")):
-        sub.add_argument(f"--{name}", type=int, metavar="N", help=caption)
+    for name, fact, caption in _COUNTS:
+        sub.add_argument(f"--{name}", dest=fact, type=int, metavar="N", help=caption)
     sub.add_argument("--casualties", choices=("verified", "unverified"),
                      help="伤亡情况:verified 已核实(终报前须如此)、unverified 尚在核实")
     sub.add_argument("--type", help=types)
     sub.add_argument("--level", help=levels)
     sub.add_argument("--title")
-    sub.add_argument("--occurred", metavar="TIME", help="发生时间,北京时间 YYYY-MM-DD HH:MM(预警报告不填,改 --expected)")
-    sub.add_argument("--expected", metavar="TIME",
+    sub.add_argument("--occurred", dest="occurred_at", metavar="TIME",
+                     help="发生时间,北京时间 YYYY-MM-DD HH:MM(预警报告不填,改 --expected)")
+    sub.add_argument("--expected", dest="expected_at", metavar="TIME",
                      help="预警报告的预计发生时间,北京时间 YYYY-MM-DD HH:MM;写 未定 即改为时间未定")
-    sub.add_argument("--place", help="发生地点")
+    sub.add_argument("--place", dest="place_text", help="发生地点")
     sub.add_argument("--lon", type=float, help="经度(须在本报告所属乡镇内;与 --lat 一起给)")
     sub.add_argument("--lat", type=float, help="纬度")
     sub.add_argument("--summary", help="事件概要")
